@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+export const ErrorCode = z.enum([
+  'invalid_payload', // the message did not match its schema
+  'unauthorized', // no valid identity for this event
+  'forbidden', // identity is valid but the role may not do this
+  'not_found', // the event, question or item does not exist (in this event)
+  'invalid_state', // the item exists but the transition is not allowed from its state
+  'too_long', // text exceeds the event's limit
+  'rate_limited', // too many commands of this kind; see retryAfterMs
+  'closed', // the feature is switched off for this event
+  'protocol_mismatch', // client speaks another protocol version
+  'internal', // unexpected server failure; nothing was changed
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const WireError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  /** For rate_limited: when the client may try again. */
+  retryAfterMs: z.number().int().nonnegative().optional(),
+  /** For invalid_payload: which fields were wrong (zod issue paths joined by "."). */
+  fields: z.array(z.string()).optional(),
+});
+export type WireError = z.infer<typeof WireError>;
+
+export type AckOk<T> = { ok: true } & T;
+export type AckErr = { ok: false; error: WireError };
+export type Ack<T> = AckOk<T> | AckErr;
+
+export class DomainError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly extra: Partial<Pick<WireError, 'retryAfterMs' | 'fields'>> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+  toWire(): WireError {
+    return { code: this.code, message: this.message, ...this.extra };
+  }
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { DEFAULT_BLOCKED_WORDS } from './blocked-words-defaults.js';
+
+export const EventFormat = z.enum(['broadcast', 'space', 'talk', 'solution']);
+export type EventFormat = z.infer<typeof EventFormat>;
+
+export const Language = z.enum(['de', 'en']);
+export type Language = z.infer<typeof Language>;
+
+export const Role = z.enum(['organizer', 'moderator', 'facilitator', 'stage', 'attendee']);
+export type Role = z.infer<typeof Role>;
+
+/** Roles reached through a capability link (organizers log in, attendees join by code). */
+export const LinkRole = z.enum(['moderator', 'facilitator', 'stage']);
+export type LinkRole = z.infer<typeof LinkRole>;
+
+export const QaSettings = z.object({
+  /** Accepting new questions at all. */
+  open: z.boolean().default(true),
+  /** Every new question waits for a moderator before attendees see it. */
+  premoderation: z.boolean().default(false),
+  anonymousAllowed: z.boolean().default(true),
+  maxQuestionLength: z.number().int().min(20).max(2000).default(300),
+  /** Questions containing one of these words go to review even without pre-moderation. */
+  blockedWords: z.array(z.string().trim().min(1).max(60)).max(500).default([...DEFAULT_BLOCKED_WORDS]),
+});
+export type QaSettings = z.infer<typeof QaSettings>;
+
+export const EventSettings = z.object({
+  qa: QaSettings.default(QaSettings.parse({})),
+});
+export type EventSettings = z.infer<typeof EventSettings>;
+
+/** A partial update of the settings, as sent by organizers and moderators. */
+export const EventSettingsPatch = z.object({
+  qa: QaSettings.partial().optional(),
+});
+export type EventSettingsPatch = z.infer<typeof EventSettingsPatch>;
+
+export const EventCode = z.string().regex(/^\d{6}$/, 'six digits');
+
+/** What every participant of an event may know about it. */
+export const EventInfo = z.object({
+  id: z.string(),
+  code: EventCode,
+  title: z.string(),
+  format: EventFormat,
+  language: Language,
+  startsAt: z.string().nullable(),
+  settings: EventSettings,
+});
+export type EventInfo = z.infer<typeof EventInfo>;

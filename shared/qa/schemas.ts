@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+export const QuestionId = z.string().min(1).max(64);
+
+/**
+ * pending: waiting for a moderator (pre-moderation or a blocked word); only moderators and the author see it.
+ * live: approved, visible to everyone, votable.
+ * answered: archived after the speakers took it; visible in the "answered" tab, no longer votable.
+ * rejected: hidden from attendees; the author sees it as declined.
+ * withdrawn: taken back by its author; hidden from everyone but kept for the export.
+ */
+export const QuestionState = z.enum(['pending', 'live', 'answered', 'rejected', 'withdrawn']);
+export type QuestionState = z.infer<typeof QuestionState>;
+
+export const Label = z.string().trim().min(1).max(30);
+
+/** A question as attendees, the stage and the author see it. */
+export const Question = z.object({
+  id: QuestionId,
+  text: z.string(),
+  /** null when asked anonymously or without a name. */
+  authorName: z.string().nullable(),
+  state: QuestionState,
+  votes: z.number().int().nonnegative(),
+  labels: z.array(Label),
+  reply: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  answeredAt: z.string().nullable(),
+});
+export type Question = z.infer<typeof Question>;
+
+/** What moderators see in addition. */
+export const ModQuestion = Question.extend({
+  authorId: z.string(),
+  anonymous: z.boolean(),
+  starred: z.boolean(),
+  /** Why it waits for review: pre-moderation, or which blocked words matched. */
+  flaggedWords: z.array(z.string()),
+});
+export type ModQuestion = z.infer<typeof ModQuestion>;
+
+export const QuestionText = z.string().trim().min(1, 'empty').max(2000);
+export const DisplayName = z.string().trim().max(60);
+
+// ---- commands (client → server) ----
+
+export const AskCommand = z.object({
+  text: QuestionText,
+  anonymous: z.boolean().default(false),
+});
+export const EditOwnCommand = z.object({ id: QuestionId, text: QuestionText });
+export const WithdrawCommand = z.object({ id: QuestionId });
+export const VoteCommand = z.object({ id: QuestionId, up: z.boolean() });
+
+export const ApproveCommand = z.object({
+  id: QuestionId,
+  /** Edit-then-approve: the corrected text replaces the original. */
+  text: QuestionText.optional(),
+});
+export const IdCommand = z.object({ id: QuestionId });
+export const HighlightCommand = z.object({ id: QuestionId.nullable() });
+export const QueueCommand = z.object({ ids: z.array(QuestionId).max(200) });
+export const StarCommand = z.object({ id: QuestionId, starred: z.boolean() });
+export const LabelCommand = z.object({ id: QuestionId, labels: z.array(Label).max(10) });
+export const ReplyCommand = z.object({ id: QuestionId, text: z.string().trim().max(2000).nullable() });
+export const ModEditCommand = z.object({ id: QuestionId, text: QuestionText });
+export const BulkAction = z.enum(['approve', 'reject', 'answer']);
+export const BulkCommand = z.object({ ids: z.array(QuestionId).min(1).max(500), action: BulkAction });
+export type BulkAction = z.infer<typeof BulkAction>;
+
+// ---- results (in acks) ----
+export const QuestionResult = z.object({ question: Question });
+export const ModQuestionResult = z.object({ question: ModQuestion });
+export const VoteResult = z.object({ id: QuestionId, voted: z.boolean() });
+export const BulkResult = z.object({
+  /** ids changed; ids skipped because their state did not allow the action are listed in skipped. */
+  changed: z.array(QuestionId),
+  skipped: z.array(QuestionId),
+});
