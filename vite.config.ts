@@ -18,13 +18,11 @@ export default defineConfig({
     },
   },
   test: {
-    root: '.',
     projects: [
       {
-        extends: false,
+        root: '.',
         test: {
           name: 'node',
-          root: '.',
           environment: 'node',
           include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           testTimeout: 20_000,
@@ -33,9 +31,9 @@ export default defineConfig({
       },
       {
         extends: true,
+        root: '.',
         test: {
           name: 'client',
-          root: '.',
           environment: 'jsdom',
           include: ['client/**/*.test.{ts,tsx}'],
           setupFiles: ['client/test-setup.ts'],
