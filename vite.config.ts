@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+const repoRoot = import.meta.dirname;
 const serverPort = Number(process.env.PORT ?? 3000);
 
 export default defineConfig({
@@ -20,7 +21,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        root: '.',
+        root: repoRoot,
         test: {
           name: 'node',
           environment: 'node',
@@ -31,7 +32,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        root: '.',
+        root: repoRoot,
         test: {
           name: 'client',
           environment: 'jsdom',

@@ -1,0 +1,170 @@
+/**
+ * The client side of the sync model, as pure functions: a snapshot replaces everything, numbered deltas
+ * are applied strictly in order, and a missing number puts the state into `gap` so the connection shell
+ * asks for a fresh snapshot. Personal events (own questions, own votes) are idempotent upserts outside
+ * the sequence. No IO here: the connection module feeds messages in and reads `phase` back.
+ */
+import type { EventInfo } from '../../shared/events/schemas.js';
+import type { ModQuestion, Question } from '../../shared/qa/schemas.js';
+import type { Change, Delta, Me, Snapshot } from '../../shared/sync/schemas.js';
+
+export type AnyQuestion = Question | ModQuestion;
+
+export interface QaData {
+  questions: Readonly<Record<string, AnyQuestion>>;
+  highlightedId: string | null;
+  queue: readonly string[];
+  pendingCount: number;
+  /** Question ids this attendee has upvoted. */
+  myVotes: Readonly<Record<string, true>>;
+  /** This attendee's own questions in every state, as last reported by the server. */
+  own: Readonly<Record<string, Question>>;
+}
+
+/**
+ * awaiting: no usable snapshot yet (first connect, reconnect, or a resync already requested); deltas are buffered.
+ * ready: data reflects `seq`; the next delta must carry seq + 1.
+ * gap: a delta was missed; the shell must request a snapshot (then call `snapshotRequested`).
+ */
+export type SyncPhase = 'awaiting' | 'ready' | 'gap';
+
+export interface SyncedState {
+  phase: SyncPhase;
+  /** The seq the data reflects; -1 before the first snapshot. */
+  seq: number;
+  /** Deltas received while not ready, replayed on top of the next snapshot. */
+  buffer: readonly Delta[];
+  event: EventInfo | null;
+  me: Me | null;
+  qa: QaData;
+}
+
+/** A client that stays disconnected from the flow this long simply waits for the snapshot instead. */
+const MAX_BUFFER = 500;
+
+export const emptyQa: QaData = {
+  questions: {},
+  highlightedId: null,
+  queue: [],
+  pendingCount: 0,
+  myVotes: {},
+  own: {},
+};
+
+export function initialSyncState(): SyncedState {
+  return { phase: 'awaiting', seq: -1, buffer: [], event: null, me: null, qa: emptyQa };
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const item of items) out[item.id] = item;
+  return out;
+}
+
+/** Replaces all data with the snapshot, then replays buffered deltas that are newer than it. */
+export function applySnapshot(state: SyncedState, snapshot: Snapshot): SyncedState {
+  const myVotes: Record<string, true> = {};
+  for (const id of snapshot.qa.myVotes) myVotes[id] = true;
+  let next: SyncedState = {
+    phase: 'ready',
+    seq: snapshot.seq,
+    buffer: [],
+    event: snapshot.event,
+    me: snapshot.me,
+    qa: {
+      questions: byId(snapshot.qa.questions),
+      highlightedId: snapshot.qa.highlightedId,
+      queue: snapshot.qa.queue,
+      pendingCount: snapshot.qa.pendingCount,
+      myVotes,
+      own: byId(snapshot.qa.own),
+    },
+  };
+  const newer = [...state.buffer].filter((d) => d.seq > snapshot.seq).sort((a, b) => a.seq - b.seq);
+  for (const delta of newer) next = applyDelta(next, delta);
+  return next;
+}
+
+/** Applies, buffers or drops one delta, and detects a gap in the sequence. */
+export function applyDelta(state: SyncedState, delta: Delta): SyncedState {
+  if (state.phase !== 'ready') {
+    if (state.buffer.some((d) => d.seq === delta.seq)) return state;
+    const buffer = [...state.buffer, delta];
+    return { ...state, buffer: buffer.length > MAX_BUFFER ? buffer.slice(-MAX_BUFFER) : buffer };
+  }
+  if (delta.seq <= state.seq) return state; // already contained in the snapshot or applied before
+  if (delta.seq !== state.seq + 1) return { ...state, phase: 'gap', buffer: [delta] };
+  return { ...state, seq: delta.seq, qa: applyChanges(state.qa, delta.changes), event: eventAfter(state.event, delta.changes) };
+}
+
+/** The shell asked for a snapshot after a gap or a reconnect: keep showing the data, buffer what arrives. */
+export function snapshotRequested(state: SyncedState): SyncedState {
+  return state.phase === 'awaiting' ? state : { ...state, phase: 'awaiting' };
+}
+
+function eventAfter(event: EventInfo | null, changes: readonly Change[]): EventInfo | null {
+  let out = event;
+  for (const change of changes) if (change.type === 'event:update') out = change.event;
+  return out;
+}
+
+function applyChanges(qa: QaData, changes: readonly Change[]): QaData {
+  let out = qa;
+  for (const change of changes) out = applyChange(out, change);
+  return out;
+}
+
+function applyChange(qa: QaData, change: Change): QaData {
+  switch (change.type) {
+    case 'question:upsert':
+      return { ...qa, questions: { ...qa.questions, [change.question.id]: change.question } };
+    case 'question:remove': {
+      if (!(change.id in qa.questions)) return qa;
+      const { [change.id]: _removed, ...questions } = qa.questions;
+      return { ...qa, questions };
+    }
+    case 'question:votes': {
+      const questions = { ...qa.questions };
+      const own = { ...qa.own };
+      for (const [id, votes] of Object.entries(change.counts)) {
+        const q = questions[id];
+        if (q) questions[id] = { ...q, votes };
+        const o = own[id];
+        if (o) own[id] = { ...o, votes };
+      }
+      return { ...qa, questions, own };
+    }
+    case 'qa:pendingCount':
+      return { ...qa, pendingCount: change.count };
+    case 'qa:highlight':
+      return { ...qa, highlightedId: change.id };
+    case 'qa:queue':
+      return { ...qa, queue: change.ids };
+    case 'event:update':
+      return qa;
+  }
+}
+
+/** `qa:own` and the acks of ask/editOwn: the author's view of an own question, in any state. */
+export function applyOwn(state: SyncedState, question: Question): SyncedState {
+  const prev = state.qa.own[question.id];
+  // Acks and pushes may arrive in either order; never let an older version overwrite a newer one.
+  if (prev && prev.updatedAt > question.updatedAt) return state;
+  return { ...state, qa: { ...state.qa, own: { ...state.qa.own, [question.id]: question } } };
+}
+
+/** `qa:myVote` and the ack of qa:vote. */
+export function applyMyVote(state: SyncedState, vote: { id: string; voted: boolean }): SyncedState {
+  const has = state.qa.myVotes[vote.id] === true;
+  if (has === vote.voted) return state;
+  const myVotes = { ...state.qa.myVotes };
+  if (vote.voted) myVotes[vote.id] = true;
+  else delete myVotes[vote.id];
+  return { ...state, qa: { ...state.qa, myVotes } };
+}
+
+/** The ack of attendee:rename; the name is personal and not part of any delta. */
+export function applyMyName(state: SyncedState, name: string | null): SyncedState {
+  if (!state.me) return state;
+  return { ...state, me: { ...state.me, name } };
+}
