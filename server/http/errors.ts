@@ -1,0 +1,61 @@
+/** REST error shape `{ error: { code, message } }` and the mapping of domain errors to HTTP statuses. */
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import type { z } from 'zod';
+import { DomainError, type ErrorCode, type WireError } from '../../shared/errors.js';
+import type { Logger } from '../logger.js';
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_payload: 400,
+  too_long: 400,
+  protocol_mismatch: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  closed: 403,
+  not_found: 404,
+  invalid_state: 409,
+  rate_limited: 429,
+  internal: 500,
+};
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code];
+}
+
+export function sendError(res: Response, error: WireError): void {
+  res.status(statusOf(error.code)).json({ error });
+}
+
+/** Zod issue paths as "a.b.0"; the root is "(root)". */
+export function issueFields(error: z.ZodError): string[] {
+  return [...new Set(error.issues.map((issue) => (issue.path.length ? issue.path.join('.') : '(root)')))];
+}
+
+export function invalidPayload(error: z.ZodError): DomainError {
+  const fields = issueFields(error);
+  return new DomainError('invalid_payload', `invalid input: ${fields.join(', ')}`, { fields });
+}
+
+/** Parses a request part against a schema or throws invalid_payload. */
+export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalidPayload(result.error);
+  return result.data;
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req: Request, res: Response, next) => {
+    if (res.headersSent) return next(err);
+    if (err instanceof DomainError) return sendError(res, err.toWire());
+    // body-parser errors carry a status and a type.
+    const status = typeof err === 'object' && err !== null && 'status' in err ? Number((err as { status: unknown }).status) : 0;
+    if (status === 413) {
+      res.status(413).json({ error: { code: 'invalid_payload', message: 'request body too large' } });
+      return;
+    }
+    if (status >= 400 && status < 500) {
+      return sendError(res, { code: 'invalid_payload', message: 'malformed request body' });
+    }
+    logger.error({ err, method: req.method, url: req.originalUrl.split('?')[0] }, 'request failed');
+    sendError(res, { code: 'internal', message: 'internal error' });
+  };
+}
