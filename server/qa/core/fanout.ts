@@ -1,0 +1,90 @@
+/**
+ * The delta builder: from what changed in one command, the changes each audience receives. Moderators
+ * and the public get a delta with the same seq for every mutation (possibly with no changes), so each
+ * audience's seq stays contiguous; authors get their own questions as `qa:own`.
+ */
+import type { EventInfo } from '../../../shared/events/schemas.js';
+import type { Question } from '../../../shared/qa/schemas.js';
+import type { Change } from '../../../shared/sync/schemas.js';
+import { boardsEqual } from './board.js';
+import type { Board, QuestionRecord } from './types.js';
+import { isPublicState, toMod, toPublic } from './views.js';
+
+export interface QuestionChange {
+  /** null: the question is new. */
+  before: QuestionRecord | null;
+  /** null: the question was deleted. */
+  after: QuestionRecord | null;
+}
+
+export interface Mutation {
+  questions?: QuestionChange[];
+  board?: { before: Board; after: Board };
+  pendingCount?: { before: number; after: number };
+  /** The event's info changed: moderators get it whole, the public without the blocked-words list. */
+  event?: { mod: EventInfo; pub: EventInfo };
+}
+
+export interface Fanout {
+  mod: Change[];
+  pub: Change[];
+  own: Array<{ attendeeId: string; question: Question }>;
+}
+
+function samePublicView(a: Question, b: Question): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function buildFanout(m: Mutation): Fanout {
+  const mod: Change[] = [];
+  const pub: Change[] = [];
+  const own: Fanout['own'] = [];
+
+  for (const { before, after } of m.questions ?? []) {
+    const id = (after ?? before)?.id;
+    if (!id) continue;
+
+    if (after && after.state !== 'withdrawn') mod.push({ type: 'question:upsert', question: toMod(after) });
+    else if (before) mod.push({ type: 'question:remove', id });
+
+    if (after && isPublicState(after.state)) pub.push({ type: 'question:upsert', question: toPublic(after) });
+    // Deletions go to the public even for questions it never saw: the author drops it from "own" too.
+    else if (before && (after === null || isPublicState(before.state))) pub.push({ type: 'question:remove', id });
+
+    if (after) {
+      const view = toPublic(after);
+      if (!before || !samePublicView(toPublic(before), view)) own.push({ attendeeId: after.authorId, question: view });
+    }
+  }
+
+  if (m.board && m.board.before.highlightedId !== m.board.after.highlightedId) {
+    const change: Change = { type: 'qa:highlight', id: m.board.after.highlightedId };
+    mod.push(change);
+    pub.push(change);
+  }
+  if (m.board && !boardsEqual({ ...m.board.before, highlightedId: null }, { ...m.board.after, highlightedId: null })) {
+    const change: Change = { type: 'qa:queue', ids: m.board.after.queue };
+    mod.push(change);
+    pub.push(change);
+  }
+  if (m.pendingCount && m.pendingCount.before !== m.pendingCount.after) {
+    const change: Change = { type: 'qa:pendingCount', count: m.pendingCount.after };
+    mod.push(change);
+    pub.push(change);
+  }
+  if (m.event) {
+    mod.push({ type: 'event:update', event: m.event.mod });
+    pub.push({ type: 'event:update', event: m.event.pub });
+  }
+  return { mod, pub, own };
+}
+
+/** Pending questions after a set of changes, from the count before. */
+export function pendingAfter(before: number, changes: readonly QuestionChange[]): number {
+  let count = before;
+  for (const c of changes) {
+    if (c.before?.state === 'pending') count--;
+    if (c.after?.state === 'pending') count++;
+  }
+  return count;
+}
