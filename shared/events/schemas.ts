@@ -31,9 +31,20 @@ export const EventSettings = z.object({
 });
 export type EventSettings = z.infer<typeof EventSettings>;
 
-/** A partial update of the settings, as sent by organizers and moderators. */
+/**
+ * A partial update of the settings, as sent by organizers and moderators. Spelled out without defaults:
+ * `QaSettings.partial()` would fill every absent field with its default (zod 4 applies defaults inside
+ * optional), so a patch of one field would reset all the others.
+ */
+export const QaSettingsPatch = z.object({
+  open: z.boolean().optional(),
+  premoderation: z.boolean().optional(),
+  anonymousAllowed: z.boolean().optional(),
+  maxQuestionLength: z.number().int().min(20).max(2000).optional(),
+  blockedWords: z.array(z.string().trim().min(1).max(60)).max(500).optional(),
+});
 export const EventSettingsPatch = z.object({
-  qa: QaSettings.partial().optional(),
+  qa: QaSettingsPatch.optional(),
 });
 export type EventSettingsPatch = z.infer<typeof EventSettingsPatch>;
 
