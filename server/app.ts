@@ -6,24 +6,51 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Kysely } from 'kysely';
+import { Server as SocketServer } from 'socket.io';
+import { authRoutes } from './auth/routes.js';
+import { handshakeMiddleware } from './auth/handshake.js';
+import { SetupGate, setupLink } from './auth/setup.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/connect.js';
 import type { DB } from './db/types.js';
+import { bumpSeq } from './events/repository.js';
+import { eventRoutes } from './events/routes.js';
+import { joinRoutes } from './events/join-routes.js';
 import { errorHandler, sendError } from './http/errors.js';
 import { serveClient } from './http/static.js';
 import { createLogger, type Logger } from './logger.js';
+import { csvRoutes } from './qa/csv.js';
+import type { Services } from './services.js';
+import { Broadcaster } from './sync/broadcaster.js';
+import { onConnection } from './sync/connection.js';
+import { DEFAULT_LIMITS, RateLimiter, type BucketSpec, type LimitKind } from './sync/rate-limit.js';
+import { SerialQueues } from './sync/serial-queue.js';
+import type { PlenumIO } from './sync/socket-types.js';
+import { VoteCoalescer } from './sync/vote-coalescer.js';
 
 export interface CreateServerOptions {
   logger?: Logger;
+  /** Replace rate limits (tests and benchmarks); production uses DEFAULT_LIMITS. */
+  limits?: Partial<Record<LimitKind, BucketSpec>>;
+  /** Milliseconds between vote-count flushes per event (default 100). */
+  voteFlushMs?: number;
 }
 
 export interface PlenumServer {
   httpServer: HttpServer;
+  io: PlenumIO;
   db: Kysely<DB>;
+  /** http://localhost:<port> (the real port when PORT=0). */
   url: string;
   logger: Logger;
+  /** The one-time setup link while no organizer exists, else null. */
+  setupLink: string | null;
+  services: Services;
   close(): Promise<void>;
 }
+
+/** Socket.IO refuses messages above this size (the attendee commands are far smaller). */
+export const MAX_MESSAGE_BYTES = 16_000;
 
 export async function createServer(config: Config, options: CreateServerOptions = {}): Promise<PlenumServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -31,6 +58,39 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const { db } = database;
 
   const app = express();
+  const httpServer = createHttpServer(app);
+  const io: PlenumIO = new SocketServer(httpServer, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
+
+  const queues = new SerialQueues();
+  const broadcaster = new Broadcaster(io);
+  const coalescer: VoteCoalescer = new VoteCoalescer(
+    (eventId) => {
+      queues
+        .run(eventId, async () => {
+          const counts = coalescer.take(eventId);
+          if (!counts) return;
+          const seq = await bumpSeq(db, eventId);
+          broadcaster.publishVotes(eventId, seq, counts);
+        })
+        .catch((err: unknown) => logger.warn({ err, eventId }, 'vote flush failed (event deleted?)'));
+    },
+    undefined,
+    options.voteFlushMs ?? 100,
+  );
+  const services: Services = {
+    config,
+    db,
+    logger,
+    now: () => new Date(),
+    queues,
+    broadcaster,
+    coalescer,
+    limiter: new RateLimiter({ ...DEFAULT_LIMITS, ...options.limits }),
+    setup: new SetupGate(),
+  };
+  const sweep = setInterval(() => services.limiter.sweep(Date.now()), 60_000);
+  sweep.unref();
+
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   app.use((_req, res, next) => {
@@ -42,11 +102,22 @@ export async function createServer(config: Config, options: CreateServerOptions 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use('/api', express.json({ limit: '16kb' }));
+  app.use('/api', authRoutes(services));
+  app.use('/api', joinRoutes(services));
+  app.use('/api', csvRoutes(services));
+  app.use('/api', eventRoutes(services));
   app.use('/api', (_req, res) => sendError(res, { code: 'not_found', message: 'no such endpoint' }));
   serveClient(app);
   app.use(errorHandler(logger));
 
-  const httpServer = createHttpServer(app);
+  io.use(handshakeMiddleware(services));
+  io.on('connection', (socket) => onConnection(services, socket));
+
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => {
@@ -57,15 +128,23 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://localhost:${port}`;
 
+  const token = await services.setup.prepare(db);
+  const link = token ? setupLink(config.publicUrl ?? url, token) : null;
+  if (link) logger.warn({ setupLink: link }, 'no organizer account yet: open the setup link to create one');
+
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      clearInterval(sweep);
+      coalescer.stop();
+      io.disconnectSockets(true);
       await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
+        void io.close(() => resolve());
         httpServer.closeAllConnections();
       });
+      await queues.idle();
       await database.close();
     })());
 
-  return { httpServer, db, url, logger, close };
+  return { httpServer, io, db, url, logger, setupLink: link, services, close };
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { UpdateEventBody } from '../../shared/api.js';
+import { EventSettingsPatch } from '../../shared/events/schemas.js';
+import { defaultSettings, mergeSettings, parseStoredSettings, publicEventInfo } from './settings.js';
+
+describe('event settings', () => {
+  const current = mergeSettings(defaultSettings(), { qa: { premoderation: true, maxQuestionLength: 500, blockedWords: ['mist'] } });
+
+  it('a patch changes only the fields it names (parsed through the wire schemas)', () => {
+    const viaSocket = mergeSettings(current, EventSettingsPatch.parse({ qa: { open: false } }));
+    expect(viaSocket.qa).toEqual({ ...current.qa, open: false });
+    const viaRest = mergeSettings(current, UpdateEventBody.parse({ settings: { qa: { anonymousAllowed: false } } }).settings);
+    expect(viaRest.qa).toEqual({ ...current.qa, anonymousAllowed: false });
+    expect(mergeSettings(current, EventSettingsPatch.parse({}))).toEqual(current);
+  });
+
+  it('de-duplicates blocked words case-insensitively', () => {
+    expect(mergeSettings(current, { qa: { blockedWords: ['Mist', 'mist', 'doof'] } }).qa.blockedWords).toEqual(['Mist', 'doof']);
+  });
+
+  it('stored JSON missing fields gets defaults; broken JSON gets the defaults', () => {
+    expect(parseStoredSettings('{"qa":{"premoderation":true}}').qa).toEqual({ ...defaultSettings().qa, premoderation: true });
+    expect(parseStoredSettings('not json')).toEqual(defaultSettings());
+  });
+
+  it('the public view hides the blocked words and keeps the rest', () => {
+    const info = { id: 'e', code: '123456', title: 't', format: 'talk' as const, language: 'de' as const, startsAt: null, settings: current };
+    const pub = publicEventInfo(info);
+    expect(pub.settings.qa.blockedWords).toEqual([]);
+    expect(pub.settings.qa.maxQuestionLength).toBe(500);
+    expect(info.settings.qa.blockedWords).toEqual(['mist']);
+  });
+});

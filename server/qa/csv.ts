@@ -1,0 +1,54 @@
+/** GET /api/events/:id/questions.csv for organizers (cookie) and moderators (token). */
+import { stringify } from 'csv-stringify/sync';
+import { Router } from 'express';
+import { DomainError } from '../../shared/errors.js';
+import { bearerToken, organizerOf } from '../auth/http.js';
+import { tokensEqual } from '../auth/tokens.js';
+import { findEventById } from '../events/repository.js';
+import type { Services } from '../services.js';
+import type { QuestionRecord } from './core/types.js';
+import { listAll } from './repository.js';
+
+export const CSV_COLUMNS = ['id', 'state', 'text', 'author', 'anonymous', 'votes', 'labels', 'starred', 'reply', 'created_at', 'answered_at'] as const;
+
+/** Spreadsheets run cells starting with = + - @ as formulas; attendee text must never do that. */
+function defuse(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function questionsCsv(questions: readonly QuestionRecord[]): string {
+  const rows = questions.map((q) => [
+    q.id,
+    q.state,
+    defuse(q.text),
+    defuse(q.anonymous ? '' : (q.authorName ?? '')),
+    q.anonymous ? 'yes' : 'no',
+    String(q.votes),
+    defuse(q.labels.join('; ')),
+    q.starred ? 'yes' : 'no',
+    defuse(q.reply ?? ''),
+    q.createdAt,
+    q.answeredAt ?? '',
+  ]);
+  // The BOM makes Excel read UTF-8 (umlauts); CRLF is what RFC 4180 and Excel expect.
+  return '\uFEFF' + stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows', quoted_match: /[",\r\n;]/ });
+}
+
+export function csvRoutes(services: Services): Router {
+  const router = Router();
+  router.get('/events/:id/questions.csv', async (req, res) => {
+    const event = await findEventById(services.db, req.params.id);
+    const token = bearerToken(req);
+    const allowed = token
+      ? event !== undefined && tokensEqual(event.moderator_token, token)
+      : (await organizerOf(req, services)) !== null;
+    if (!allowed) throw new DomainError('unauthorized', 'log in as an organizer or use the moderator link');
+    if (!event) throw new DomainError('not_found', 'no such event');
+    const csv = questionsCsv(await listAll(services.db, event.id));
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="plenum-${event.code}-questions.csv"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(csv);
+  });
+  return router;
+}

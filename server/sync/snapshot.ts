@@ -1,0 +1,70 @@
+/**
+ * sync:snapshot: the full state an audience may see, with the seq it reflects. Read in one transaction so
+ * the seq and the rows agree; a fixed number of queries whatever the size of the event (no N+1).
+ */
+import { DomainError } from '../../shared/errors.js';
+import { PROTOCOL_VERSION } from '../../shared/version.js';
+import type { Snapshot } from '../../shared/sync/schemas.js';
+import { findEventById, rowToInfo } from '../events/repository.js';
+import { publicEventInfo } from '../events/settings.js';
+import { isPublicState, toMod, toPublic } from '../qa/core/views.js';
+import { boardOf, countPending, listForModerators, listForPublic, listVotedIds } from '../qa/repository.js';
+import type { Services } from '../services.js';
+import { isModeratorRole } from './rooms.js';
+import type { SocketData } from './socket-types.js';
+
+export async function buildSnapshot(services: Services, actor: SocketData): Promise<Snapshot> {
+  return services.db.transaction().execute(async (trx) => {
+    const row = await findEventById(trx, actor.eventId);
+    if (!row) throw new DomainError('not_found', 'this event no longer exists');
+    const info = rowToInfo(row);
+    const seq = Number(row.seq);
+    let name: string | null = null;
+    if (actor.attendeeId) {
+      const attendee = await trx.selectFrom('attendees').select('name').where('id', '=', actor.attendeeId).executeTakeFirst();
+      name = attendee?.name ?? null;
+    } else if (actor.organizerId) {
+      const organizer = await trx.selectFrom('organizers').select('email').where('id', '=', actor.organizerId).executeTakeFirst();
+      name = organizer?.email ?? null;
+    }
+    const me = { role: actor.role, id: actor.attendeeId ?? actor.organizerId ?? actor.role, name };
+
+    if (isModeratorRole(actor.role)) {
+      const all = await listForModerators(trx, actor.eventId);
+      const board = boardOf(all.filter((q) => q.state === 'live'));
+      return {
+        protocol: PROTOCOL_VERSION,
+        seq,
+        me,
+        event: info,
+        qa: {
+          questions: all.map(toMod),
+          highlightedId: board.highlightedId,
+          queue: board.queue,
+          pendingCount: all.filter((q) => q.state === 'pending').length,
+          myVotes: [],
+          own: [],
+        },
+      };
+    }
+
+    const rows = await listForPublic(trx, actor.eventId, actor.attendeeId);
+    const visible = rows.filter((q) => isPublicState(q.state));
+    const own = actor.attendeeId ? rows.filter((q) => q.authorId === actor.attendeeId && q.state !== 'withdrawn') : [];
+    const board = boardOf(visible.filter((q) => q.state === 'live'));
+    return {
+      protocol: PROTOCOL_VERSION,
+      seq,
+      me,
+      event: publicEventInfo(info),
+      qa: {
+        questions: visible.map(toPublic),
+        highlightedId: board.highlightedId,
+        queue: board.queue,
+        pendingCount: await countPending(trx, actor.eventId),
+        myVotes: actor.attendeeId ? await listVotedIds(trx, actor.attendeeId) : [],
+        own: own.map(toPublic),
+      },
+    };
+  });
+}
