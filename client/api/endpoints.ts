@@ -1,0 +1,36 @@
+/** One function per REST endpoint of docs/api.md. */
+import { z } from 'zod';
+import {
+  AttendeeIssued, EventCreated, EventDetails, JoinInfo, OrganizerInfo, type CreateEventBody,
+} from '../../shared/api.js';
+import type { UpdateEventBody } from '../../shared/api.js';
+import type { LinkRole } from '../../shared/events/schemas.js';
+import { request } from './http.js';
+
+export type UpdateEvent = z.input<typeof UpdateEventBody>;
+
+export const api = {
+  login: (email: string, password: string) => request('POST', '/api/auth/login', OrganizerInfo, { email, password }),
+  logout: () => request('POST', '/api/auth/logout', null, {}),
+  me: () => request('GET', '/api/auth/me', OrganizerInfo),
+  setupNeeded: () => request('GET', '/api/setup', z.object({ needed: z.boolean() })),
+  setup: (token: string, email: string, password: string) => request('POST', '/api/setup', OrganizerInfo, { token, email, password }),
+
+  createEvent: (body: CreateEventBody) => request('POST', '/api/events', EventCreated, body),
+  listEvents: () => request('GET', '/api/events', z.array(EventDetails)),
+  getEvent: (id: string) => request('GET', `/api/events/${encodeURIComponent(id)}`, EventDetails),
+  updateEvent: (id: string, body: UpdateEvent) => request('PATCH', `/api/events/${encodeURIComponent(id)}`, null, body),
+  deleteEvent: (id: string) => request('DELETE', `/api/events/${encodeURIComponent(id)}`, null),
+  rotateLink: (id: string, role: LinkRole) =>
+    request('POST', `/api/events/${encodeURIComponent(id)}/links/${role}/rotate`, EventDetails, {}),
+
+  joinInfo: (code: string) => request('GET', `/api/join/${encodeURIComponent(code)}`, JoinInfo),
+  issueAttendee: (code: string, name?: string) =>
+    request('POST', `/api/join/${encodeURIComponent(code)}/attendees`, AttendeeIssued, name ? { name } : {}),
+};
+
+/** The CSV export; moderators without a session pass their link token. */
+export function questionsCsvUrl(eventId: string, token?: string): string {
+  const base = `/api/events/${encodeURIComponent(eventId)}/questions.csv`;
+  return token ? `${base}?token=${encodeURIComponent(token)}` : base;
+}

@@ -1,0 +1,52 @@
+/** The REST client: same-origin fetch with the session cookie; responses are checked against shared/. */
+import type { z } from 'zod';
+
+export class ApiFailure extends Error {
+  constructor(
+    public readonly status: number,
+    /** The server's error code, or `network` when the request never got an answer. */
+    public readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
+
+async function failureFrom(res: Response): Promise<ApiFailure> {
+  try {
+    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
+    const code = typeof body.error?.code === 'string' ? body.error.code : statusCode(res.status);
+    const message = typeof body.error?.message === 'string' ? body.error.message : res.statusText;
+    return new ApiFailure(res.status, code, message);
+  } catch {
+    return new ApiFailure(res.status, statusCode(res.status), res.statusText);
+  }
+}
+
+function statusCode(status: number): string {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 429) return 'rate_limited';
+  return 'internal';
+}
+
+export async function request<S extends z.ZodType>(method: string, path: string, schema: S | null, body?: unknown): Promise<z.output<S>> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch (err) {
+    throw new ApiFailure(0, 'network', err instanceof Error ? err.message : String(err));
+  }
+  if (!res.ok) throw await failureFrom(res);
+  if (!schema) return undefined as z.output<S>;
+  const parsed = schema.safeParse(await res.json());
+  if (!parsed.success) throw new ApiFailure(res.status, 'internal', `unexpected response from ${path}: ${parsed.error.message}`);
+  return parsed.data;
+}

@@ -1,0 +1,128 @@
+/**
+ * /e/:code — the attendee page. Checks the code, gets (or reuses) this browser's attendee identity for
+ * the event, then connects and shows name, ask box and the live list.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { AttendeeIssued, JoinInfo } from '../../../shared/api.js';
+import { api } from '../../api/endpoints.js';
+import { ApiFailure } from '../../api/http.js';
+import { usePageLanguage } from '../../i18n/index.js';
+import { EventProvider, useEventConnection, useEventState } from '../../sync/react.js';
+import { ConnectionBanner } from '../../ui/ConnectionBanner.js';
+import { ErrorText } from '../../ui/ErrorText.js';
+import { formatCode } from '../../ui/format.js';
+import { Layout } from '../../ui/Layout.js';
+import { Progress } from '../../ui/Progress.js';
+import { AskForm } from './AskForm.js';
+import { forgetIdentity, loadIdentity, saveIdentity } from './identity.js';
+import { NameForm } from './NameForm.js';
+import { QuestionBoard } from './QuestionBoard.js';
+
+type Loaded = { info: JoinInfo; identity: AttendeeIssued };
+
+async function obtainIdentity(code: string): Promise<AttendeeIssued> {
+  const known = loadIdentity(code);
+  if (known) return known;
+  const issued = await api.issueAttendee(code);
+  // Another tab may have joined at the same moment: keep whichever identity was stored first.
+  const raced = loadIdentity(code);
+  if (raced) return raced;
+  saveIdentity(code, issued);
+  return issued;
+}
+
+export function AttendeePage() {
+  const { code = '' } = useParams();
+  const { t } = useTranslation();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  usePageLanguage(loaded?.info.language);
+
+  useEffect(() => {
+    let live = true;
+    setFailure(null);
+    (async () => {
+      const info = await api.joinInfo(code);
+      const identity = await obtainIdentity(code);
+      if (live) setLoaded({ info, identity });
+    })().catch((err: unknown) => {
+      if (live) setFailure(err instanceof ApiFailure ? err : new ApiFailure(0, 'internal', String(err)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [code, attempt]);
+
+  // The server no longer knows the stored identity (e.g. its data was reset): get a new one, once.
+  const reissue = useCallback(() => {
+    forgetIdentity(code);
+    setLoaded(null);
+    setAttempt((n) => n + 1);
+  }, [code]);
+
+  if (failure) {
+    return (
+      <Layout width="narrow">
+        <h1>{failure.code === 'not_found' ? t('join.notFoundTitle') : t('common.errorTitle')}</h1>
+        {failure.code === 'not_found' ? <p>{t('join.notFound', { code })}</p> : <ErrorText error={failure} />}
+        <p>
+          <Link to="/">{t('join.back')}</Link>
+        </p>
+      </Layout>
+    );
+  }
+  if (!loaded) {
+    return (
+      <Layout width="narrow">
+        <h1>{t('attendee.joining')}</h1>
+        <Progress label={t('attendee.joiningProgress')} />
+      </Layout>
+    );
+  }
+  return <ConnectedAttendee key={loaded.identity.token} loaded={loaded} onUnknownIdentity={attempt === 0 ? reissue : undefined} />;
+}
+
+function ConnectedAttendee({ loaded, onUnknownIdentity }: { loaded: Loaded; onUnknownIdentity: (() => void) | undefined }) {
+  const conn = useEventConnection({ code: loaded.info.code, token: loaded.identity.token, enabled: true });
+  return (
+    <EventProvider store={conn.store} send={conn.send}>
+      <AttendeeContent info={loaded.info} onUnknownIdentity={onUnknownIdentity} />
+    </EventProvider>
+  );
+}
+
+function AttendeeContent({ info, onUnknownIdentity }: { info: JoinInfo; onUnknownIdentity: (() => void) | undefined }) {
+  const { t } = useTranslation();
+  const connection = useEventState((s) => s.connection);
+  const event = useEventState((s) => s.synced.event);
+  usePageLanguage(event?.language ?? info.language);
+
+  useEffect(() => {
+    if (connection.status === 'refused' && connection.reason === 'unauthorized') onUnknownIdentity?.();
+  }, [connection, onUnknownIdentity]);
+
+  return (
+    <Layout width="narrow">
+      <div className="event-head">
+        <h1>{event?.title ?? info.title}</h1>
+        <p className="event-code">
+          {t('common.code')}: <span className="mono">{formatCode(info.code)}</span>
+        </p>
+      </div>
+      <ConnectionBanner connection={connection} hasData={event !== null} />
+      {event && (
+        <>
+          <NameForm />
+          <section className="card" aria-labelledby="ask-heading">
+            <h2 id="ask-heading">{t('qa.ask.heading')}</h2>
+            <AskForm />
+          </section>
+          <QuestionBoard />
+        </>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * /e/:code/moderate — reached through the moderator link (`?token=`, kept in sessionStorage and removed
+ * from the address bar) or by a logged-in organizer (no token; the cookie identifies them).
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { questionsCsvUrl } from '../../api/endpoints.js';
+import { usePageLanguage } from '../../i18n/index.js';
+import { takeLinkToken } from '../../sync/link-token.js';
+import { EventProvider, useEventConnection, useEventState } from '../../sync/react.js';
+import { ConnectionBanner } from '../../ui/ConnectionBanner.js';
+import { formatCode } from '../../ui/format.js';
+import { Layout } from '../../ui/Layout.js';
+import { ModeratorBoard } from './ModeratorBoard.js';
+
+export function ModeratorPage() {
+  const { code = '' } = useParams();
+  const [token] = useState(() => takeLinkToken('moderator', code));
+  const conn = useEventConnection({ code, token, enabled: true });
+  return (
+    <EventProvider store={conn.store} send={conn.send}>
+      <ModeratorContent code={code} token={token} />
+    </EventProvider>
+  );
+}
+
+function ModeratorContent({ code, token }: { code: string; token: string | undefined }) {
+  const { t } = useTranslation();
+  const connection = useEventState((s) => s.connection);
+  const event = useEventState((s) => s.synced.event);
+  const pendingCount = useEventState((s) => s.synced.qa.pendingCount);
+  usePageLanguage(event?.language);
+  const attendeeUrl = `${window.location.origin}/e/${code}`;
+
+  return (
+    <Layout width="wide">
+      <div className="event-head">
+        <p className="eyebrow">{t('mod.eyebrow')}</p>
+        <h1>{event?.title ?? t('mod.title')}</h1>
+        <p className="event-code">
+          {t('common.code')}: <span className="mono">{formatCode(code)}</span>
+          <span aria-hidden="true"> · </span>
+          <a href={attendeeUrl}>{attendeeUrl.replace(/^https?:\/\//, '')}</a>
+          {pendingCount > 0 && (
+            <>
+              <span aria-hidden="true"> · </span>
+              {t('qa.pendingCount', { count: pendingCount })}
+            </>
+          )}
+        </p>
+      </div>
+      <ConnectionBanner connection={connection} hasData={event !== null} />
+      {event && <ModeratorBoard exportUrl={questionsCsvUrl(event.id, token)} />}
+    </Layout>
+  );
+}

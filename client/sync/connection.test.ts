@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { question, snapshot } from '../testing/fixtures.js';
+import { FakeSocket } from '../testing/fake-socket.js';
+import { connectEvent } from './connection.js';
+import { createEventStore } from './store.js';
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+function setup(token?: string) {
+  const socket = new FakeSocket();
+  const store = createEventStore();
+  let auth: unknown;
+  const conn = connectEvent({
+    code: '123456',
+    ...(token ? { token } : {}),
+    store,
+    createSocket: (a) => {
+      auth = a;
+      return socket.asSocket();
+    },
+  });
+  return { socket, store, conn, auth: () => auth };
+}
+
+describe('connectEvent', () => {
+  it('sends the protocol, code and token in the handshake', async () => {
+    const { auth } = setup('t'.repeat(20));
+    expect(auth()).toEqual({ protocol: 1, code: '123456', token: 't'.repeat(20) });
+  });
+
+  it('requests a snapshot on connect, buffers deltas meanwhile, and goes live', async () => {
+    const { socket, store } = setup();
+    socket.serverEmit('connect');
+    expect(store.getState().connection.status).toBe('syncing');
+    const [req] = socket.commands('sync:snapshot');
+    expect(req?.payload).toEqual({});
+
+    socket.serverEmit('sync:delta', { seq: 4, changes: [{ type: 'question:upsert', question: question('b') }] });
+    req!.reply({ ok: true, snapshot: snapshot({ seq: 3, qa: { questions: [question('a')] } }) });
+    await flush();
+
+    const s = store.getState();
+    expect(s.connection.status).toBe('live');
+    expect(s.synced.seq).toBe(4);
+    expect(Object.keys(s.synced.qa.questions).sort()).toEqual(['a', 'b']);
+  });
+
+  it('asks for a new snapshot when a delta is missing and converges', async () => {
+    const { socket, store } = setup();
+    socket.serverEmit('connect');
+    socket.commands('sync:snapshot')[0]!.reply({ ok: true, snapshot: snapshot({ seq: 1 }) });
+    await flush();
+    socket.serverEmit('sync:delta', { seq: 3, changes: [] });
+    const requests = socket.commands('sync:snapshot');
+    expect(requests).toHaveLength(2);
+    // a second gap while the request is in flight does not send another request
+    socket.serverEmit('sync:delta', { seq: 5, changes: [] });
+    expect(socket.commands('sync:snapshot')).toHaveLength(2);
+    requests[1]!.reply({ ok: true, snapshot: snapshot({ seq: 4, qa: { questions: [question('x')] } }) });
+    await flush();
+    expect(store.getState().synced.seq).toBe(5);
+    expect(store.getState().synced.phase).toBe('ready');
+    expect(store.getState().synced.qa.questions.x).toBeDefined();
+  });
+
+  it('resyncs after a reconnect', async () => {
+    const { socket, store } = setup();
+    socket.serverEmit('connect');
+    socket.commands('sync:snapshot')[0]!.reply({ ok: true, snapshot: snapshot({ seq: 1 }) });
+    await flush();
+    socket.serverEmit('disconnect', 'transport close');
+    expect(store.getState().connection.status).toBe('connecting');
+    socket.serverEmit('connect');
+    expect(socket.commands('sync:snapshot')).toHaveLength(2);
+    socket.commands('sync:snapshot')[1]!.reply({ ok: true, snapshot: snapshot({ seq: 9 }) });
+    await flush();
+    expect(store.getState().synced.seq).toBe(9);
+    expect(store.getState().connection.status).toBe('live');
+  });
+
+  it('applies personal events', async () => {
+    const { socket, store } = setup();
+    socket.serverEmit('connect');
+    socket.commands('sync:snapshot')[0]!.reply({ ok: true, snapshot: snapshot({ seq: 1 }) });
+    await flush();
+    socket.serverEmit('qa:own', { question: question('mine', { state: 'pending' }) });
+    socket.serverEmit('qa:myVote', { id: 'q1', voted: true });
+    expect(store.getState().synced.qa.own.mine?.state).toBe('pending');
+    expect(store.getState().synced.qa.myVotes).toEqual({ q1: true });
+  });
+
+  it('stops for good when the session is revoked', async () => {
+    const { socket, store } = setup();
+    socket.serverEmit('connect');
+    socket.serverEmit('session:revoked', { reason: 'link_rotated' });
+    expect(store.getState().connection).toEqual({ status: 'revoked', reason: 'link_rotated' });
+    expect(socket.disconnectCalls).toBe(1);
+    socket.serverEmit('disconnect', 'io client disconnect');
+    expect(store.getState().connection.status).toBe('revoked');
+  });
+
+  it('reports why the server refused the handshake', async () => {
+    const { socket, store } = setup();
+    socket.active = false;
+    socket.serverEmit('connect_error', new Error('unauthorized'));
+    expect(store.getState().connection).toEqual({ status: 'refused', reason: 'unauthorized' });
+  });
+
+  it('counts retries while the network is away', async () => {
+    const { socket, store } = setup();
+    socket.serverEmit('connect_error', new Error('xhr poll error'));
+    socket.serverEmit('connect_error', new Error('xhr poll error'));
+    expect(store.getState().connection).toEqual({ status: 'connecting', attempt: 2 });
+  });
+
+  it('sends commands with acks, and fails fast when offline', async () => {
+    const { socket, conn } = setup();
+    expect(await conn.send('qa:vote', { id: 'a', up: true })).toMatchObject({ ok: false, error: { code: 'offline' } });
+    socket.serverEmit('connect');
+    const pending = conn.send('qa:vote', { id: 'a', up: true });
+    const cmd = socket.commands('qa:vote')[0]!;
+    expect(cmd.payload).toEqual({ id: 'a', up: true });
+    cmd.reply({ ok: true, id: 'a', voted: true });
+    expect(await pending).toEqual({ ok: true, id: 'a', voted: true });
+
+    const timedOut = conn.send('qa:vote', { id: 'a', up: false });
+    socket.commands('qa:vote')[1]!.fail(new Error('operation has timed out'));
+    expect(await timedOut).toMatchObject({ ok: false, error: { code: 'timeout' } });
+  });
+});

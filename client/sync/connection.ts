@@ -1,0 +1,137 @@
+/**
+ * The thin shell around one Socket.IO connection to one event: it feeds snapshots, deltas and personal
+ * events into the store, asks for a snapshot after every (re)connect and after a gap, and sends commands.
+ * All decisions about ordering live in reducer.ts.
+ */
+import { io, type Socket } from 'socket.io-client';
+import {
+  HandshakeError, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents,
+} from '../../shared/socket.js';
+import type { Snapshot } from '../../shared/sync/schemas.js';
+import type { Ack } from '../../shared/errors.js';
+import { PROTOCOL_VERSION } from '../../shared/version.js';
+import { offlineAck, type ClientAck, type SendCommand } from './commands.js';
+import type { EventStore, RefusalReason } from './store.js';
+
+export type PlenumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface ConnectOptions {
+  code: string;
+  token?: string;
+  store: EventStore;
+  /** Injected by tests; the default opens a same-origin socket with the session cookie. */
+  createSocket?: (auth: HandshakeAuth) => PlenumSocket;
+  ackTimeoutMs?: number;
+  snapshotRetryMs?: number;
+}
+
+export interface EventConnection {
+  send: SendCommand;
+  close(): void;
+}
+
+function defaultSocket(auth: HandshakeAuth): PlenumSocket {
+  return io({ auth, withCredentials: true, reconnectionDelay: 500, reconnectionDelayMax: 5000 });
+}
+
+/** The untyped view of timeout-emit; the typed overloads cannot express "any command name". */
+type LooseEmit = (name: string, payload: unknown, cb: (err: Error | null, res: unknown) => void) => void;
+
+export function connectEvent(opts: ConnectOptions): EventConnection {
+  const { store } = opts;
+  const ackTimeoutMs = opts.ackTimeoutMs ?? 15_000;
+  const snapshotRetryMs = opts.snapshotRetryMs ?? 1_000;
+  const auth: HandshakeAuth = { protocol: PROTOCOL_VERSION, code: opts.code, ...(opts.token ? { token: opts.token } : {}) };
+  const socket = (opts.createSocket ?? defaultSocket)(auth);
+  const state = () => store.getState();
+
+  let closed = false;
+  let revoked = false;
+  let attempt = 0;
+  // Each connection gets a generation so a snapshot ack from before a reconnect is ignored.
+  let generation = 0;
+  let snapshotInFlight = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const emit = (name: string, payload: unknown, timeoutMs: number): Promise<{ err: Error | null; res: unknown }> =>
+    new Promise((resolve) => {
+      (socket.timeout(timeoutMs).emit as unknown as LooseEmit)(name, payload, (err, res) => resolve({ err, res }));
+    });
+
+  function requestSnapshot(): void {
+    if (closed || revoked || snapshotInFlight || !socket.connected) return;
+    snapshotInFlight = true;
+    const gen = generation;
+    state().markSnapshotRequested();
+    void emit('sync:snapshot', {}, ackTimeoutMs).then(({ err, res }) => {
+      if (gen !== generation || closed) return;
+      snapshotInFlight = false;
+      const ack = res as Ack<{ snapshot: Snapshot }> | undefined;
+      if (err || !ack || !ack.ok) {
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(requestSnapshot, snapshotRetryMs);
+        return;
+      }
+      state().receiveSnapshot(ack.snapshot);
+      state().setConnection({ status: 'live' });
+      if (state().synced.phase === 'gap') requestSnapshot();
+    });
+  }
+
+  socket.on('connect', () => {
+    generation += 1;
+    snapshotInFlight = false;
+    attempt = 0;
+    state().setConnection({ status: 'syncing' });
+    requestSnapshot();
+  });
+
+  socket.on('sync:delta', (delta) => {
+    state().receiveDelta(delta);
+    if (state().synced.phase === 'gap') requestSnapshot();
+  });
+  socket.on('qa:own', ({ question }) => state().receiveOwn(question));
+  socket.on('qa:myVote', (vote) => state().receiveMyVote(vote));
+  socket.on('session:revoked', ({ reason }) => {
+    revoked = true;
+    state().setConnection({ status: 'revoked', reason });
+    socket.disconnect();
+  });
+
+  socket.on('connect_error', (err) => {
+    if (closed || revoked) return;
+    if (socket.active) {
+      // A network problem: Socket.IO keeps retrying on its own.
+      attempt += 1;
+      state().setConnection({ status: 'connecting', attempt });
+      return;
+    }
+    const parsed = HandshakeError.safeParse(err.message);
+    const reason: RefusalReason = parsed.success ? parsed.data : 'unknown';
+    state().setConnection({ status: 'refused', reason });
+  });
+
+  socket.on('disconnect', () => {
+    generation += 1;
+    snapshotInFlight = false;
+    if (closed || revoked) return;
+    state().setConnection(socket.active ? { status: 'connecting', attempt } : { status: 'closed' });
+  });
+
+  const send: SendCommand = async (name, payload) => {
+    if (!socket.connected) return offlineAck();
+    const { err, res } = await emit(name, payload, ackTimeoutMs);
+    if (err) return { ok: false, error: { code: 'timeout', message: err.message } };
+    return res as ClientAck<typeof name>;
+  };
+
+  return {
+    send,
+    close() {
+      closed = true;
+      clearTimeout(retryTimer);
+      socket.removeAllListeners();
+      socket.disconnect();
+    },
+  };
+}
