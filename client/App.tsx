@@ -1,43 +1,65 @@
 /** The routes of the single-page app; the server answers every non-API path with index.html. */
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
 import { usePageLanguage } from './i18n/index.js';
 import { JoinPage } from './join/JoinPage.js';
-import { DashboardPage } from './organizer/DashboardPage.js';
-import { EventDetailPage } from './organizer/EventDetailPage.js';
-import { LoginPage } from './organizer/LoginPage.js';
-import { RequireOrganizer } from './organizer/session.js';
-import { SetupPage } from './organizer/SetupPage.js';
 import { AttendeePage } from './qa/attendee/AttendeePage.js';
-import { ModeratorPage } from './qa/moderator/ModeratorPage.js';
-import { StagePage } from './stage/StagePage.js';
 import { Layout } from './ui/Layout.js';
+import { Progress } from './ui/Progress.js';
+
+// Attendees (on phones) load only what they need; the other roles' pages come in their own chunks.
+const LoginPage = lazy(() => import('./organizer/LoginPage.js').then((m) => ({ default: m.LoginPage })));
+const SetupPage = lazy(() => import('./organizer/SetupPage.js').then((m) => ({ default: m.SetupPage })));
+const DashboardPage = lazy(() => import('./organizer/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
+const EventDetailPage = lazy(() => import('./organizer/EventDetailPage.js').then((m) => ({ default: m.EventDetailPage })));
+const RequireOrganizer = lazy(() => import('./organizer/session.js').then((m) => ({ default: m.RequireOrganizer })));
+const ModeratorPage = lazy(() => import('./qa/moderator/ModeratorPage.js').then((m) => ({ default: m.ModeratorPage })));
+const StagePage = lazy(() => import('./stage/StagePage.js').then((m) => ({ default: m.StagePage })));
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <Layout>
+      <h1>Plenum</h1>
+      <Progress label={t('common.loading')} />
+    </Layout>
+  );
+}
+
+function Page({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
 
 export function App() {
   return (
     <Routes>
       <Route path="/" element={<JoinPage />} />
-      <Route path="/login" element={<LoginPage />} />
-      <Route path="/setup" element={<SetupPage />} />
+      <Route path="/login" element={<Page><LoginPage /></Page>} />
+      <Route path="/setup" element={<Page><SetupPage /></Page>} />
       <Route
         path="/dashboard"
         element={
-          <RequireOrganizer>
-            <DashboardPage />
-          </RequireOrganizer>
+          <Page>
+            <RequireOrganizer>
+              <DashboardPage />
+            </RequireOrganizer>
+          </Page>
         }
       />
       <Route
         path="/dashboard/events/:id"
         element={
-          <RequireOrganizer>
-            <EventDetailPage />
-          </RequireOrganizer>
+          <Page>
+            <RequireOrganizer>
+              <EventDetailPage />
+            </RequireOrganizer>
+          </Page>
         }
       />
       <Route path="/e/:code" element={<AttendeePage />} />
-      <Route path="/e/:code/moderate" element={<ModeratorPage />} />
-      <Route path="/e/:code/stage" element={<StagePage />} />
+      <Route path="/e/:code/moderate" element={<Page><ModeratorPage /></Page>} />
+      <Route path="/e/:code/stage" element={<Page><StagePage /></Page>} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -11,7 +11,9 @@ export function QuestionBody({ question, badges }: { question: Question; badges?
       <p className="q-text">{question.text}</p>
       <p className="q-meta">
         <span className="q-author">{question.authorName ?? t('qa.anonymous')}</span>
-        <span aria-hidden="true"> · </span>
+        <span className="sep" aria-hidden="true">
+          ·
+        </span>
         <time dateTime={question.createdAt}>{formatTime(question.createdAt, i18n.language)}</time>
         {question.labels.length > 0 && (
           <span className="q-labels">

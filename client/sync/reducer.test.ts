@@ -130,6 +130,34 @@ describe('personal events', () => {
     expect(s.seq).toBe(1);
   });
 
+  it('drops a deleted own question, but keeps one that just became non-public', () => {
+    let s = applySnapshot(
+      initialSyncState(),
+      snapshot({
+        seq: 1,
+        qa: { questions: [question('pub', { state: 'live' })], own: [question('pub', { state: 'live' }), question('wait', { state: 'pending' })] },
+      }),
+    );
+    // a pending question was deleted by a moderator: the public gets a remove for a question it never saw
+    s = applyDelta(s, { seq: 2, changes: [{ type: 'question:remove', id: 'wait' }] });
+    expect(s.qa.own.wait).toBeUndefined();
+    // live → rejected; the personal push overtook the buffered delta
+    s = applyOwn(s, question('pub', { state: 'rejected', updatedAt: '2025-01-01T11:00:00.000Z' }));
+    s = applyDelta(s, { seq: 3, changes: [{ type: 'question:remove', id: 'pub' }] });
+    expect(s.qa.questions.pub).toBeUndefined();
+    expect(s.qa.own.pub?.state).toBe('rejected');
+  });
+
+  it('drops a deleted own live question from both lists', () => {
+    let s = applySnapshot(
+      initialSyncState(),
+      snapshot({ seq: 1, qa: { questions: [question('mine')], own: [question('mine')] } }),
+    );
+    s = applyDelta(s, { seq: 2, changes: [{ type: 'question:remove', id: 'mine' }] });
+    expect(s.qa.questions.mine).toBeUndefined();
+    expect(s.qa.own.mine).toBeUndefined();
+  });
+
   it('toggles my votes idempotently', () => {
     let s = ready(1);
     s = applyMyVote(s, { id: 'a', voted: false });

@@ -118,11 +118,8 @@ function applyChange(qa: QaData, change: Change): QaData {
   switch (change.type) {
     case 'question:upsert':
       return { ...qa, questions: { ...qa.questions, [change.question.id]: change.question } };
-    case 'question:remove': {
-      if (!(change.id in qa.questions)) return qa;
-      const { [change.id]: _removed, ...questions } = qa.questions;
-      return { ...qa, questions };
-    }
+    case 'question:remove':
+      return removeQuestion(qa, change.id);
     case 'question:votes': {
       const questions = { ...qa.questions };
       const own = { ...qa.own };
@@ -143,6 +140,23 @@ function applyChange(qa: QaData, change: Change): QaData {
     case 'event:update':
       return qa;
   }
+}
+
+/**
+ * A removal means "deleted" or "no longer public". If the question was never public here, it was deleted:
+ * drop it from the own questions too (no `qa:own` follows a deletion). If it was public and the author's
+ * copy still says so, drop that as well; a state change (e.g. rejected) arrives as `qa:own` right after.
+ * An own copy that already shows a non-public state came from that `qa:own` and stays.
+ */
+function removeQuestion(qa: QaData, id: string): QaData {
+  const wasPublic = id in qa.questions;
+  const ownCopy = qa.own[id];
+  const dropOwn = ownCopy !== undefined && (!wasPublic || ownCopy.state === 'live' || ownCopy.state === 'answered');
+  if (!wasPublic && !dropOwn) return qa;
+  const { [id]: _gone, ...questions } = qa.questions;
+  if (!dropOwn) return { ...qa, questions };
+  const { [id]: _ownGone, ...own } = qa.own;
+  return { ...qa, questions, own };
 }
 
 /** `qa:own` and the acks of ask/editOwn: the author's view of an own question, in any state. */

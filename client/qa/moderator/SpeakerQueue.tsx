@@ -21,7 +21,7 @@ export function SpeakerQueue() {
   useEffect(() => {
     const want = refocus.current;
     if (!want || !list.current) return;
-    const item = list.current.querySelector<HTMLElement>(`[data-queue-id="${CSS.escape(want.id)}"]`);
+    const item = [...list.current.querySelectorAll<HTMLElement>('[data-queue-id]')].find((el) => el.dataset.queueId === want.id);
     const target =
       item?.querySelector<HTMLButtonElement>(`[data-move="${want.action}"]:not([disabled])`) ??
       item?.querySelector<HTMLButtonElement>('[data-move]:not([disabled])');

@@ -1,0 +1,115 @@
+/**
+ * The catalogues must stay complete: same keys in German and English, nothing empty, the same
+ * placeholders, every key the code names exists, and every error code / reason has a message.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../shared/errors.js';
+import { EventFormat, Language } from '../../shared/events/schemas.js';
+import { QuestionState } from '../../shared/qa/schemas.js';
+import { HandshakeError, RevokedReason } from '../../shared/socket.js';
+import de from './de.json';
+import en from './en.json';
+import { browserLanguage, pickLanguage } from './language.js';
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const flatDe = flatten(de as Tree);
+const flatEn = flatten(en as Tree);
+const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+/** A key as code names it: plural keys (`x_one`, `x_other`) are looked up as `x`. */
+const baseKeys = new Set([...flatDe.keys()].map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+describe('i18n catalogues', () => {
+  it('have identical key sets', () => {
+    const onlyDe = [...flatDe.keys()].filter((k) => !flatEn.has(k));
+    const onlyEn = [...flatEn.keys()].filter((k) => !flatDe.has(k));
+    expect({ onlyDe, onlyEn }).toEqual({ onlyDe: [], onlyEn: [] });
+    expect(flatDe.size).toBeGreaterThan(200);
+  });
+
+  it('have no empty entries', () => {
+    const empty = [...flatDe, ...flatEn].filter(([, v]) => v.trim() === '').map(([k]) => k);
+    expect(empty).toEqual([]);
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const differ = [...flatDe.keys()].filter((k) => placeholders(flatDe.get(k)!).join() !== placeholders(flatEn.get(k) ?? '').join());
+    expect(differ).toEqual([]);
+  });
+
+  it('have plural forms wherever a count is interpolated', () => {
+    const missing = [...flatDe.entries()]
+      .filter(([k, v]) => placeholders(v).includes('count') && !/_(one|other)$/.test(k))
+      .map(([k]) => k);
+    expect(missing).toEqual([]);
+  });
+
+  it('contain every key the code names literally', () => {
+    const root = join(import.meta.dirname, '..');
+    const used = new Set<string>();
+    for (const file of sourceFiles(root)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(150);
+    expect([...used].filter((k) => !baseKeys.has(k))).toEqual([]);
+  });
+
+  it('have a message for every error code, refusal, revocation, state, format and language', () => {
+    const needed = [
+      ...ErrorCode.options.map((c) => `errors.${c}`),
+      ...['offline', 'timeout', 'network', 'unknown'].map((c) => `errors.${c}`),
+      ...HandshakeError.options.map((r) => `connection.refused.${r}`),
+      'connection.refused.unknown',
+      ...RevokedReason.options.map((r) => `connection.revoked.${r}`),
+      ...QuestionState.options.map((s) => `mod.state.${s}`),
+      ...EventFormat.options.map((f) => `format.${f}`),
+      ...Language.options.map((l) => `language.${l}`),
+      ...['moderator', 'facilitator', 'stage'].flatMap((r) => [`detail.link.${r}`, `detail.copy.${r}`, `detail.rotate.${r}`]),
+    ];
+    expect(needed.filter((k) => !baseKeys.has(k))).toEqual([]);
+  });
+});
+
+describe('language choice', () => {
+  it('prefers the explicit choice, then the event, then the browser; German when unsure', () => {
+    expect(pickLanguage({ stored: 'en', event: 'de', browser: 'de' })).toBe('en');
+    expect(pickLanguage({ stored: null, event: 'en', browser: 'de' })).toBe('en');
+    expect(pickLanguage({ stored: null, event: null, browser: 'en' })).toBe('en');
+    expect(browserLanguage(['fr-FR', 'en-GB', 'de'])).toBe('en');
+    expect(browserLanguage(['de-AT'])).toBe('de');
+    expect(browserLanguage(['fr-FR'])).toBe('de');
+    expect(browserLanguage([])).toBe('de');
+  });
+});
+
+describe('language switch', () => {
+  it('remembers the choice and sets <html lang>', async () => {
+    const { chooseLanguage, default: i18n } = await import('./index.js');
+    chooseLanguage('en');
+    expect(i18n.language).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem('plenum.lang')).toBe('en');
+    chooseLanguage('de');
+    expect(document.documentElement.lang).toBe('de');
+  });
+});
