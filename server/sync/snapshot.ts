@@ -52,6 +52,7 @@ export async function buildSnapshot(services: Services, actor: SocketData): Prom
     const visible = rows.filter((q) => isPublicState(q.state));
     const own = actor.attendeeId ? rows.filter((q) => q.authorId === actor.attendeeId && q.state !== 'withdrawn') : [];
     const board = boardOf(visible.filter((q) => q.state === 'live'));
+    const visibleIds = new Set(visible.map((q) => q.id));
     return {
       protocol: PROTOCOL_VERSION,
       seq,
@@ -62,7 +63,8 @@ export async function buildSnapshot(services: Services, actor: SocketData): Prom
         highlightedId: board.highlightedId,
         queue: board.queue,
         pendingCount: await countPending(trx, actor.eventId),
-        myVotes: actor.attendeeId ? await listVotedIds(trx, actor.attendeeId) : [],
+        // Only votes on questions in this snapshot: votes on rejected or withdrawn ones are of no use to the client.
+        myVotes: actor.attendeeId ? (await listVotedIds(trx, actor.attendeeId)).filter((id) => visibleIds.has(id)) : [],
         own: own.map(toPublic),
       },
     };

@@ -1,0 +1,56 @@
+/** Per-attendee rate limits on the socket. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, createEvent, joinAttendee, setupOrganizer, startTestServer, type TestEvent, type TestServer } from './helpers.js';
+
+let t: TestServer;
+let ev: TestEvent;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  ev = await createEvent(t, await setupOrganizer(t));
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('rate limits', () => {
+  it('3 questions a minute per attendee, shared by all tabs, with retryAfterMs', async () => {
+    const att = await joinAttendee(t, ev.code);
+    const tab1 = await connect(t, { code: ev.code, token: att.token });
+    const tab2 = await connect(t, { code: ev.code, token: att.token });
+    for (const text of ['1', '2']) await tab1.ok('qa:ask', { text: `Frage ${text}` });
+    await tab2.ok('qa:ask', { text: 'Frage 3' });
+    const limited = await tab2.call('qa:ask', { text: 'Frage 4' });
+    expect(limited.ok).toBe(false);
+    if (!limited.ok) {
+      expect(limited.error.code).toBe('rate_limited');
+      expect(limited.error.retryAfterMs).toBeGreaterThan(15_000);
+      expect(limited.error.retryAfterMs).toBeLessThanOrEqual(20_000);
+    }
+    const other = await connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code)).token });
+    expect((await other.call('qa:ask', { text: 'Ich darf' })).ok).toBe(true);
+    // Only three questions exist for this attendee.
+    expect((await tab1.snapshot()).qa.own).toHaveLength(3);
+    for (const c of [tab1, tab2, other]) c.close();
+  });
+
+  it('20 votes per 10 s per attendee', async () => {
+    const asker = await connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code)).token });
+    const id = (await asker.ok('qa:ask', { text: 'Wackelkandidat' })).question.id;
+    const voter = await connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code)).token });
+    for (let i = 0; i < 20; i++) await voter.ok('qa:vote', { id, up: i % 2 === 0 });
+    const limited = await voter.call('qa:vote', { id, up: true });
+    expect(!limited.ok && limited.error.code).toBe('rate_limited');
+    expect(!limited.ok && limited.error.retryAfterMs).toBeGreaterThan(0);
+    asker.close();
+    voter.close();
+  });
+
+  it('a general cap of 100 messages per 10 s per sender', async () => {
+    const mod = await connect(t, { code: ev.code, token: ev.tokens.moderator });
+    const results = await Promise.all(Array.from({ length: 101 }, () => mod.send('sync:snapshot', {})));
+    expect(results.slice(0, 100).every((r) => r.ok)).toBe(true);
+    expect(results[100]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    mod.close();
+  });
+});

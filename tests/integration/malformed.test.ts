@@ -1,0 +1,107 @@
+/**
+ * Bad input never changes anything and never hurts the server: every command of the table gets several
+ * malformed payloads and must answer invalid_payload; messages without ack and oversized messages are
+ * survived.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands, type CommandName } from '../../shared/socket.js';
+import { connect, createEvent, joinAttendee, setupOrganizer, sleep, startTestServer, type Client, type TestEvent, type TestServer } from './helpers.js';
+
+let t: TestServer;
+let ev: TestEvent;
+let attendeeToken: string;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  const cookie = await setupOrganizer(t);
+  ev = await createEvent(t, cookie);
+  attendeeToken = (await joinAttendee(t, ev.code, 'Fuzzy')).token;
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** Every field name any command uses, each with a wrong type. */
+const poison = {
+  id: 5, ids: 'x', text: 7, up: 'yes', anonymous: 'no', starred: 1, labels: 'a', action: 'explode', name: 42, qa: 'x',
+};
+
+function badShapes(name: CommandName): unknown[] {
+  const shapes: unknown[] = [undefined, null, 42, 'text', [], [1, 2], true, poison];
+  const extra: Partial<Record<CommandName, unknown[]>> = {
+    'sync:snapshot': [{ unexpected: true }],
+    'attendee:rename': [{}, { name: 'x'.repeat(61) }],
+    'qa:ask': [{}, { text: '' }, { text: '   ' }, { text: 'x'.repeat(2001) }, { text: 'ok', anonymous: 'yes' }],
+    'qa:editOwn': [{ text: 'no id' }, { id: '', text: 'x' }, { id: 'a', text: '' }],
+    'qa:withdraw': [{}, { id: '' }, { id: 'x'.repeat(65) }],
+    'qa:vote': [{ id: 'a' }, { id: 'a', up: 'true' }, { up: true }],
+    'qa:approve': [{}, { id: 'a', text: '' }],
+    'qa:reject': [{}, { id: null }],
+    'qa:answer': [{}, { id: ['a'] }],
+    'qa:restore': [{}, { id: {} }],
+    'qa:highlight': [{}, { id: 3 }],
+    'qa:queue': [{}, { ids: [1] }, { ids: Array.from({ length: 201 }, (_, i) => `q${i}`) }],
+    'qa:star': [{ id: 'a' }, { id: 'a', starred: 'yes' }],
+    'qa:label': [{ id: 'a' }, { id: 'a', labels: [''] }, { id: 'a', labels: Array.from({ length: 11 }, (_, i) => `l${i}`) }],
+    'qa:reply': [{ id: 'a' }, { id: 'a', text: 5 }],
+    'qa:edit': [{ id: 'a' }, { id: 'a', text: '' }],
+    'qa:delete': [{}, { ids: ['a'] }],
+    'qa:bulk': [{ ids: [], action: 'approve' }, { ids: ['a'], action: 'delete' }, { ids: ['a'] }],
+    'event:settings': [{ qa: { maxQuestionLength: 5 } }, { qa: { blockedWords: 'x' } }, { qa: { open: 'no' } }],
+  };
+  return [...shapes, ...(extra[name] ?? [])];
+}
+
+async function clientFor(name: CommandName): Promise<Client> {
+  const roles = commands[name].roles as readonly string[];
+  // A fresh socket per command keeps the general per-sender limit out of the way.
+  return connect(t, { code: ev.code, token: roles.includes('attendee') ? attendeeToken : ev.tokens.moderator });
+}
+
+describe('malformed payloads', () => {
+  const names = Object.keys(commands) as CommandName[];
+
+  it.each(names)('%s: every malformed shape gets invalid_payload with field paths, and nothing changes', async (name) => {
+    const c = await clientFor(name);
+    const mod = await connect(t, { code: ev.code, token: ev.tokens.moderator });
+    const before = await mod.snapshot();
+    for (const payload of badShapes(name)) {
+      const res = await c.send(name, payload);
+      expect(res, `${name} ${JSON.stringify(payload)?.slice(0, 80)}`).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+      expect(Array.isArray(res.error.fields) && res.error.fields.length > 0).toBe(true);
+    }
+    // A message with no payload at all (only the ack).
+    const bare = await new Promise<any>((resolve) => (c.socket as any).emit(name, resolve));
+    if (name === 'sync:snapshot') expect(bare.ok === false || bare.ok === true).toBe(true);
+    else expect(bare).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    const after = await mod.snapshot();
+    expect(after.seq).toBe(before.seq);
+    expect(after).toEqual(before);
+    c.close();
+    mod.close();
+  });
+
+  it('messages without an ack are ignored; oversized messages drop only that socket', async () => {
+    const a = await connect(t, { code: ev.code, token: attendeeToken });
+    const mod = await connect(t, { code: ev.code, token: ev.tokens.moderator });
+    const before = await mod.snapshot();
+    for (const name of names) {
+      (a.socket as any).emit(name, { text: 'ohne Ack', id: 'x', ids: [], up: true });
+      (a.socket as any).emit(name);
+      (a.socket as any).emit(name, null, 'not a function');
+    }
+    (a.socket as any).emit('no:such:event', {}, () => {});
+    expect(await a.ok('sync:snapshot', {})).toBeTruthy();
+    await sleep(100);
+    expect((await mod.snapshot()).seq).toBe(before.seq);
+
+    // Above maxHttpBufferSize (16 KB) the server closes that connection; it stays up for everyone else.
+    a.socket.emit('qa:ask', { text: 'x'.repeat(40_000) } as any, () => {});
+    await new Promise<void>((resolve) => a.socket.once('disconnect', () => resolve()));
+    expect((await mod.snapshot()).seq).toBe(before.seq);
+    const again = await connect(t, { code: ev.code, token: attendeeToken });
+    expect((await again.snapshot()).me.role).toBe('attendee');
+    again.close();
+    mod.close();
+  });
+});
