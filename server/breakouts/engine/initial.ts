@@ -1,0 +1,166 @@
+/**
+ * Starting schedules for the search: a design-theory construction where one exists, a greedy build
+ * (each person joins the open group where they add the fewest repeats and broken rules, round after
+ * round, counting the rounds already built), and for very large instances a deal-out that is
+ * already spread-balanced. All of them fill the fixed group sizes of the Problem exactly.
+ */
+import { transversalSchedule } from './designs.js';
+import { createPairCounts, DENSE_LIMIT, type PairCounts } from './pairs.js';
+import type { Problem } from './problem.js';
+import { shuffle, type Rng } from './rng.js';
+import { groupLayout } from './schedule.js';
+
+/** People in random order, then grouped by their first spread value (values in random order). */
+function spreadOrder(problem: Problem, rng: Rng): number[] {
+  const order = shuffle(Array.from({ length: problem.n }, (_, i) => i), rng);
+  const keys = problem.spreadKey;
+  let maxKey = -1;
+  for (let p = 0; p < problem.n; p++) maxKey = Math.max(maxKey, keys[p]!);
+  if (maxKey < 0) return order;
+  const rank = shuffle(Array.from({ length: maxKey + 1 }, (_, i) => i), rng);
+  const keyOf = (p: number): number => (keys[p]! < 0 ? -1 : rank[keys[p]!]!);
+  return order.map((p, i) => [p, i] as const).sort((x, y) => keyOf(x[0]) - keyOf(y[0]) || x[1] - y[1]).map((x) => x[0]);
+}
+
+function toSlots(problem: Problem, roundGroups: number[][][]): Int32Array {
+  const { n } = problem;
+  const { groupStart } = groupLayout(problem.sizes);
+  const slots = new Int32Array(problem.rounds * n);
+  roundGroups.forEach((groups, r) => {
+    groups.forEach((members, g) => slots.set(members, r * n + groupStart[g]!));
+  });
+  return slots;
+}
+
+export function designInitial(problem: Problem, rng: Rng): Int32Array | null {
+  if (problem.together.length > 0) return null;
+  const design = transversalSchedule(problem.n, problem.groups, problem.rounds);
+  if (!design) return null;
+  const order = spreadOrder(problem, rng);
+  const rounds = design.map((groupOfPoint) => {
+    const groups: number[][] = Array.from({ length: problem.groups }, () => []);
+    order.forEach((person, point) => groups[groupOfPoint[point]!]!.push(person));
+    return groups;
+  });
+  return toSlots(problem, rounds);
+}
+
+function historyCounts(problem: Problem): PairCounts {
+  const counts = createPairCounts(problem.n);
+  for (const round of problem.history) {
+    for (const group of round) {
+      for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) counts.inc(group[i]!, group[j]!);
+    }
+  }
+  return counts;
+}
+
+/** Greedy above DENSE_LIMIT would cost n² pair look-ups per round; dealing is O(n). */
+export function initialMode(problem: Problem): 'greedy' | 'deal' {
+  return problem.n <= DENSE_LIMIT ? 'greedy' : 'deal';
+}
+
+export function buildInitial(problem: Problem, rng: Rng, mode: 'greedy' | 'deal'): Int32Array {
+  const { n, groups: G, rounds: R, sizes, hardWeight: W } = problem;
+  const { classStart, classList, classCap } = problem;
+  const K = problem.classInfo.length;
+  const counts = historyCounts(problem);
+  const out: number[][][] = [];
+  const useMap = G * K > 1 << 22;
+  for (let r = 0; r < R; r++) {
+    const members: number[][] = Array.from({ length: G }, () => []);
+    const room = Int32Array.from(sizes);
+    const dense = useMap ? null : new Int32Array(G * K);
+    const sparse = useMap ? new Map<number, number>() : null;
+    const cls = (g: number, k: number): number => (dense ? dense[g * K + k]! : (sparse!.get(g * K + k) ?? 0));
+    const bump = (g: number, k: number): void => {
+      if (dense) dense[g * K + k]!++;
+      else sparse!.set(g * K + k, (sparse!.get(g * K + k) ?? 0) + 1);
+    };
+    const hardAdd = (p: number, g: number): number => {
+      let h = 0;
+      for (let c = classStart[p]!; c < classStart[p + 1]!; c++) {
+        const k = classList[c]!;
+        if (cls(g, k) >= classCap[k]!) h++;
+      }
+      return h;
+    };
+    const repeatAdd = (p: number, g: number): number => {
+      let s = 0;
+      for (const y of members[g]!) if (counts.get(p, y) >= 1) s++;
+      return s;
+    };
+    const put = (p: number, g: number): void => {
+      members[g]!.push(p);
+      room[g]!--;
+      for (let c = classStart[p]!; c < classStart[p + 1]!; c++) bump(g, classList[c]!);
+    };
+
+    // Together components first, largest first, each into one group with room for all of it.
+    const comps = shuffle(problem.together.slice(), rng).sort((x, y) => y.length - x.length);
+    for (const comp of comps) {
+      let best = -1;
+      let bestScore = Infinity;
+      let ties = 0;
+      for (let g = 0; g < G; g++) {
+        if (room[g]! < comp.length) continue;
+        let score = 0;
+        for (const p of comp) score += W * hardAdd(p, g) + (mode === 'greedy' ? repeatAdd(p, g) : 0);
+        if (score < bestScore) {
+          bestScore = score;
+          best = g;
+          ties = 1;
+        } else if (score === bestScore && rng.int(++ties) === 0) best = g;
+      }
+      if (best >= 0) {
+        for (const p of comp) put(p, best);
+      } else {
+        // No group has room for the whole set (sizes and other sets collide): split it over the
+        // roomiest groups; the report lists the broken together rule.
+        for (const p of comp) {
+          let g = 0;
+          for (let h = 1; h < G; h++) if (room[h]! > room[g]!) g = h;
+          put(p, g);
+        }
+      }
+    }
+
+    const free = spreadOrder(problem, rng).filter((p) => problem.togetherOf[p]! < 0);
+    if (mode === 'deal') {
+      let g = 0;
+      for (const p of free) {
+        while (room[g]! === 0) g = (g + 1) % G;
+        put(p, g);
+        g = (g + 1) % G;
+      }
+    } else {
+      // Most constrained first: people with more counting classes choose before the others.
+      const order = free
+        .map((p, i) => [p, i] as const)
+        .sort((x, y) => classStart[y[0] + 1]! - classStart[y[0]]! - (classStart[x[0] + 1]! - classStart[x[0]]!) || x[1] - y[1])
+        .map((x) => x[0]);
+      for (const p of order) {
+        let best = -1;
+        let bestScore = Infinity;
+        let ties = 0;
+        for (let g = 0; g < G; g++) {
+          if (room[g]! === 0) continue;
+          const score = W * hardAdd(p, g) + repeatAdd(p, g);
+          if (score < bestScore) {
+            bestScore = score;
+            best = g;
+            ties = 1;
+          } else if (score === bestScore && rng.int(++ties) === 0) best = g;
+        }
+        put(p, best);
+      }
+    }
+    if (r + 1 < R) {
+      for (const group of members) {
+        for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) counts.inc(group[i]!, group[j]!);
+      }
+    }
+    out.push(members);
+  }
+  return toSlots(problem, out);
+}
