@@ -250,7 +250,10 @@ export class Mirror {
 
   constructor(private readonly client: Client) {
     client.socket.on('sync:delta', (d) => this.onDelta(d));
-    client.socket.on('qa:own', ({ question }) => this.own.set(question.id, question));
+    // A withdrawn question leaves "own" (the snapshot does not list it either).
+    client.socket.on('qa:own', ({ question }) =>
+      question.state === 'withdrawn' ? this.own.delete(question.id) : this.own.set(question.id, question),
+    );
     client.socket.on('qa:myVote', ({ id, voted }) => (voted ? this.myVotes.add(id) : this.myVotes.delete(id)));
   }
 

@@ -42,33 +42,45 @@ describe('deltas reproduce the snapshot', () => {
     const random = rng(20260301);
     const pick = <T>(xs: T[]): T | undefined => xs[Math.floor(random() * xs.length)];
     const ids: string[] = [];
-    for (let step = 0; step < 160; step++) {
+    const succeeded = new Map<string, number>();
+    const count = (name: string, res: { ok: boolean }) => {
+      if (res.ok) succeeded.set(name, (succeeded.get(name) ?? 0) + 1);
+      return res;
+    };
+    // Live questions are what most moderator commands need; pick among them more often.
+    const inState = (...states: string[]) => [...mirrors[0]!.questions.values()].filter((q) => states.includes(q.state)).map((q) => q.id);
+    const liveIds = () => inState('live');
+    for (let step = 0; step < 200; step++) {
       const r = random();
-      const id = pick(ids);
+      const live = liveIds();
+      const id = random() < 0.6 && live.length ? pick(live) : pick(ids);
       const who = pick(people)!;
       if (r < 0.15 || !id) {
-        const res = await who.call('qa:ask', { text: `Frage ${step}${random() < 0.1 ? ' penner' : ''}`, anonymous: random() < 0.3 });
+        const res = count('ask', await who.call('qa:ask', { text: `Frage ${step}${random() < 0.1 ? ' penner' : ''}`, anonymous: random() < 0.3 }));
         if (res.ok) ids.push(res.question.id);
       } else if (r < 0.4) {
-        const res = await who.call('qa:vote', { id, up: random() < 0.75 });
+        const res = count('vote', await who.call('qa:vote', { id, up: random() < 0.75 }));
         if (res.ok) mirrors[2 + people.indexOf(who)]!.voted(res.id, res.voted);
-      }
-      else if (r < 0.5) await mod.call('qa:approve', { id });
-      else if (r < 0.55) await mod.call('qa:reject', { id });
-      else if (r < 0.6) await mod.call('qa:answer', { id });
-      else if (r < 0.64) await mod.call('qa:restore', { id });
-      else if (r < 0.68) await mod.call('qa:highlight', { id: random() < 0.2 ? null : id });
-      else if (r < 0.72) await mod.call('qa:queue', { ids: [...new Set([id, pick(ids)!])] });
-      else if (r < 0.75) await mod.call('qa:star', { id, starred: random() < 0.5 });
-      else if (r < 0.78) await mod.call('qa:reply', { id, text: random() < 0.7 ? `Antwort ${step}` : null });
-      else if (r < 0.81) await mod.call('qa:label', { id, labels: ['A', 'B'].slice(0, Math.floor(random() * 3)) });
-      else if (r < 0.84) await mod.call('qa:edit', { id, text: `Bearbeitet ${step}` });
-      else if (r < 0.87) await who.call('qa:editOwn', { id, text: `Selbst ${step}` });
-      else if (r < 0.9) await who.call('qa:withdraw', { id });
-      else if (r < 0.92) await mod.call('qa:delete', { id });
-      else if (r < 0.95) await mod.call('qa:bulk', { ids: ids.slice(-4), action: pick(['approve', 'reject', 'answer'] as const)! });
-      else await mod.call('event:settings', { qa: { premoderation: random() < 0.5 } });
+      } else if (r < 0.5) count('approve', await mod.call('qa:approve', { id: pick(inState('pending', 'rejected')) ?? id }));
+      else if (r < 0.54) count('reject', await mod.call('qa:reject', { id }));
+      else if (r < 0.58) count('answer', await mod.call('qa:answer', { id }));
+      else if (r < 0.62) count('restore', await mod.call('qa:restore', { id: pick(inState('answered', 'rejected')) ?? id }));
+      else if (r < 0.66) count('highlight', await mod.call('qa:highlight', { id: random() < 0.2 ? null : id }));
+      else if (r < 0.71) count('queue', await mod.call('qa:queue', { ids: [...new Set([pick(live) ?? id, pick(live) ?? id, pick(live) ?? id])] }));
+      else if (r < 0.74) count('star', await mod.call('qa:star', { id, starred: random() < 0.5 }));
+      else if (r < 0.77) count('reply', await mod.call('qa:reply', { id, text: random() < 0.7 ? `Antwort ${step}` : null }));
+      else if (r < 0.8) count('label', await mod.call('qa:label', { id, labels: ['A', 'B'].slice(0, Math.floor(random() * 3)) }));
+      else if (r < 0.83) count('edit', await mod.call('qa:edit', { id, text: `Bearbeitet ${step}` }));
+      else if (r < 0.87) {
+        // The author edits (only their own succeeds).
+        for (const p of people) count('editOwn', await p.call('qa:editOwn', { id, text: `Selbst ${step}` }));
+      } else if (r < 0.9) for (const p of people) count('withdraw', await p.call('qa:withdraw', { id }));
+      else if (r < 0.92) count('delete', await mod.call('qa:delete', { id }));
+      else if (r < 0.95) count('bulk', await mod.call('qa:bulk', { ids: ids.slice(-4), action: pick(['approve', 'reject', 'answer'] as const)! }));
+      else count('settings', await mod.call('event:settings', { qa: { premoderation: random() < 0.5 } }));
     }
+    const kinds = ['ask', 'vote', 'approve', 'reject', 'answer', 'restore', 'highlight', 'queue', 'star', 'reply', 'label', 'edit', 'editOwn', 'withdraw', 'delete', 'bulk', 'settings'];
+    for (const kind of kinds) expect(succeeded.get(kind) ?? 0, `successful ${kind} commands`).toBeGreaterThan(0);
     await sleep(250); // let the last vote flush go out
 
     const clients = [mod, stage, ...people];
