@@ -24,6 +24,7 @@ import type { Services } from './services.js';
 import { Broadcaster } from './sync/broadcaster.js';
 import { onConnection } from './sync/connection.js';
 import { DEFAULT_LIMITS, RateLimiter, type BucketSpec, type LimitKind } from './sync/rate-limit.js';
+import { PublicListCache } from './sync/public-cache.js';
 import { SerialQueues } from './sync/serial-queue.js';
 import type { PlenumIO } from './sync/socket-types.js';
 import { VoteCoalescer } from './sync/vote-coalescer.js';
@@ -87,6 +88,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     coalescer,
     limiter: new RateLimiter({ ...DEFAULT_LIMITS, ...options.limits }),
     setup: new SetupGate(),
+    publicLists: new PublicListCache(),
   };
   const sweep = setInterval(() => services.limiter.sweep(Date.now()), 60_000);
   sweep.unref();

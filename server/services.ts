@@ -7,6 +7,7 @@ import type { Logger } from './logger.js';
 import type { Broadcaster } from './sync/broadcaster.js';
 import type { LimitKind, RateLimiter } from './sync/rate-limit.js';
 import type { SerialQueues } from './sync/serial-queue.js';
+import type { PublicListCache } from './sync/public-cache.js';
 import type { VoteCoalescer } from './sync/vote-coalescer.js';
 
 export interface Services {
@@ -20,4 +21,5 @@ export interface Services {
   coalescer: VoteCoalescer;
   limiter: RateLimiter<LimitKind>;
   setup: SetupGate;
+  publicLists: PublicListCache;
 }

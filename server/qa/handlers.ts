@@ -110,6 +110,7 @@ export const vote: H<'qa:vote'> = {
       let after = before;
       if (decision === 'add' && (await addVote(trx, id, attendeeId, ctx.now))) after = await adjustVotes(trx, id, 1);
       if (decision === 'remove' && (await removeVote(trx, id, attendeeId))) after = await adjustVotes(trx, id, -1);
+      if (after !== before) ctx.services.publicLists.invalidate(eventId);
       return { counts: { before, after }, voted: decision === 'none' ? had : decision === 'add' };
     });
     return {

@@ -179,16 +179,26 @@ export async function listForModerators(db: Db, eventId: string): Promise<Questi
   return rows.map(rowToRecord);
 }
 
-/** Live and answered questions, plus every question of `authorId` (for "own"), in one query. */
-export async function listForPublic(db: Db, eventId: string, authorId: string | null): Promise<QuestionRecord[]> {
+/** Live and answered questions: what every attendee, the stage and facilitators see. */
+export async function listPublic(db: Db, eventId: string): Promise<QuestionRecord[]> {
   const rows = await db
     .selectFrom('questions')
     .selectAll()
     .where('event_id', '=', eventId)
-    .where((eb) => {
-      const visible = eb('state', 'in', ['live', 'answered']);
-      return authorId ? eb.or([visible, eb('author_id', '=', authorId)]) : visible;
-    })
+    .where('state', 'in', ['live', 'answered'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(rowToRecord);
+}
+
+/** One attendee's questions except withdrawn ones (attendee ids belong to one event). */
+export async function listOwn(db: Db, attendeeId: string): Promise<QuestionRecord[]> {
+  const rows = await db
+    .selectFrom('questions')
+    .selectAll()
+    .where('author_id', '=', attendeeId)
+    .where('state', '!=', 'withdrawn')
     .orderBy('created_at')
     .orderBy('id')
     .execute();

@@ -22,6 +22,7 @@ export async function commitMutation<R>(
 ): Promise<Committed<R>> {
   const { result, mutation, seq } = await services.db.transaction().execute(async (trx) => {
     const done = await work(trx);
+    services.publicLists.invalidate(eventId);
     return { ...done, seq: await bumpSeq(trx, eventId) };
   });
   return {

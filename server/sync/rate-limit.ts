@@ -65,5 +65,5 @@ export const DEFAULT_LIMITS: Record<LimitKind, BucketSpec> = {
   vote: { capacity: 20, perMs: 10_000 },
   // Per IP address. Joining is generous: a whole company may sit behind one NAT address.
   login: { capacity: 10, perMs: 60_000 },
-  join: { capacity: 1000, perMs: 60_000 },
+  join: { capacity: 3000, perMs: 60_000 },
 };

@@ -7,8 +7,8 @@ import { PROTOCOL_VERSION } from '../../shared/version.js';
 import type { Snapshot } from '../../shared/sync/schemas.js';
 import { findEventById, rowToInfo } from '../events/repository.js';
 import { publicEventInfo } from '../events/settings.js';
-import { isPublicState, toMod, toPublic } from '../qa/core/views.js';
-import { boardOf, countPending, listForModerators, listForPublic, listVotedIds } from '../qa/repository.js';
+import { toMod, toPublic } from '../qa/core/views.js';
+import { boardOf, countPending, listForModerators, listOwn, listPublic, listVotedIds } from '../qa/repository.js';
 import type { Services } from '../services.js';
 import { isModeratorRole } from './rooms.js';
 import type { SocketData } from './socket-types.js';
@@ -48,18 +48,22 @@ export async function buildSnapshot(services: Services, actor: SocketData): Prom
       };
     }
 
-    const rows = await listForPublic(trx, actor.eventId, actor.attendeeId);
-    const visible = rows.filter((q) => isPublicState(q.state));
-    const own = actor.attendeeId ? rows.filter((q) => q.authorId === actor.attendeeId && q.state !== 'withdrawn') : [];
-    const board = boardOf(visible.filter((q) => q.state === 'live'));
-    const visibleIds = new Set(visible.map((q) => q.id));
+    let list = services.publicLists.get(actor.eventId);
+    if (!list) {
+      const visible = await listPublic(trx, actor.eventId);
+      list = { questions: visible.map(toPublic), board: boardOf(visible.filter((q) => q.state === 'live')) };
+      services.publicLists.set(actor.eventId, list);
+    }
+    const { board } = list;
+    const own = actor.attendeeId ? await listOwn(trx, actor.attendeeId) : [];
+    const visibleIds = new Set(list.questions.map((q) => q.id));
     return {
       protocol: PROTOCOL_VERSION,
       seq,
       me,
       event: publicEventInfo(info),
       qa: {
-        questions: visible.map(toPublic),
+        questions: list.questions,
         highlightedId: board.highlightedId,
         queue: board.queue,
         pendingCount: await countPending(trx, actor.eventId),

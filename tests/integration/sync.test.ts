@@ -43,7 +43,7 @@ describe('deltas reproduce the snapshot', () => {
     const pick = <T>(xs: T[]): T | undefined => xs[Math.floor(random() * xs.length)];
     const ids: string[] = [];
     const succeeded = new Map<string, number>();
-    const count = (name: string, res: { ok: boolean }) => {
+    const count = <T extends { ok: boolean }>(name: string, res: T): T => {
       if (res.ok) succeeded.set(name, (succeeded.get(name) ?? 0) + 1);
       return res;
     };
