@@ -55,6 +55,8 @@ function historyCounts(problem: Problem): PairCounts {
   return counts;
 }
 
+const DEAL_WINDOW = 24;
+
 /** Greedy above DENSE_LIMIT would cost n² pair look-ups per round; dealing is O(n). */
 export function initialMode(problem: Problem): 'greedy' | 'deal' {
   return problem.n <= DENSE_LIMIT ? 'greedy' : 'deal';
@@ -104,7 +106,9 @@ export function buildInitial(problem: Problem, rng: Rng, mode: 'greedy' | 'deal'
       let ties = 0;
       for (let g = 0; g < G; g++) {
         if (room[g]! < comp.length) continue;
-        let score = 0;
+        // Prefer roomy groups (scaled below one repeat): a group filled with fixed sets leaves the
+        // search nothing to swap there.
+        let score = (sizes[g]! - room[g]!) / (sizes[g]! + 1);
         for (const p of comp) score += W * hardAdd(p, g) + (mode === 'greedy' ? repeatAdd(p, g) : 0);
         if (score < bestScore) {
           bestScore = score;
@@ -127,11 +131,26 @@ export function buildInitial(problem: Problem, rng: Rng, mode: 'greedy' | 'deal'
 
     const free = spreadOrder(problem, rng).filter((p) => problem.togetherOf[p]! < 0);
     if (mode === 'deal') {
-      let g = 0;
+      // Pass by pass every group with room receives one person, so people next to each other in
+      // the spread order (same first attribute) land in different groups; within a pass each
+      // person picks, among the next few groups still waiting, one where they break no other rule.
+      const waiting: number[] = [];
       for (const p of free) {
-        while (room[g]! === 0) g = (g + 1) % G;
-        put(p, g);
-        g = (g + 1) % G;
+        if (waiting.length === 0) for (let g = 0; g < G; g++) if (room[g]! > 0) waiting.push(g);
+        let at = 0;
+        if (classStart[p + 1]! > classStart[p]!) {
+          let bestHard = Infinity;
+          for (let i = 0; i < Math.min(waiting.length, DEAL_WINDOW); i++) {
+            const h = hardAdd(p, waiting[i]!);
+            if (h < bestHard) {
+              bestHard = h;
+              at = i;
+              if (h === 0) break;
+            }
+          }
+        }
+        put(p, waiting[at]!);
+        waiting.splice(at, 1);
       }
     } else {
       // Most constrained first: people with more counting classes choose before the others.

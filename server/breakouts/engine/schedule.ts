@@ -193,6 +193,7 @@ export class Schedule {
   private dropPair(u: number, v: number, r: number): void {
     const before = this.counts.get(u, v);
     this.counts.dec(u, v);
+    if (this.sameComp(u, v)) return; // together members meet by rule, not by chance
     if (before >= 2) {
       this.repeats--;
       this.leave[r * this.n + v]!++;
@@ -204,6 +205,7 @@ export class Schedule {
   /** The pair (u, v) starts meeting in round r because u joins v's group. */
   private addPair(u: number, v: number, r: number): void {
     const after = this.counts.inc(u, v);
+    if (this.sameComp(u, v)) return;
     if (after >= 2) {
       this.repeats++;
       this.leave[r * this.n + v]!--;
@@ -227,7 +229,10 @@ export class Schedule {
     }
   }
 
-  /** Swaps a and b (free people in different groups) in round r. */
+  /**
+   * Swaps a and b (in different groups) in round r. The search swaps free people one by one and
+   * moves a together set as a sequence of such swaps.
+   */
   swap(r: number, a: number, b: number): void {
     const { n, slots, pos, groupStart, groupOfSlot } = this;
     const base = r * n;

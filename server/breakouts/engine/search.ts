@@ -34,6 +34,8 @@ export interface SearchStats {
 /** Pair look-ups one iteration should cost at most before we start sampling. */
 const ITERATION_WORK = 24_000;
 const MAX_GROUPS_SCANNED = 48;
+/** Above this many people improving swaps are applied per conflict, not one per iteration. */
+const BATCH_FROM = 500;
 
 export function tabuSearch(st: Schedule, rng: Rng, budget: SearchBudget, target: number, tuning: SearchTuning = {}): SearchStats {
   const { n, G, slots, pos, groupStart, groupOfSlot, counts, leave, locked } = st;
@@ -94,20 +96,73 @@ export function tabuSearch(st: Schedule, rng: Rng, budget: SearchBudget, target:
     return false;
   };
 
+  // Together sets move as a whole: the set swaps places with as many free people of a group that
+  // holds a conflict (the conflicting person first), evaluated by applying and undoing the swaps.
+  const comps = problem.together;
+  const compTries = comps.length === 0 ? 0 : Math.min(comps.length, 3);
+  const compWhole = (r: number, comp: Int32Array): number => {
+    const g = st.groupOf(r, comp[0]!);
+    for (let i = 1; i < comp.length; i++) if (st.groupOf(r, comp[i]!) !== g) return -1;
+    return g;
+  };
+  /** The comp's size in free people of group g, the conflicting person a first; null if too few. */
+  const pickFree = (r: number, g: number, a: number, size: number): number[] | null => {
+    const picked = [a];
+    const others: number[] = [];
+    for (let j = groupStart[g]!; j < groupStart[g + 1]!; j++) {
+      const y = slots[r * n + j]!;
+      if (y !== a && !locked[y]) others.push(y);
+    }
+    if (others.length < size - 1) return null;
+    const badness = (y: number): number => -leave[r * n + y]! + st.hardConf[r * n + y]!;
+    for (let i = others.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      const t = others[i]!;
+      others[i] = others[j]!;
+      others[j] = t;
+    }
+    others.sort((x, y) => badness(y) - badness(x));
+    for (let i = 0; picked.length < size; i++) picked.push(others[i]!);
+    return picked;
+  };
+  const applyComp = (r: number, comp: Int32Array, people: number[]): void => {
+    for (let i = 0; i < comp.length; i++) st.swap(r, comp[i]!, people[i]!);
+  };
+  const unmoveComp = (r: number, comp: Int32Array, people: number[]): void => {
+    for (let i = comp.length - 1; i >= 0; i--) st.swap(r, comp[i]!, people[i]!);
+  };
+  const picked = new Int32Array(Math.max(1, maxEntries));
+  const batch = n > BATCH_FROM;
+
   while (st.cost() > target && work < budget.maxWork) {
     if (budget.clock && budget.deadline !== undefined && (iter & 7) === 0 && budget.clock() >= budget.deadline) break;
     iter++;
     const m = st.confSize;
     if (m === 0) break; // what remains involves only people who may not move
     const entries = Math.min(m, maxEntries);
+    for (let t = 0; t < entries; t++) picked[t] = m <= maxEntries ? st.confItems[t]! : st.confItems[rng.int(m)]!;
     const cost = st.cost();
     let bestDelta = Infinity;
     let moveR = -1;
     let moveA = -1;
     let moveB = -1;
+    let moveSet: Int32Array | null = null;
+    let moveFree: number[] | null = null;
     let ties = 0;
+    let applied = 0;
+    const consider = (d: number, r: number, a: number, b: number, comp: Int32Array | null, free: number[] | null): void => {
+      if (d < bestDelta) {
+        bestDelta = d;
+        ties = 1;
+      } else if (d !== bestDelta || rng.int(++ties) !== 0) return;
+      moveR = r;
+      moveA = a;
+      moveB = b;
+      moveSet = comp;
+      moveFree = free;
+    };
     for (let t = 0; t < entries; t++) {
-      const e = m <= maxEntries ? st.confItems[t]! : st.confItems[rng.int(m)]!;
+      const e = picked[t]!;
       const r = Math.floor(e / n);
       const a = e - r * n;
       const base = r * n;
@@ -138,27 +193,59 @@ export function tabuSearch(st: Schedule, rng: Rng, budget: SearchBudget, target:
           let d = enterA - (counts.get(a, b) >= 1 ? 1 : 0) + enterB + leave[e]! + leave[base + b]!;
           if (aHas || (K > 0 && classStart[b + 1]! > classStart[b]!)) d += W * hardDelta(r, a, A, b, B);
           if ((tabuA || tabu[base + b]! > iter) && cost + d >= best) continue;
-          if (d < bestDelta) {
-            bestDelta = d;
-            moveR = r;
-            moveA = a;
-            moveB = b;
-            ties = 1;
-          } else if (d === bestDelta && rng.int(++ties) === 0) {
-            moveR = r;
-            moveA = a;
-            moveB = b;
-          }
+          consider(d, r, a, b, null, null);
         }
       }
+      if (batch && bestDelta < 0 && moveR >= 0 && moveA === a) {
+        // Large instance: conflicts far apart barely interact, so apply each entry's improving
+        // swap at once instead of one swap per full iteration.
+        st.swap(moveR, moveA, moveB);
+        applied++;
+        bestDelta = Infinity;
+        moveR = -1;
+        continue;
+      }
+      for (let c = 0; c < compTries; c++) {
+        const comp = comps.length <= compTries ? comps[c]! : comps[rng.int(comps.length)]!;
+        const C = compWhole(r, comp);
+        if (C < 0 || C === A) continue;
+        const free = pickFree(r, A, a, comp.length);
+        if (!free) continue;
+        applyComp(r, comp, free);
+        const d = st.cost() - cost;
+        unmoveComp(r, comp, free);
+        work += 4 * comp.length * (aEnd - aStart) * st.R;
+        let isTabu = false;
+        for (const p of comp) isTabu ||= tabu[base + p]! > iter;
+        for (const p of free) isTabu ||= tabu[base + p]! > iter;
+        if (isTabu && cost + d >= best) continue;
+        consider(d, r, -1, -1, comp, free);
+      }
+    }
+    if (applied > 0 && moveR < 0) {
+      const now = st.cost();
+      if (now < best) {
+        best = now;
+        bestSlots.set(slots);
+        lastImprove = iter;
+      }
+      continue;
     }
     if (moveR < 0) {
       if (!randomFreeSwap()) break;
       continue;
     }
-    st.swap(moveR, moveA, moveB);
-    tabu[moveR * n + moveA] = iter + tenureMin + rng.int(tenureSpan);
-    tabu[moveR * n + moveB] = iter + tenureMin + rng.int(tenureSpan);
+    const chosenComp = moveSet as Int32Array | null;
+    const chosenFree = moveFree as number[] | null;
+    if (chosenComp && chosenFree) {
+      applyComp(moveR, chosenComp, chosenFree);
+      for (const p of chosenComp) tabu[moveR * n + p] = iter + tenureMin + rng.int(tenureSpan);
+      for (const p of chosenFree) tabu[moveR * n + p] = iter + tenureMin + rng.int(tenureSpan);
+    } else {
+      st.swap(moveR, moveA, moveB);
+      tabu[moveR * n + moveA] = iter + tenureMin + rng.int(tenureSpan);
+      tabu[moveR * n + moveB] = iter + tenureMin + rng.int(tenureSpan);
+    }
     const now = st.cost();
     if (now < best) {
       best = now;
