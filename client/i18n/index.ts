@@ -54,3 +54,12 @@ export function usePageLanguage(eventLanguage?: Lang | null): void {
 }
 
 export default i18n;
+
+/** A choice made in another tab applies here too. */
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (e) => {
+    if (e.key !== null && e.key !== 'plenum.lang') return;
+    const lang = storedLanguage();
+    if (lang && i18n.isInitialized && i18n.language !== lang) void i18n.changeLanguage(lang);
+  });
+}

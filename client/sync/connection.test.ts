@@ -78,6 +78,21 @@ describe('connectEvent', () => {
     expect(store.getState().connection.status).toBe('live');
   });
 
+  it('retries a snapshot request the server refused', async () => {
+    const socket = new FakeSocket();
+    const store = createEventStore();
+    connectEvent({ code: '123456', store, snapshotRetryMs: 5, createSocket: () => socket.asSocket() });
+    socket.serverEmit('connect');
+    socket.commands('sync:snapshot')[0]!.reply({ ok: false, error: { code: 'internal', message: 'busy' } });
+    await flush();
+    expect(store.getState().connection.status).toBe('syncing');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(socket.commands('sync:snapshot')).toHaveLength(2);
+    socket.commands('sync:snapshot')[1]!.reply({ ok: true, snapshot: snapshot({ seq: 2 }) });
+    await flush();
+    expect(store.getState().connection.status).toBe('live');
+  });
+
   it('applies personal events', async () => {
     const { socket, store } = setup();
     socket.serverEmit('connect');

@@ -137,7 +137,8 @@ function applyChange(qa: QaData, change: Change): QaData {
       return { ...qa, highlightedId: change.id };
     case 'qa:queue':
       return { ...qa, queue: change.ids };
-    case 'event:update':
+    default:
+      // event:update is handled by eventAfter; other features' changes belong to their own slices.
       return qa;
   }
 }

@@ -1,7 +1,7 @@
 /** Builders for wire objects in tests; every value is explicit so a test reads like the data it uses. */
 import { EventSettings, type EventInfo } from '../../shared/events/schemas.js';
 import type { ModQuestion, Question } from '../../shared/qa/schemas.js';
-import type { Me, Snapshot } from '../../shared/sync/schemas.js';
+import { Me, type Snapshot } from '../../shared/sync/schemas.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 
 export function question(id: string, over: Partial<Question> = {}): Question {
@@ -38,11 +38,13 @@ export function eventInfo(over: Partial<EventInfo> = {}): EventInfo {
 }
 
 export function snapshot(over: { seq?: number; me?: Partial<Me>; event?: Partial<EventInfo>; qa?: Partial<Snapshot['qa']> } = {}): Snapshot {
-  return {
+  const snap = {
     protocol: PROTOCOL_VERSION,
     seq: over.seq ?? 0,
-    me: { role: 'attendee', id: 'me', name: null, ...over.me },
+    me: Me.parse({ role: 'attendee', id: 'me', name: null, ...over.me }),
     event: eventInfo(over.event),
     qa: { questions: [], highlightedId: null, queue: [], pendingCount: 0, myVotes: [], own: [], ...over.qa },
   };
+  // Other features add their own parts to the snapshot; the Q&A client ignores them, so they are left out.
+  return snap as unknown as Snapshot;
 }

@@ -49,7 +49,7 @@ describe('moderator queue', () => {
   it('edits, then approves with the corrected text', async () => {
     const user = userEvent.setup();
     const { calls } = renderWithEvent(<ModeratorBoard exportUrl={null} />, modSnapshot());
-    await user.click(within(item('Pending one')).getByRole('button', { name: 'Bearbeiten und freigeben' }));
+    await user.click(within(item('Pending one')).getByRole('button', { name: 'Vor Freigabe bearbeiten' }));
     const field = screen.getByRole('textbox', { name: 'Fragetext' });
     expect(field).toHaveValue('Pending one');
     await user.clear(field);
