@@ -37,6 +37,15 @@ export const PlanRequest = z.object({
   /** Rounds already run in this event; ids of people no longer present are ignored. */
   history: z.array(GroupRound).optional(),
   constraints: GroupConstraints.optional(),
+  /**
+   * People fixed to a group (0-based) in one planned round, or in every planned round when round is
+   * omitted; everyone else is planned around them (e.g. people a facilitator locked before reshuffling).
+   */
+  pinned: z.array(z.object({
+    id: GroupPersonId,
+    group: z.number().int().nonnegative(),
+    round: z.number().int().nonnegative().optional(),
+  })).optional(),
   seed: z.number().int().optional(),
   /** Upper bound for the search; the engine stops earlier once it cannot improve. */
   timeLimitMs: z.number().optional(),

@@ -33,7 +33,7 @@ function toSlots(problem: Problem, roundGroups: number[][][]): Int32Array {
 }
 
 export function designInitial(problem: Problem, rng: Rng): Int32Array | null {
-  if (problem.together.length > 0) return null;
+  if (problem.together.length > 0 || problem.hasPins) return null;
   const design = transversalSchedule(problem.n, problem.groups, problem.rounds);
   if (!design) return null;
   const order = spreadOrder(problem, rng);
@@ -98,8 +98,11 @@ export function buildInitial(problem: Problem, rng: Rng, mode: 'greedy' | 'deal'
       for (let c = classStart[p]!; c < classStart[p + 1]!; c++) bump(g, classList[c]!);
     };
 
-    // Together components first, largest first, each into one group with room for all of it.
-    const comps = shuffle(problem.together.slice(), rng).sort((x, y) => y.length - x.length);
+    // Pinned people (and the together sets they belong to) first: their groups are given.
+    const pins = problem.pins;
+    for (let p = 0; p < n; p++) if (pins[r * n + p]! >= 0) put(p, pins[r * n + p]!);
+    // Then together sets, largest first, each into one group with room for all of it.
+    const comps = shuffle(problem.together.filter((c) => pins[r * n + c[0]!]! < 0), rng).sort((x, y) => y.length - x.length);
     for (const comp of comps) {
       let best = -1;
       let bestScore = Infinity;
@@ -129,7 +132,7 @@ export function buildInitial(problem: Problem, rng: Rng, mode: 'greedy' | 'deal'
       }
     }
 
-    const free = spreadOrder(problem, rng).filter((p) => problem.togetherOf[p]! < 0);
+    const free = spreadOrder(problem, rng).filter((p) => problem.togetherOf[p]! < 0 && pins[r * n + p]! < 0);
     if (mode === 'deal') {
       // Pass by pass every group with room receives one person, so people next to each other in
       // the spread order (same first attribute) land in different groups; within a pass each

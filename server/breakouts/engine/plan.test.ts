@@ -192,6 +192,57 @@ describe('constraints', () => {
   });
 });
 
+describe('pinned people', () => {
+  it('stay in their group (every round, or the one round named) while the rest is planned around them', () => {
+    const ppl = people(23);
+    const request: PlanRequest = {
+      people: ppl, size: 4, rounds: 3, seed: 5,
+      pinned: [{ id: 'p0', group: 2 }, { id: 'p1', group: 2 }, { id: 'p2', group: 5, round: 1 }],
+      constraints: { together: [['p2', 'p3']] },
+    };
+    const out = plan(request);
+    const c = check(request, out);
+    expect(c.maxSize - c.minSize).toBeLessThanOrEqual(1);
+    for (const round of out.rounds) expect(round[2]).toEqual(expect.arrayContaining(['p0', 'p1']));
+    expect(out.rounds[1]![5]).toEqual(expect.arrayContaining(['p2', 'p3']));
+    expect(c.together).toBe(0);
+  });
+
+  it('a reshuffle keeps the locked people and moves the others', () => {
+    const ppl = people(40);
+    const first = plan({ people: ppl, size: 5, rounds: 1, seed: 1 });
+    const locked = [first.rounds[0]![0]![0]!, first.rounds[0]![3]![1]!, first.rounds[0]![3]![2]!];
+    const pinned = locked.map((id) => ({ id, group: first.rounds[0]!.findIndex((g) => g.includes(id)) }));
+    const again = plan({ people: ppl, size: 5, rounds: 1, seed: 2, pinned });
+    for (const pin of pinned) expect(again.rounds[0]![pin.group]).toContain(pin.id);
+    expect(again.rounds[0]).not.toEqual(first.rounds[0]);
+  });
+
+  it('make the pinned group one of the larger ones when it needs the room', () => {
+    // 10 people in 3 groups: sizes 4, 3, 3 — four pinned into the last group makes it the large one
+    const pinned = ['p0', 'p1', 'p2', 'p3'].map((id) => ({ id, group: 2 }));
+    const out = plan({ people: people(10), groups: 3, rounds: 2, seed: 1, pinned });
+    for (const round of out.rounds) {
+      expect(round.map((g) => g.length)).toEqual([3, 3, 4]);
+      expect(round[2]!.sort()).toEqual(['p0', 'p1', 'p2', 'p3']);
+    }
+  });
+
+  it.each<[string, PlanRequest['pinned'], string]>([
+    ['unknown id', [{ id: 'ghost', group: 0 }], 'unknown_id'],
+    ['group out of range', [{ id: 'p0', group: 3 }], 'invalid_input'],
+    ['round out of range', [{ id: 'p0', group: 0, round: 2 }], 'invalid_input'],
+    ['two groups in one round', [{ id: 'p0', group: 0 }, { id: 'p0', group: 1, round: 1 }], 'contradictory_constraints'],
+    ['two groups through a together set', [{ id: 'p0', group: 0 }, { id: 'p5', group: 1 }], 'contradictory_constraints'],
+    ['more than a group holds', ['p0', 'p1', 'p2', 'p3', 'p4'].map((id) => ({ id, group: 0 })), 'invalid_input'],
+    ['too many large groups', [['p1', 'p2', 'p3', 'p4'], ['p6', 'p7', 'p8', 'p9']].flatMap((ids, group) => ids.map((id) => ({ id, group }))), 'invalid_input'],
+  ])('reject %s', (_label, pinned, code) => {
+    // 10 people, 3 groups (4, 3, 3), 2 rounds; p0 and p5 must stay together
+    const res = planGroups({ people: people(10), groups: 3, rounds: 2, pinned, constraints: { together: [['p0', 'p5']] } }, quick);
+    expect(!res.ok && res.error.code).toBe(code);
+  });
+});
+
 describe('history', () => {
   it('avoids pairs that met in earlier rounds of the event', () => {
     const ppl = people(24);

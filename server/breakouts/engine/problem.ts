@@ -18,7 +18,10 @@ export interface Problem {
   index: Map<string, number>;
   groups: number;
   rounds: number;
-  /** Capacity of each group (the first n mod groups hold one more); every round uses the same sizes. */
+  /**
+   * Capacity of each group, the same in every round: n mod groups of them hold one more (the first
+   * ones, unless pins need particular groups to be the larger ones).
+   */
   sizes: Int32Array;
   minSize: number;
   maxSize: number;
@@ -31,6 +34,9 @@ export interface Problem {
   /** Together components (overlapping sets merged); togetherOf[p] = component or -1. */
   together: Int32Array[];
   togetherOf: Int32Array;
+  /** pins[r*n+p]: the group p is fixed to in round r, or -1 (together sets share their pins). */
+  pins: Int32Array;
+  hasPins: boolean;
   /** Earlier rounds as index groups (absent people dropped). */
   history: Int32Array[][];
   /** Value index of the first spread attribute per person (-1: none), to lay people out by it. */
@@ -106,8 +112,6 @@ export function buildProblem(request: PlanRequest): EngineResult<Problem> {
 
   const base = Math.floor(n / groups);
   const extra = n % groups;
-  const sizes = new Int32Array(groups);
-  for (let g = 0; g < groups; g++) sizes[g] = base + (g < extra ? 1 : 0);
   const maxSize = extra > 0 ? base + 1 : base;
 
   const constraints = req.constraints ?? {};
@@ -185,6 +189,58 @@ export function buildProblem(request: PlanRequest): EngineResult<Problem> {
         return fail('contradictory_constraints', `"${ids[other]}" and "${ids[p]}" are to be kept both apart and together.`, { a: ids[other]!, b: ids[p]! });
       }
       seen.set(c, p);
+    }
+  }
+
+  // Pins: fixed groups per round, spread to whole together sets; they decide which groups are large.
+  const pins = new Int32Array(rounds * n).fill(-1);
+  const unknownPins = (req.pinned ?? []).filter((pin) => !index.has(pin.id)).map((pin) => pin.id);
+  if (unknownPins.length) {
+    return fail('unknown_id', `Pinned ${unknownPins.length === 1 ? 'someone who is' : 'people who are'} not in the list: ${listIds(unknownPins)}.`, { ids: unknownPins.join(','), kind: 'pinned' });
+  }
+  for (const pin of req.pinned ?? []) {
+    if (pin.group >= groups) {
+      return fail('invalid_input', `"${pin.id}" is pinned to group ${pin.group + 1}, but there are only ${groups} groups.`, { id: pin.id, group: pin.group + 1, groups });
+    }
+    if (pin.round !== undefined && pin.round >= rounds) {
+      return fail('invalid_input', `"${pin.id}" is pinned in round ${pin.round + 1}, but only ${rounds} rounds are planned.`, { id: pin.id, round: pin.round + 1, rounds });
+    }
+    const p = index.get(pin.id)!;
+    const members = togetherOf[p]! >= 0 ? togetherLists[togetherOf[p]!]! : [p];
+    for (let r = pin.round ?? 0; r < (pin.round === undefined ? rounds : pin.round + 1); r++) {
+      for (const q of members) {
+        const at = pins[r * n + q]!;
+        if (at >= 0 && at !== pin.group) {
+          return fail('contradictory_constraints', `"${ids[q]}" is pinned to groups ${at + 1} and ${pin.group + 1} in round ${r + 1}${q !== p ? ' (through a together set)' : ''}.`, { id: ids[q]!, round: r + 1 });
+        }
+        pins[r * n + q] = pin.group;
+      }
+    }
+  }
+  const need = new Int32Array(groups);
+  for (let r = 0; r < rounds; r++) {
+    const inRound = new Int32Array(groups);
+    for (let p = 0; p < n; p++) {
+      const g = pins[r * n + p]!;
+      if (g >= 0) need[g] = Math.max(need[g]!, ++inRound[g]!);
+    }
+  }
+  const large: number[] = [];
+  for (let g = 0; g < groups; g++) {
+    if (need[g]! > maxSize) {
+      return fail('invalid_input', `${need[g]} people are pinned to group ${g + 1}, but no group holds more than ${maxSize}.`, { group: g + 1, count: need[g]!, maxSize });
+    }
+    if (need[g]! > base) large.push(g);
+  }
+  if (large.length > extra) {
+    return fail('invalid_input', `Pins fill ${large.length} groups with ${maxSize} people, but only ${extra} of the ${groups} groups can be that large.`, { count: large.length, extra, groups });
+  }
+  const sizes = new Int32Array(groups).fill(base);
+  for (const g of large) sizes[g] = base + 1;
+  for (let g = 0, left = extra - large.length; g < groups && left > 0; g++) {
+    if (sizes[g] === base) {
+      sizes[g] = base + 1;
+      left--;
     }
   }
 
@@ -273,6 +329,8 @@ export function buildProblem(request: PlanRequest): EngineResult<Problem> {
       classList,
       together: togetherLists.map((c) => Int32Array.from(c)),
       togetherOf,
+      pins,
+      hasPins: (req.pinned ?? []).length > 0,
       history,
       spreadKey,
       hardWeight: Math.floor((rounds * n * maxSize) / 2) + 1,

@@ -55,7 +55,10 @@ export class Schedule {
   readonly leave: Int32Array;
   readonly hardConf: Int32Array;
   readonly classes: ClassCounts;
-  /** Together members never move: their groups are fixed when the schedule is built. */
+  /**
+   * locked[r*n+p]: p never moves alone in round r — together members (their set moves as a whole)
+   * and pinned people (who do not move at all).
+   */
   readonly locked: Uint8Array;
   readonly confItems: Int32Array;
   readonly confIndex: Int32Array;
@@ -81,8 +84,10 @@ export class Schedule {
     this.leave = new Int32Array(R * n);
     this.hardConf = new Int32Array(R * n);
     this.classes = new ClassCounts(R * G * this.K);
-    this.locked = new Uint8Array(n);
-    for (let p = 0; p < n; p++) this.locked[p] = problem.togetherOf[p]! >= 0 ? 1 : 0;
+    this.locked = new Uint8Array(R * n);
+    for (let r = 0; r < R; r++) {
+      for (let p = 0; p < n; p++) this.locked[r * n + p] = problem.togetherOf[p]! >= 0 || problem.pins[r * n + p]! >= 0 ? 1 : 0;
+    }
     this.confItems = new Int32Array(R * n);
     this.confIndex = new Int32Array(R * n).fill(-1);
     this.load(slots, true);
@@ -176,7 +181,7 @@ export class Schedule {
   /** Keeps (r, p) in the conflict set exactly when p may move and has a repeat or a broken rule. */
   private touch(r: number, p: number): void {
     const e = r * this.n + p;
-    const should = !this.locked[p] && (this.leave[e]! < 0 || this.hardConf[e]! > 0);
+    const should = !this.locked[e] && (this.leave[e]! < 0 || this.hardConf[e]! > 0);
     const at = this.confIndex[e]!;
     if (should && at < 0) {
       this.confIndex[e] = this.confSize;

@@ -88,7 +88,7 @@ export function tabuSearch(st: Schedule, rng: Rng, budget: SearchBudget, target:
       const r = rng.int(st.R);
       const a = rng.int(n);
       const b = rng.int(n);
-      if (locked[a] || locked[b]) continue;
+      if (locked[r * n + a] || locked[r * n + b]) continue;
       if (groupOfSlot[pos[r * n + a]!] === groupOfSlot[pos[r * n + b]!]) continue;
       st.swap(r, a, b);
       return true;
@@ -111,7 +111,7 @@ export function tabuSearch(st: Schedule, rng: Rng, budget: SearchBudget, target:
     const others: number[] = [];
     for (let j = groupStart[g]!; j < groupStart[g + 1]!; j++) {
       const y = slots[r * n + j]!;
-      if (y !== a && !locked[y]) others.push(y);
+      if (y !== a && !locked[r * n + y]) others.push(y);
     }
     if (others.length < size - 1) return null;
     const badness = (y: number): number => -leave[r * n + y]! + st.hardConf[r * n + y]!;
@@ -184,7 +184,7 @@ export function tabuSearch(st: Schedule, rng: Rng, budget: SearchBudget, target:
         work += bEnd - bStart;
         for (let j = bStart; j < bEnd; j++) {
           const b = slots[base + j]!;
-          if (locked[b]) continue;
+          if (locked[base + b]) continue;
           let enterB = 0;
           for (let i = aStart; i < aEnd; i++) {
             if (i !== ia && counts.get(b, slots[base + i]!) >= 1) enterB++;
@@ -207,6 +207,7 @@ export function tabuSearch(st: Schedule, rng: Rng, budget: SearchBudget, target:
       }
       for (let c = 0; c < compTries; c++) {
         const comp = comps.length <= compTries ? comps[c]! : comps[rng.int(comps.length)]!;
+        if (problem.pins[base + comp[0]!]! >= 0) continue; // pinned sets stay put
         const C = compWhole(r, comp);
         if (C < 0 || C === A) continue;
         const free = pickFree(r, A, a, comp.length);
