@@ -1,7 +1,7 @@
 /** The page frame: skip link, banner with brand and language switch, one main landmark. */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 export interface LayoutProps {
@@ -12,8 +12,28 @@ export interface LayoutProps {
   theme?: 'light' | 'dark';
 }
 
+let firstPage = true;
+
+/**
+ * After a client-side navigation the clicked link is gone and focus falls back to <body>; move it to the
+ * main landmark so keyboard and screen-reader users start at the new page's content. Never steal focus
+ * from a field that took it on purpose (autofocus).
+ */
+function useFocusMainOnNavigation(): void {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    if (firstPage) {
+      firstPage = false;
+      return;
+    }
+    const active = document.activeElement;
+    if (!active || active === document.body) document.getElementById('main')?.focus();
+  }, [pathname]);
+}
+
 export function Layout({ children, actions, width = 'normal', theme = 'light' }: LayoutProps) {
   const { t } = useTranslation();
+  useFocusMainOnNavigation();
   return (
     <div className={`app theme-${theme}`}>
       <a className="skip-link" href="#main">
