@@ -24,7 +24,8 @@ export const usage = `usage: npm run cli -- groups (--people FILE.csv | --player
   --apart "a,b;c,d"  sets of ids of which no two share a group (sets separated by ";")
   --together "e,f"   sets of ids that share one group in every round
   --seed N           same seed, same input → same groups (default 1)
-  --time-limit-ms N  upper bound for the search (default 3500 up to 200 people, 700 above)
+  --time-limit-ms N  upper bound for the whole planning (default 3500 ms up to 200 people; above,
+                     700 ms or people × rounds / 50 ms if larger, at most 10 s)
   --format json|csv  json (default): {"rounds": [[[id, ...], ...], ...], "report": {...}};
                      csv: rows round,group,id (both counted from 1), the report on stderr
   --help             this text

@@ -17,6 +17,7 @@ export function transversalSchedule(people: number, groups: number, rounds: numb
   const m = groups;
   if (m < 1 || rounds < 1 || people % m !== 0) return null;
   const k = people / m;
+  if (k === 2) return roundRobinPairs(people, rounds);
   if (k < 2 || k > m) return null;
   const rowRound = m % k === 0 ? 1 : 0;
   const field = makeField(m);
@@ -43,6 +44,28 @@ export function transversalSchedule(people: number, groups: number, rounds: numb
         groupOf[point] =
           t < transversal ? arith.sub(x, arith.mul(i, t)) : i * (m / k) + Math.floor(x / k);
       }
+    }
+    out.push(groupOf);
+  }
+  return out;
+}
+
+/**
+ * Pairs (1:1 conversations): the circle method of round-robin tournaments. Person n−1 stays put,
+ * the others rotate; round t pairs t with n−1 and t+i with t−i (mod n−1), so n−1 rounds meet every
+ * pair exactly once.
+ */
+export function roundRobinPairs(people: number, rounds: number): Int32Array[] | null {
+  if (people % 2 !== 0 || people < 2 || rounds > people - 1) return null;
+  const m = people - 1;
+  const out: Int32Array[] = [];
+  for (let t = 0; t < rounds; t++) {
+    const groupOf = new Int32Array(people);
+    groupOf[m] = 0;
+    groupOf[t] = 0;
+    for (let i = 1; i <= (m - 1) / 2; i++) {
+      groupOf[(t + i) % m] = i;
+      groupOf[(t - i + m) % m] = i;
     }
     out.push(groupOf);
   }

@@ -62,7 +62,11 @@ export function initialMode(problem: Problem): 'greedy' | 'deal' {
   return problem.n <= DENSE_LIMIT ? 'greedy' : 'deal';
 }
 
-export function buildInitial(problem: Problem, rng: Rng, mode: 'greedy' | 'deal'): Int32Array {
+/**
+ * outOfTime (optional): once it answers true, the remaining rounds are dealt instead of built
+ * greedily, so a time limit holds even for thousands of people over many rounds.
+ */
+export function buildInitial(problem: Problem, rng: Rng, mode: 'greedy' | 'deal', outOfTime?: () => boolean): Int32Array {
   const { n, groups: G, rounds: R, sizes, hardWeight: W } = problem;
   const { classStart, classList, classCap } = problem;
   const K = problem.classInfo.length;
@@ -133,7 +137,7 @@ export function buildInitial(problem: Problem, rng: Rng, mode: 'greedy' | 'deal'
     }
 
     const free = spreadOrder(problem, rng).filter((p) => problem.togetherOf[p]! < 0 && pins[r * n + p]! < 0);
-    if (mode === 'deal') {
+    if (mode === 'deal' || (r > 0 && outOfTime?.())) {
       // Pass by pass every group with room receives one person, so people next to each other in
       // the spread order (same first attribute) land in different groups; within a pass each
       // person picks, among the next few groups still waiting, one where they break no other rule.

@@ -20,9 +20,14 @@ export interface PlanOptions {
   tuning?: SearchTuning;
 }
 
-/** Time limit when the request names none: the speed targets of issue 3 with a margin. */
-export function defaultTimeLimitMs(people: number): number {
-  return people <= 200 ? 3500 : 700;
+/**
+ * Time limit when the request names none: the speed targets of issue 3 with a margin (5 s up to 150
+ * people, 1 s for 1,000 × 3 and for 10,000 × 1); very large multi-round plans get more, since
+ * cutting their greedy build short costs far more quality than a second of waiting.
+ */
+export function defaultTimeLimitMs(people: number, rounds = 1): number {
+  if (people <= 200) return 3500;
+  return Math.min(10_000, Math.max(700, (people * rounds) / 50));
 }
 
 function defaultWork(problem: Problem): number {
@@ -68,6 +73,9 @@ export function planGroups(request: PlanRequest, options: PlanOptions = {}): Eng
   const problem = built.value;
   const rng = createRng(problem.seed);
   const target = problem.repeatLowerBound;
+  const timeLimit = problem.timeLimitMs ?? defaultTimeLimitMs(problem.n, problem.rounds);
+  const deadline = started !== undefined ? started + timeLimit : undefined;
+  const outOfTime = clock && deadline !== undefined ? () => clock() >= deadline : undefined;
 
   let method: 'design' | 'greedy' | 'search' = 'greedy';
   let st: Schedule | null = null;
@@ -77,7 +85,7 @@ export function planGroups(request: PlanRequest, options: PlanOptions = {}): Eng
     method = 'design';
   }
   if (!st || st.cost() > target) {
-    const greedy = new Schedule(problem, buildInitial(problem, rng, initialMode(problem)));
+    const greedy = new Schedule(problem, buildInitial(problem, rng, initialMode(problem), outOfTime));
     if (!st || greedy.cost() < st.cost()) {
       st = greedy;
       method = 'greedy';
@@ -85,12 +93,7 @@ export function planGroups(request: PlanRequest, options: PlanOptions = {}): Eng
   }
   let iterations = 0;
   if (st.cost() > target) {
-    const timeLimit = problem.timeLimitMs ?? defaultTimeLimitMs(problem.n);
-    const stats = tabuSearch(st, rng, {
-      maxWork: options.maxWork ?? defaultWork(problem),
-      clock,
-      deadline: started !== undefined ? started + timeLimit : undefined,
-    }, target, options.tuning);
+    const stats = tabuSearch(st, rng, { maxWork: options.maxWork ?? defaultWork(problem), clock, deadline }, target, options.tuning);
     iterations = stats.iterations;
     if (iterations > 0) method = 'search';
   }

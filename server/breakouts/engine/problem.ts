@@ -306,10 +306,21 @@ export function buildProblem(request: PlanRequest): EngineResult<Problem> {
     }
     history.push(mapped);
   }
-  let excess = 0;
+  // Lower bounds on repeats (together sets are exempt from repeats, so then we claim none):
+  // per person, meetings beyond the partners still new; overall, pair-meetings beyond the pairs
+  // that never met.
+  let lowerBound = 0;
   const minSize = base;
   if (togetherLists.length === 0) {
-    for (let p = 0; p < n; p++) excess += Math.max(0, rounds * (minSize - 1) - (n - 1 - partners[p]!));
+    let excess = 0;
+    let metPairs = 0;
+    for (let p = 0; p < n; p++) {
+      excess += Math.max(0, rounds * (minSize - 1) - (n - 1 - partners[p]!));
+      metPairs += partners[p]!;
+    }
+    const perRound = extra * ((base + 1) * base) / 2 + (groups - extra) * (base * (base - 1)) / 2;
+    const fresh = (n * (n - 1)) / 2 - metPairs / 2;
+    lowerBound = Math.max(Math.ceil(excess / 2), rounds * perRound - fresh);
   }
 
   return {
@@ -334,7 +345,7 @@ export function buildProblem(request: PlanRequest): EngineResult<Problem> {
       history,
       spreadKey,
       hardWeight: Math.floor((rounds * n * maxSize) / 2) + 1,
-      repeatLowerBound: Math.ceil(excess / 2),
+      repeatLowerBound: lowerBound,
       seed: req.seed ?? 1,
       timeLimitMs: req.timeLimitMs,
     },
