@@ -10,7 +10,6 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
 const require = createRequire(import.meta.url);
 
 export interface RunningServer {
@@ -21,7 +20,8 @@ export interface RunningServer {
 
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'plenum-e2e-'));
-  const child: ChildProcess = spawn(tsx, ['server/main.ts'], {
+  // node --import tsx keeps the server in this one process (the tsx CLI would fork a child a kill can miss).
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,7 +57,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 }
 
 export function addOrganizer(server: RunningServer, email: string, password: string): void {
-  execFileSync(tsx, ['server/cli/main.ts', 'organizer', 'add', '--email', email, '--password', password], {
+  execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'organizer', 'add', '--email', email, '--password', password], {
     cwd: root,
     env: { ...process.env, DATA_DIR: server.dataDir, LOG_LEVEL: 'warn' },
     stdio: 'pipe',
