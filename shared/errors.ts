@@ -9,6 +9,7 @@ export const ErrorCode = z.enum([
   'too_long', // text exceeds the event's limit
   'rate_limited', // too many commands of this kind; see retryAfterMs
   'closed', // the feature is switched off for this event
+  'plan_failed', // breakout planning is impossible with these settings; params.reason is the engine's code
   'protocol_mismatch', // client speaks another protocol version
   'internal', // unexpected server failure; nothing was changed
 ]);
@@ -21,6 +22,8 @@ export const WireError = z.object({
   retryAfterMs: z.number().int().nonnegative().optional(),
   /** For invalid_payload: which fields were wrong (zod issue paths joined by "."). */
   fields: z.array(z.string()).optional(),
+  /** For plan_failed: `reason` (the engine's PlanErrorCode) and its values (groups, people, ids …) for translation. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type WireError = z.infer<typeof WireError>;
 
@@ -32,7 +35,7 @@ export class DomainError extends Error {
   constructor(
     public readonly code: ErrorCode,
     message: string,
-    public readonly extra: Partial<Pick<WireError, 'retryAfterMs' | 'fields'>> = {},
+    public readonly extra: Partial<Pick<WireError, 'retryAfterMs' | 'fields' | 'params'>> = {},
   ) {
     super(message);
     this.name = 'DomainError';

@@ -12,6 +12,11 @@ import {
   ReplyCommand, StarCommand, VoteCommand, VoteResult, WithdrawCommand,
 } from './qa/schemas.js';
 import { Delta, SnapshotCommand, SnapshotResult } from './sync/schemas.js';
+import {
+  ChooseGroupCommand, CloseCommand, EditResultCommand, EditResultResult, ExtendCommand, GroupEditCommand, HelpCommand,
+  HelpRequest, LockCommand, MessageCommand, MoveCommand, PlanCommand, PlanResultSchema, ProfileCommand, ReshuffleCommand,
+  ResolveHelpCommand, RoundCommand, RoundResult, ShowResultsCommand, StartCommand, SwapCommand,
+} from './breakouts/schemas.js';
 
 interface CommandSpec {
   payload: z.ZodType;
@@ -22,6 +27,9 @@ interface CommandSpec {
 const everyone = ['organizer', 'moderator', 'facilitator', 'stage', 'attendee'] as const satisfies readonly Role[];
 const moderators = ['organizer', 'moderator'] as const satisfies readonly Role[];
 const attendees = ['attendee'] as const satisfies readonly Role[];
+const facilitators = ['organizer', 'facilitator'] as const satisfies readonly Role[];
+/** Who may edit a group's result text: its members (checked by the handler) and the facilitators. */
+const resultEditors = ['organizer', 'facilitator', 'attendee'] as const satisfies readonly Role[];
 const Empty = z.object({});
 
 export const commands = {
@@ -50,6 +58,27 @@ export const commands = {
   'qa:edit': { payload: ModEditCommand, result: ModQuestionResult, roles: moderators },
   'qa:delete': { payload: IdCommand, result: Empty, roles: moderators },
   'qa:bulk': { payload: BulkCommand, result: BulkResult, roles: moderators },
+
+  /** Answers to the organizer's attendee fields (e.g. company). */
+  'attendee:profile': { payload: ProfileCommand, result: z.object({ attributes: z.record(z.string(), z.string()) }), roles: attendees },
+
+  /** Plan one or more draft rounds with the assignment engine (replaces existing drafts). */
+  'breakouts:plan': { payload: PlanCommand, result: PlanResultSchema, roles: facilitators },
+  'breakouts:reshuffle': { payload: ReshuffleCommand, result: RoundResult, roles: facilitators },
+  'breakouts:move': { payload: MoveCommand, result: RoundResult, roles: facilitators },
+  'breakouts:swap': { payload: SwapCommand, result: RoundResult, roles: facilitators },
+  'breakouts:lock': { payload: LockCommand, result: RoundResult, roles: facilitators },
+  'breakouts:group': { payload: GroupEditCommand, result: RoundResult, roles: facilitators },
+  'breakouts:start': { payload: StartCommand, result: RoundResult, roles: facilitators },
+  'breakouts:extend': { payload: ExtendCommand, result: RoundResult, roles: facilitators },
+  'breakouts:message': { payload: MessageCommand, result: RoundResult, roles: facilitators },
+  'breakouts:close': { payload: CloseCommand, result: RoundResult, roles: facilitators },
+  'breakouts:discard': { payload: RoundCommand, result: Empty, roles: facilitators },
+  'breakouts:showResults': { payload: ShowResultsCommand, result: RoundResult, roles: facilitators },
+  'breakouts:resolveHelp': { payload: ResolveHelpCommand, result: z.object({ request: HelpRequest }), roles: facilitators },
+  'breakouts:help': { payload: HelpCommand, result: z.object({ request: HelpRequest }), roles: attendees },
+  'breakouts:choose': { payload: ChooseGroupCommand, result: RoundResult, roles: attendees },
+  'breakouts:editResult': { payload: EditResultCommand, result: EditResultResult, roles: resultEditors },
 
   'event:settings': { payload: EventSettingsPatch, result: z.object({ event: EventInfo }), roles: moderators },
 } as const satisfies Record<string, CommandSpec>;

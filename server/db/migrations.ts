@@ -90,6 +90,101 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0002_breakouts': {
+    async up(db: Kysely<unknown>) {
+      // Attendees: answers to the organizer's fields, and roster entries (invited with a personal link).
+      await db.schema.alterTable('attendees').addColumn('attributes', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+      await db.schema.alterTable('attendees').addColumn('email', 'varchar(200)').execute();
+      await db.schema.alterTable('attendees').addColumn('invited', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      // The invite token in plain text, so the roster can show the links again (a capability like the role links).
+      await db.schema.alterTable('attendees').addColumn('invite_token', 'varchar(64)').execute();
+
+      await db.schema
+        .createTable('breakout_rounds')
+        .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('event_id', 'varchar(64)', (c) => c.notNull().references('events.id').onDelete('cascade'))
+        .addColumn('number', 'integer', (c) => c.notNull())
+        .addColumn('status', 'varchar(12)', (c) => c.notNull())
+        .addColumn('mode', 'varchar(12)', (c) => c.notNull())
+        .addColumn('duration_sec', 'integer', (c) => c.notNull())
+        .addColumn('started_at', 'varchar(40)')
+        .addColumn('ends_at', 'varchar(40)')
+        .addColumn('closing_ends_at', 'varchar(40)')
+        .addColumn('closed_at', 'varchar(40)')
+        .addColumn('show_results', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('settings', 'text', (c) => c.notNull())
+        .addColumn('report', 'text')
+        .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('breakout_rounds_event').on('breakout_rounds').columns(['event_id', 'number']).execute();
+      await db.schema.createIndex('breakout_rounds_status').on('breakout_rounds').column('status').execute();
+
+      await db.schema
+        .createTable('breakout_groups')
+        .addColumn('round_id', 'varchar(64)', (c) => c.notNull().references('breakout_rounds.id').onDelete('cascade'))
+        .addColumn('group_index', 'integer', (c) => c.notNull())
+        .addColumn('name', 'varchar(60)', (c) => c.notNull())
+        .addColumn('topic', 'varchar(200)', (c) => c.notNull().defaultTo(''))
+        .addColumn('video_url', 'varchar(500)')
+        .addColumn('capacity', 'integer')
+        .addColumn('result', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('result_version', 'integer', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('breakout_groups_pk', ['round_id', 'group_index'])
+        .execute();
+
+      await db.schema
+        .createTable('breakout_members')
+        .addColumn('round_id', 'varchar(64)', (c) => c.notNull().references('breakout_rounds.id').onDelete('cascade'))
+        .addColumn('attendee_id', 'varchar(64)', (c) => c.notNull().references('attendees.id').onDelete('cascade'))
+        .addColumn('group_index', 'integer', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('locked', 'integer', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('breakout_members_pk', ['round_id', 'attendee_id'])
+        .execute();
+      await db.schema.createIndex('breakout_members_attendee').on('breakout_members').column('attendee_id').execute();
+
+      // Every accepted version of a result: the base of the three-way merge for edits made on older text.
+      await db.schema
+        .createTable('breakout_result_versions')
+        .addColumn('round_id', 'varchar(64)', (c) => c.notNull().references('breakout_rounds.id').onDelete('cascade'))
+        .addColumn('group_index', 'integer', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('author_id', 'varchar(64)')
+        .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+        .addPrimaryKeyConstraint('breakout_result_versions_pk', ['round_id', 'group_index', 'version'])
+        .execute();
+
+      await db.schema
+        .createTable('breakout_messages')
+        .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('round_id', 'varchar(64)', (c) => c.notNull().references('breakout_rounds.id').onDelete('cascade'))
+        .addColumn('text', 'varchar(500)', (c) => c.notNull())
+        .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('breakout_messages_round').on('breakout_messages').columns(['round_id', 'created_at']).execute();
+
+      await db.schema
+        .createTable('breakout_help')
+        .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('event_id', 'varchar(64)', (c) => c.notNull().references('events.id').onDelete('cascade'))
+        .addColumn('round_id', 'varchar(64)', (c) => c.notNull().references('breakout_rounds.id').onDelete('cascade'))
+        .addColumn('group_index', 'integer', (c) => c.notNull())
+        .addColumn('attendee_id', 'varchar(64)', (c) => c.notNull().references('attendees.id').onDelete('cascade'))
+        .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+        .addColumn('resolved_at', 'varchar(40)')
+        .execute();
+      await db.schema.createIndex('breakout_help_event').on('breakout_help').column('event_id').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['breakout_help', 'breakout_messages', 'breakout_result_versions', 'breakout_members', 'breakout_groups', 'breakout_rounds']) {
+        await db.schema.dropTable(table).ifExists().execute();
+      }
+      for (const column of ['invite_token', 'invited', 'email', 'attributes']) {
+        await db.schema.alterTable('attendees').dropColumn(column).execute();
+      }
+    },
+  },
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

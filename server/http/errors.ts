@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   closed: 403,
   not_found: 404,
   invalid_state: 409,
+  plan_failed: 422,
   rate_limited: 429,
   internal: 500,
 };

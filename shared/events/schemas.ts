@@ -26,7 +26,22 @@ export const QaSettings = z.object({
 });
 export type QaSettings = z.infer<typeof QaSettings>;
 
+/** A field the organizer asks attendees for (e.g. company), used by breakout spread constraints. */
+export const AttendeeField = z.object({
+  key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,29}$/, 'lowercase letters, digits, _'),
+  label: z.string().trim().min(1).max(60),
+  required: z.boolean().default(false),
+});
+export type AttendeeField = z.infer<typeof AttendeeField>;
+
+export const BreakoutSettings = z.object({
+  /** Countdown in seconds between "time is up" and everyone being back in the plenary. */
+  closingSec: z.number().int().min(0).max(600).default(30),
+});
+
 export const EventSettings = z.object({
+  attendeeFields: z.array(AttendeeField).max(10).default([]),
+  breakouts: BreakoutSettings.default(BreakoutSettings.parse({})),
   qa: QaSettings.default(QaSettings.parse({})),
 });
 export type EventSettings = z.infer<typeof EventSettings>;
@@ -45,6 +60,8 @@ export const QaSettingsPatch = z.object({
 });
 export const EventSettingsPatch = z.object({
   qa: QaSettingsPatch.optional(),
+  attendeeFields: z.array(AttendeeField).max(10).optional(),
+  breakouts: z.object({ closingSec: z.number().int().min(0).max(600).optional() }).optional(),
 });
 export type EventSettingsPatch = z.infer<typeof EventSettingsPatch>;
 

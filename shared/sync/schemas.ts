@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EventInfo, Role } from '../events/schemas.js';
 import { ModQuestion, Question, QuestionId } from '../qa/schemas.js';
+import { BreakoutChanges, BreakoutsSnapshot } from '../breakouts/schemas.js';
 
 /**
  * One change inside a delta. Moderators receive ModQuestion in upserts, everyone else Question;
@@ -15,6 +16,7 @@ export const Change = z.discriminatedUnion('type', [
   z.object({ type: z.literal('qa:highlight'), id: QuestionId.nullable() }),
   z.object({ type: z.literal('qa:queue'), ids: z.array(QuestionId) }),
   z.object({ type: z.literal('event:update'), event: EventInfo }),
+  ...BreakoutChanges,
 ]);
 export type Change = z.infer<typeof Change>;
 
@@ -40,6 +42,8 @@ export const Me = z.object({
   /** Attendee id, organizer id, or the role name for link holders. */
   id: z.string(),
   name: z.string().nullable(),
+  /** Attendees: answers to the event's attendee fields (e.g. company). */
+  attributes: z.record(z.string(), z.string()).default({}),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -49,6 +53,9 @@ export const Snapshot = z.object({
   me: Me,
   event: EventInfo,
   qa: QaSnapshot,
+  breakouts: BreakoutsSnapshot,
+  /** The server's clock when the snapshot was taken, so countdowns agree across devices. */
+  serverTime: z.string(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 

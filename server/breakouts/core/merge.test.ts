@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { mergeText } from './merge.js';
+
+/** Replays edits the way the server sees them: each author sends full text + the version they started from. */
+function server(initial = '') {
+  const versions = [initial];
+  return {
+    get current() {
+      return versions.at(-1)!;
+    },
+    get version() {
+      return versions.length - 1;
+    },
+    edit(baseVersion: number, text: string) {
+      const merged = mergeText(versions[baseVersion]!, text, versions.at(-1)!);
+      versions.push(merged);
+      return merged;
+    },
+  };
+}
+
+describe('three-way merge of group results', () => {
+  it('takes the edit as is when nobody saved in between', () => {
+    expect(mergeText('Hallo', 'Hallo Welt', 'Hallo')).toBe('Hallo Welt');
+    expect(mergeText('Hallo', 'Hallo', 'Hallo Welt')).toBe('Hallo Welt');
+  });
+
+  it('two people typing at different places from the same base: both survive', () => {
+    const base = 'Ideen:\n- erstens\n- zweitens\n';
+    const s = server(base);
+    s.edit(0, 'Ideen:\n- erstens, mit Detail von Anna\n- zweitens\n');
+    const merged = s.edit(0, 'Ideen:\n- erstens\n- zweitens\n- drittens von Ben\n');
+    expect(merged).toBe('Ideen:\n- erstens, mit Detail von Anna\n- zweitens\n- drittens von Ben\n');
+  });
+
+  it('concurrent inserts at the same place keep both texts', () => {
+    const merged = mergeText('Fazit: ', 'Fazit: Anna findet A gut.', 'Fazit: Ben findet B gut.');
+    expect(merged).toContain('Anna findet A gut.');
+    expect(merged).toContain('Ben findet B gut.');
+    expect(merged.startsWith('Fazit: ')).toBe(true);
+    // Both typed into an empty text.
+    const empty = mergeText('', 'Anna', 'Ben');
+    expect(empty).toContain('Anna');
+    expect(empty).toContain('Ben');
+  });
+
+  it('a delete and an insert elsewhere both apply; a delete of text the other changed keeps the new text', () => {
+    expect(mergeText('eins zwei drei', 'eins drei', 'eins zwei drei vier')).toBe('eins drei vier');
+    const merged = mergeText('alpha beta gamma', 'alpha gamma', 'alpha beta gamma delta');
+    expect(merged).toBe('alpha gamma delta');
+    // Both deleted the same word: it is gone once, nothing else is touched.
+    expect(mergeText('a b c d', 'a c d', 'a c d')).toBe('a c d');
+  });
+
+  it('an edit on a base several versions old still lands in the right place', () => {
+    const s = server('Ergebnis der Gruppe\n\nPunkt A\nPunkt B\nPunkt C\n');
+    const stale = s.version; // Carla starts typing here and is slow
+    s.edit(s.version, 'Ergebnis der Gruppe\n\nPunkt A – von Anna ergänzt\nPunkt B\nPunkt C\n');
+    s.edit(s.version, 'Ergebnis der Gruppe\n\nPunkt A – von Anna ergänzt\nPunkt B\nPunkt C\nPunkt D von Ben\n');
+    s.edit(s.version, 'Ergebnis der Gruppe (Team Blau)\n\nPunkt A – von Anna ergänzt\nPunkt B\nPunkt C\nPunkt D von Ben\n');
+    const merged = s.edit(stale, 'Ergebnis der Gruppe\n\nPunkt A\nPunkt B ist wichtig, sagt Carla\nPunkt C\n');
+    expect(merged).toBe('Ergebnis der Gruppe (Team Blau)\n\nPunkt A – von Anna ergänzt\nPunkt B ist wichtig, sagt Carla\nPunkt C\nPunkt D von Ben\n');
+  });
+
+  it('when a hunk cannot be placed, its text is appended instead of lost', () => {
+    // Someone replaced everything; the stale edit's context no longer exists anywhere.
+    const merged = mergeText('aaaa bbbb cccc dddd', 'aaaa bbbb XYZ-neu cccc dddd', 'völlig anderer Text, komplett neu geschrieben');
+    expect(merged).toContain('völlig anderer Text');
+    expect(merged).toContain('XYZ-neu');
+  });
+
+  it('many authors, each appending to the text they saw (often stale), lose nothing', () => {
+    const seen: string[] = [''];
+    const s = server('');
+    const words = ['Apfel', 'Birne', 'Kirsche', 'Dattel', 'Erdbeere', 'Feige', 'Guave'];
+    for (const [i, w] of words.entries()) {
+      // Every other author started three versions ago.
+      const from = i % 2 === 0 ? s.version : Math.max(0, s.version - 3);
+      seen.push(s.edit(from, `${seen[from]}${w}\n`));
+    }
+    for (const w of words) expect(s.current).toContain(w);
+    expect(s.current.split('\n').filter(Boolean)).toHaveLength(words.length);
+  });
+});
