@@ -65,7 +65,7 @@ describe('npm run cli -- groups', () => {
 
   it('prints CSV rows and the report on stderr, honouring spread from a roster file', async () => {
     const file = join(dir, 'people.csv');
-    await writeFile(file, 'name,email,company\nA,,ACME\nB,,ACME\nC,,ACME\nD,,Globex\nE,,Globex\nF,,Initech\n');
+    await writeFile(file, 'name,email,Company\nA,,ACME\nB,,ACME\nC,,ACME\nD,,Globex\nE,,Globex\nF,,Initech\n');
     const { code, out, err } = await cli(['--people', file, '--groups', '3', '--rounds', '2', '--spread', 'company', '--format', 'csv']);
     expect(code).toBe(0);
     const rows = parse(out) as string[][];

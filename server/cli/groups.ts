@@ -149,7 +149,9 @@ async function buildRequest(values: Record<string, string | boolean | undefined>
       throw new InputError(`cannot read ${historyFile}: ${(err as NodeJS.ErrnoException).code ?? err}`);
     }
   }
-  const spread = str('spread')?.split(',').map((s) => s.trim()).filter(Boolean);
+  // Attribute names as the roster spells them, whatever case the flag uses.
+  const known = new Map(people.flatMap((p) => Object.keys(p.attributes ?? {})).map((k) => [k.toLowerCase(), k]));
+  const spread = str('spread')?.split(',').map((s) => s.trim()).filter(Boolean).map((s) => known.get(s.toLowerCase()) ?? s);
   const apart = parseSets(str('apart'));
   const together = parseSets(str('together'));
   return {

@@ -3,8 +3,10 @@
  * them is in conflict (a repeat or a broken rule) — Dotú & Van Hentenryck's neighbourhood. The best
  * non-tabu swap is taken even if it worsens the cost (aspiration: a tabu swap that beats the best
  * cost ever seen is allowed); after a long stall the search returns to the best schedule and kicks
- * it with a few random swaps. Large instances sample the conflicts and the target groups so one
- * iteration stays cheap. Stops at the lower bound, the work budget or the deadline.
+ * it with a few random swaps. Together sets move as a whole (swapped against as many free people
+ * of a conflicting group). Large instances sample the conflicts and the target groups so one
+ * iteration stays cheap, and apply every improving swap they find at once. Stops at the lower
+ * bound, the work budget or the deadline.
  */
 import type { Rng } from './rng.js';
 import type { Schedule } from './schedule.js';
@@ -141,7 +143,7 @@ export function tabuSearch(st: Schedule, rng: Rng, budget: SearchBudget, target:
     if (m === 0) break; // what remains involves only people who may not move
     const entries = Math.min(m, maxEntries);
     for (let t = 0; t < entries; t++) picked[t] = m <= maxEntries ? st.confItems[t]! : st.confItems[rng.int(m)]!;
-    const cost = st.cost();
+    let cost = st.cost();
     let bestDelta = Infinity;
     let moveR = -1;
     let moveA = -1;
@@ -201,6 +203,7 @@ export function tabuSearch(st: Schedule, rng: Rng, budget: SearchBudget, target:
         // swap at once instead of one swap per full iteration.
         st.swap(moveR, moveA, moveB);
         applied++;
+        cost = st.cost();
         bestDelta = Infinity;
         moveR = -1;
         continue;
