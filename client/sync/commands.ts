@@ -12,6 +12,8 @@ export interface ClientError {
   message: string;
   retryAfterMs?: number;
   fields?: string[];
+  /** plan_failed: the engine's reason and its values, for a translated message. */
+  params?: Record<string, string | number>;
 }
 export type ClientAck<K extends CommandName> = AckOk<CommandResult<K>> | { ok: false; error: ClientError };
 export type SendCommand = <K extends CommandName>(name: K, payload: CommandPayload<K>) => Promise<ClientAck<K>>;
@@ -21,8 +23,9 @@ export function offlineAck(): { ok: false; error: ClientError } {
 }
 
 /**
- * Acks that carry personal state (own question, own vote, own name) update the store at once, so the
- * author sees the result even before the matching push arrives; the reducer makes the push idempotent.
+ * Acks that carry personal state (own question, own vote, own name and profile) or a versioned text (a
+ * group result) update the store at once, so the author sees the result even before the matching push
+ * arrives; the reducer makes the push idempotent.
  */
 export function withPersonalAcks(send: SendCommand, store: EventStore): SendCommand {
   return async (name, payload) => {
@@ -41,6 +44,15 @@ export function withPersonalAcks(send: SendCommand, store: EventStore): SendComm
       case 'attendee:rename':
         state.receiveMyName((result as CommandResult<'attendee:rename'>).name);
         break;
+      case 'attendee:profile':
+        state.receiveMyAttributes((result as CommandResult<'attendee:profile'>).attributes);
+        break;
+      case 'breakouts:editResult': {
+        const { roundId, index } = payload as CommandPayload<'breakouts:editResult'>;
+        const { text, version } = result as CommandResult<'breakouts:editResult'>;
+        state.receiveResultAck({ roundId, index, text, version });
+        break;
+      }
       default:
         break;
     }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { question, snapshot } from '../testing/fixtures.js';
 import { FakeSocket } from '../testing/fake-socket.js';
 import { connectEvent } from './connection.js';
@@ -43,6 +43,24 @@ describe('connectEvent', () => {
     expect(s.connection.status).toBe('live');
     expect(s.synced.seq).toBe(4);
     expect(Object.keys(s.synced.qa.questions).sort()).toEqual(['a', 'b']);
+  });
+
+  it('estimates the server clock from the snapshot round trip', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.parse('2025-01-01T09:59:00.000Z'));
+      const { socket, store } = setup();
+      socket.serverEmit('connect');
+      const [req] = socket.commands('sync:snapshot');
+      vi.setSystemTime(Date.parse('2025-01-01T09:59:02.000Z'));
+      // the server stamped its reply at 10:00:00; this device thinks it is 09:59:01 halfway through
+      req!.reply({ ok: true, snapshot: snapshot({ serverTime: '2025-01-01T10:00:00.000Z' }) });
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(store.getState().synced.clockOffsetMs).toBe(59_000);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('asks for a new snapshot when a delta is missing and converges', async () => {

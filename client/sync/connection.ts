@@ -63,7 +63,9 @@ export function connectEvent(opts: ConnectOptions): EventConnection {
     snapshotInFlight = true;
     const gen = generation;
     state().markSnapshotRequested();
+    const sentAt = Date.now();
     void emit('sync:snapshot', {}, ackTimeoutMs).then(({ err, res }) => {
+      const receivedAt = Date.now();
       if (gen !== generation || closed) return;
       snapshotInFlight = false;
       const ack = res as Ack<{ snapshot: Snapshot }> | undefined;
@@ -72,7 +74,7 @@ export function connectEvent(opts: ConnectOptions): EventConnection {
         retryTimer = setTimeout(requestSnapshot, snapshotRetryMs);
         return;
       }
-      state().receiveSnapshot(ack.snapshot);
+      state().receiveSnapshot(ack.snapshot, { sentAt, receivedAt });
       state().setConnection({ status: 'live' });
       if (state().synced.phase === 'gap') requestSnapshot();
     });

@@ -2,11 +2,13 @@
  * The client side of the sync model, as pure functions: a snapshot replaces everything, numbered deltas
  * are applied strictly in order, and a missing number puts the state into `gap` so the connection shell
  * asks for a fresh snapshot. Personal events (own questions, own votes) are idempotent upserts outside
- * the sequence. No IO here: the connection module feeds messages in and reads `phase` back.
+ * the sequence. No IO here: the connection module feeds messages in and reads `phase` back; the times a
+ * snapshot was requested and received are parameters, from which the server clock offset is estimated.
  */
 import type { EventInfo } from '../../shared/events/schemas.js';
 import type { ModQuestion, Question } from '../../shared/qa/schemas.js';
 import type { Change, Delta, Me, Snapshot } from '../../shared/sync/schemas.js';
+import { applyBreakoutChange, applyResult, breakoutsFromSnapshot, emptyBreakouts, type BreakoutsData } from './breakouts.js';
 
 export type AnyQuestion = Question | ModQuestion;
 
@@ -37,6 +39,15 @@ export interface SyncedState {
   event: EventInfo | null;
   me: Me | null;
   qa: QaData;
+  breakouts: BreakoutsData;
+  /** Server clock minus this device's clock, in ms: countdowns use Date.now() + clockOffsetMs. */
+  clockOffsetMs: number;
+}
+
+/** When the snapshot was asked for and when its answer arrived (this device's clock, ms). */
+export interface SnapshotTiming {
+  sentAt: number;
+  receivedAt: number;
 }
 
 /** A client that stays disconnected from the flow this long simply waits for the snapshot instead. */
@@ -52,7 +63,7 @@ export const emptyQa: QaData = {
 };
 
 export function initialSyncState(): SyncedState {
-  return { phase: 'awaiting', seq: -1, buffer: [], event: null, me: null, qa: emptyQa };
+  return { phase: 'awaiting', seq: -1, buffer: [], event: null, me: null, qa: emptyQa, breakouts: emptyBreakouts, clockOffsetMs: 0 };
 }
 
 function byId<T extends { id: string }>(items: readonly T[]): Record<string, T> {
@@ -61,8 +72,18 @@ function byId<T extends { id: string }>(items: readonly T[]): Record<string, T> 
   return out;
 }
 
+/**
+ * The server's clock offset: its time stamp was taken somewhere between request and answer, so the
+ * midpoint is the best guess (the error is at most half the round trip).
+ */
+export function clockOffset(serverTime: string | undefined, timing: SnapshotTiming | undefined, fallback: number): number {
+  const server = serverTime ? Date.parse(serverTime) : Number.NaN;
+  if (!timing || Number.isNaN(server)) return fallback;
+  return Math.round(server - (timing.sentAt + timing.receivedAt) / 2);
+}
+
 /** Replaces all data with the snapshot, then replays buffered deltas that are newer than it. */
-export function applySnapshot(state: SyncedState, snapshot: Snapshot): SyncedState {
+export function applySnapshot(state: SyncedState, snapshot: Snapshot, timing?: SnapshotTiming): SyncedState {
   const myVotes: Record<string, true> = {};
   for (const id of snapshot.qa.myVotes) myVotes[id] = true;
   let next: SyncedState = {
@@ -79,6 +100,8 @@ export function applySnapshot(state: SyncedState, snapshot: Snapshot): SyncedSta
       myVotes,
       own: byId(snapshot.qa.own),
     },
+    breakouts: breakoutsFromSnapshot(snapshot.breakouts),
+    clockOffsetMs: clockOffset(snapshot.serverTime, timing, state.clockOffsetMs),
   };
   const newer = [...state.buffer].filter((d) => d.seq > snapshot.seq).sort((a, b) => a.seq - b.seq);
   for (const delta of newer) next = applyDelta(next, delta);
@@ -94,7 +117,9 @@ export function applyDelta(state: SyncedState, delta: Delta): SyncedState {
   }
   if (delta.seq <= state.seq) return state; // already contained in the snapshot or applied before
   if (delta.seq !== state.seq + 1) return { ...state, phase: 'gap', buffer: [delta] };
-  return { ...state, seq: delta.seq, qa: applyChanges(state.qa, delta.changes), event: eventAfter(state.event, delta.changes) };
+  let breakouts = state.breakouts;
+  for (const change of delta.changes) breakouts = applyBreakoutChange(breakouts, change);
+  return { ...state, seq: delta.seq, qa: applyChanges(state.qa, delta.changes), event: eventAfter(state.event, delta.changes), breakouts };
 }
 
 /** The shell asked for a snapshot after a gap or a reconnect: keep showing the data, buffer what arrives. */
@@ -182,4 +207,16 @@ export function applyMyVote(state: SyncedState, vote: { id: string; voted: boole
 export function applyMyName(state: SyncedState, name: string | null): SyncedState {
   if (!state.me) return state;
   return { ...state, me: { ...state.me, name } };
+}
+
+/** The ack of attendee:profile: the answers to the event's attendee fields. */
+export function applyMyAttributes(state: SyncedState, attributes: Record<string, string>): SyncedState {
+  if (!state.me) return state;
+  return { ...state, me: { ...state.me, attributes } };
+}
+
+/** The ack of breakouts:editResult: the merged text and its version (idempotent with the delta that follows). */
+export function applyResultAck(state: SyncedState, r: { roundId: string; index: number; text: string; version: number }): SyncedState {
+  const breakouts = applyResult(state.breakouts, r);
+  return breakouts === state.breakouts ? state : { ...state, breakouts };
 }

@@ -1,6 +1,6 @@
 /**
  * One zustand store per event, built from slices: `connection` (socket status, set by the connection
- * shell) and `synced` (event, me and Q&A data, changed only through the pure reducer).
+ * shell) and `synced` (event, me, Q&A and breakout data, changed only through the pure reducer).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RevokedReason } from '../../shared/socket.js';
@@ -8,7 +8,8 @@ import type { Question } from '../../shared/qa/schemas.js';
 import type { Delta, Snapshot } from '../../shared/sync/schemas.js';
 import type { z } from 'zod';
 import {
-  applyDelta, applyMyName, applyMyVote, applyOwn, applySnapshot, initialSyncState, snapshotRequested, type SyncedState,
+  applyDelta, applyMyAttributes, applyMyName, applyMyVote, applyOwn, applyResultAck, applySnapshot, initialSyncState,
+  snapshotRequested, type SnapshotTiming, type SyncedState,
 } from './reducer.js';
 
 /** Why the server refused the socket (connect_error message), or `unknown`. */
@@ -29,11 +30,14 @@ export interface ConnectionSlice {
 
 export interface SyncSlice {
   synced: SyncedState;
-  receiveSnapshot(snapshot: Snapshot): void;
+  /** `timing` (request and answer times) lets the reducer estimate the server clock; default: now. */
+  receiveSnapshot(snapshot: Snapshot, timing?: SnapshotTiming): void;
   receiveDelta(delta: Delta): void;
   receiveOwn(question: Question): void;
   receiveMyVote(vote: { id: string; voted: boolean }): void;
   receiveMyName(name: string | null): void;
+  receiveMyAttributes(attributes: Record<string, string>): void;
+  receiveResultAck(result: { roundId: string; index: number; text: string; version: number }): void;
   markSnapshotRequested(): void;
 }
 
@@ -56,11 +60,16 @@ function createSyncSlice(set: Set): SyncSlice {
   });
   return {
     synced: initialSyncState(),
-    receiveSnapshot: (snapshot) => update((s) => applySnapshot(s, snapshot)),
+    receiveSnapshot: (snapshot, timing) => {
+      const now = Date.now();
+      update((s) => applySnapshot(s, snapshot, timing ?? { sentAt: now, receivedAt: now }));
+    },
     receiveDelta: (delta) => update((s) => applyDelta(s, delta)),
     receiveOwn: (question) => update((s) => applyOwn(s, question)),
     receiveMyVote: (vote) => update((s) => applyMyVote(s, vote)),
     receiveMyName: (name) => update((s) => applyMyName(s, name)),
+    receiveMyAttributes: (attributes) => update((s) => applyMyAttributes(s, attributes)),
+    receiveResultAck: (result) => update((s) => applyResultAck(s, result)),
     markSnapshotRequested: () => update(snapshotRequested),
   };
 }

@@ -1,4 +1,5 @@
 /** Builders for wire objects in tests; every value is explicit so a test reads like the data it uses. */
+import type { GroupView, HelpRequest, PersonView, RoundView } from '../../shared/breakouts/schemas.js';
 import { EventSettings, type EventInfo } from '../../shared/events/schemas.js';
 import type { ModQuestion, Question } from '../../shared/qa/schemas.js';
 import { Me, type Snapshot } from '../../shared/sync/schemas.js';
@@ -37,14 +38,75 @@ export function eventInfo(over: Partial<EventInfo> = {}): EventInfo {
   };
 }
 
-export function snapshot(over: { seq?: number; me?: Partial<Me>; event?: Partial<EventInfo>; qa?: Partial<Snapshot['qa']> } = {}): Snapshot {
-  const snap = {
+export const SERVER_TIME = '2025-01-01T10:00:00.000Z';
+
+export function snapshot(
+  over: {
+    seq?: number;
+    me?: Partial<Me>;
+    event?: Partial<EventInfo>;
+    qa?: Partial<Snapshot['qa']>;
+    breakouts?: Partial<Snapshot['breakouts']>;
+    serverTime?: string;
+  } = {},
+): Snapshot {
+  return {
     protocol: PROTOCOL_VERSION,
     seq: over.seq ?? 0,
     me: Me.parse({ role: 'attendee', id: 'me', name: null, ...over.me }),
     event: eventInfo(over.event),
     qa: { questions: [], highlightedId: null, queue: [], pendingCount: 0, myVotes: [], own: [], ...over.qa },
+    breakouts: { rounds: [], help: [], people: [], ...over.breakouts },
+    serverTime: over.serverTime ?? SERVER_TIME,
   };
-  // Other features add their own parts to the snapshot; the Q&A client ignores them, so they are left out.
-  return snap as unknown as Snapshot;
+}
+
+export function group(index: number, members: ReadonlyArray<string | [string, string | null]>, over: Partial<GroupView> = {}): GroupView {
+  return {
+    index,
+    name: `Gruppe ${index + 1}`,
+    topic: '',
+    videoUrl: null,
+    members: members.map((m) => (typeof m === 'string' ? { id: m, name: m.toUpperCase() } : { id: m[0], name: m[1] })),
+    capacity: null,
+    result: '',
+    resultVersion: 0,
+    ...over,
+  };
+}
+
+export function round(id: string, over: Partial<RoundView> = {}): RoundView {
+  return {
+    id,
+    number: 1,
+    status: 'draft',
+    mode: 'mix',
+    groups: [],
+    durationSec: 900,
+    startedAt: null,
+    endsAt: null,
+    closingEndsAt: null,
+    closedAt: null,
+    messages: [],
+    showResults: false,
+    ...over,
+  };
+}
+
+export function person(id: string, over: Partial<PersonView> = {}): PersonView {
+  return { id, name: id.toUpperCase(), attributes: {}, online: true, invited: false, ...over };
+}
+
+export function helpRequest(id: string, over: Partial<HelpRequest> = {}): HelpRequest {
+  return {
+    id,
+    roundId: 'r1',
+    groupIndex: 0,
+    groupName: 'Gruppe 1',
+    attendeeId: 'a',
+    name: 'A',
+    at: '2025-01-01T10:05:00.000Z',
+    resolvedAt: null,
+    ...over,
+  };
 }

@@ -1,0 +1,75 @@
+/**
+ * The breakouts slice of the synced state, as pure functions: rounds, help requests and the people in the
+ * plenary (the last two only reach staff). Rounds are replaced whole on every `breakouts:round`; a group's
+ * result text travels alone (`breakouts:result`) and is applied only when its version is newer, so a late
+ * echo of an own edit never takes a text back.
+ */
+import type { BreakoutsSnapshot, HelpRequest, PersonView, RoundView } from '../../shared/breakouts/schemas.js';
+import type { Change } from '../../shared/sync/schemas.js';
+
+export interface BreakoutsData {
+  rounds: Readonly<Record<string, RoundView>>;
+  help: Readonly<Record<string, HelpRequest>>;
+  people: Readonly<Record<string, PersonView>>;
+}
+
+export const emptyBreakouts: BreakoutsData = { rounds: {}, help: {}, people: {} };
+
+function byId<T extends { id: string }>(items: readonly T[]): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const item of items) out[item.id] = item;
+  return out;
+}
+
+export function breakoutsFromSnapshot(snap: BreakoutsSnapshot | undefined): BreakoutsData {
+  if (!snap) return emptyBreakouts;
+  return { rounds: byId(snap.rounds), help: byId(snap.help), people: byId(snap.people) };
+}
+
+/** A group's result text at `version`; older or equal versions are ignored. */
+export function applyResult(data: BreakoutsData, r: { roundId: string; index: number; text: string; version: number }): BreakoutsData {
+  const round = data.rounds[r.roundId];
+  const group = round?.groups.find((g) => g.index === r.index);
+  if (!round || !group || group.resultVersion >= r.version) return data;
+  const groups = round.groups.map((g) => (g.index === r.index ? { ...g, result: r.text, resultVersion: r.version } : g));
+  return { ...data, rounds: { ...data.rounds, [round.id]: { ...round, groups } } };
+}
+
+/**
+ * A whole round replaces the stored one, except that a group keeps a result text newer than the one the
+ * round carries (a `breakouts:result` may have overtaken the round it belongs to).
+ */
+function upsertRound(data: BreakoutsData, round: RoundView): BreakoutsData {
+  const prev = data.rounds[round.id];
+  let next = round;
+  if (prev) {
+    const groups = round.groups.map((g) => {
+      const old = prev.groups.find((p) => p.index === g.index);
+      return old && old.resultVersion > g.resultVersion ? { ...g, result: old.result, resultVersion: old.resultVersion } : g;
+    });
+    next = { ...round, groups };
+  }
+  return { ...data, rounds: { ...data.rounds, [round.id]: next } };
+}
+
+export function applyBreakoutChange(data: BreakoutsData, change: Change): BreakoutsData {
+  switch (change.type) {
+    case 'breakouts:round':
+      return upsertRound(data, change.round);
+    case 'breakouts:roundRemove': {
+      if (!(change.id in data.rounds)) return data;
+      const { [change.id]: _gone, ...rounds } = data.rounds;
+      return { ...data, rounds };
+    }
+    case 'breakouts:result':
+      return applyResult(data, change);
+    case 'breakouts:help':
+      return { ...data, help: { ...data.help, [change.request.id]: change.request } };
+    case 'presence': {
+      if (change.people.length === 0) return data;
+      return { ...data, people: { ...data.people, ...byId(change.people) } };
+    }
+    default:
+      return data;
+  }
+}
