@@ -10,6 +10,8 @@ import { Server as SocketServer } from 'socket.io';
 import { authRoutes } from './auth/routes.js';
 import { handshakeMiddleware } from './auth/handshake.js';
 import { SetupGate, setupLink } from './auth/setup.js';
+import { BreakoutRuntime } from './breakouts/runtime.js';
+import { rosterRoutes } from './breakouts/roster-routes.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/connect.js';
 import type { DB } from './db/types.js';
@@ -35,6 +37,8 @@ export interface CreateServerOptions {
   limits?: Partial<Record<LimitKind, BucketSpec>>;
   /** Milliseconds between vote-count flushes per event (default 100). */
   voteFlushMs?: number;
+  /** Milliseconds between presence flushes per event (default 500). */
+  presenceFlushMs?: number;
 }
 
 export interface PlenumServer {
@@ -89,6 +93,8 @@ export async function createServer(config: Config, options: CreateServerOptions 
     limiter: new RateLimiter({ ...DEFAULT_LIMITS, ...options.limits }),
     setup: new SetupGate(),
     publicLists: new PublicListCache(),
+    // Needs the finished services object; it only reads it when something happens.
+    breakouts: new BreakoutRuntime(() => services, { presenceFlushMs: options.presenceFlushMs }),
   };
   const sweep = setInterval(() => services.limiter.sweep(Date.now()), 60_000);
   sweep.unref();
@@ -112,6 +118,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
   app.use('/api', authRoutes(services));
   app.use('/api', joinRoutes(services));
   app.use('/api', csvRoutes(services));
+  app.use('/api', rosterRoutes(services));
   app.use('/api', eventRoutes(services));
   app.use('/api', (_req, res) => sendError(res, { code: 'not_found', message: 'no such endpoint' }));
   serveClient(app);
@@ -130,6 +137,9 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://localhost:${port}`;
 
+  // Rounds that were running when the server stopped continue with their original end times.
+  await services.breakouts.rearm();
+
   const token = await services.setup.prepare(db);
   const link = token ? setupLink(config.publicUrl ?? url, token) : null;
   if (link) logger.warn({ setupLink: link }, 'no organizer account yet: open the setup link to create one');
@@ -144,6 +154,8 @@ export async function createServer(config: Config, options: CreateServerOptions 
         void io.close(() => resolve());
         httpServer.closeAllConnections();
       });
+      // After the sockets are gone: their disconnects would arm presence flushes again.
+      services.breakouts.stop();
       await queues.idle();
       await database.close();
     })());

@@ -1,4 +1,5 @@
 /** The handler of every command in shared/socket.ts; the type makes a missing one a compile error. */
+import * as breakouts from './breakouts/handlers.js';
 import * as eventHandlers from './events/handlers.js';
 import * as qa from './qa/handlers.js';
 import type { Handlers } from './sync/dispatch.js';
@@ -6,6 +7,7 @@ import type { Handlers } from './sync/dispatch.js';
 export const handlers: Handlers = {
   'sync:snapshot': eventHandlers.snapshot,
   'attendee:rename': eventHandlers.rename,
+  'attendee:profile': eventHandlers.profile,
   'qa:ask': qa.ask,
   'qa:editOwn': qa.editOwn,
   'qa:withdraw': qa.withdraw,
@@ -22,5 +24,21 @@ export const handlers: Handlers = {
   'qa:edit': qa.edit,
   'qa:delete': qa.remove,
   'qa:bulk': qa.bulk,
+  'breakouts:plan': breakouts.plan,
+  'breakouts:reshuffle': breakouts.reshuffle,
+  'breakouts:move': breakouts.move,
+  'breakouts:swap': breakouts.swap,
+  'breakouts:lock': breakouts.lock,
+  'breakouts:group': breakouts.group,
+  'breakouts:start': breakouts.start,
+  'breakouts:extend': breakouts.extend,
+  'breakouts:message': breakouts.message,
+  'breakouts:close': breakouts.close,
+  'breakouts:discard': breakouts.discard,
+  'breakouts:showResults': breakouts.showResults,
+  'breakouts:resolveHelp': breakouts.resolveHelp,
+  'breakouts:help': breakouts.help,
+  'breakouts:choose': breakouts.choose,
+  'breakouts:editResult': breakouts.editResult,
   'event:settings': eventHandlers.settings,
 };

@@ -1,6 +1,7 @@
 /** Everything a handler or route needs, built once by createServer. */
 import type { Kysely } from 'kysely';
 import type { SetupGate } from './auth/setup.js';
+import type { BreakoutRuntime } from './breakouts/runtime.js';
 import type { Config } from './config.js';
 import type { DB } from './db/types.js';
 import type { Logger } from './logger.js';
@@ -22,4 +23,6 @@ export interface Services {
   limiter: RateLimiter<LimitKind>;
   setup: SetupGate;
   publicLists: PublicListCache;
+  /** Presence, round timers and late joiners of the breakout groups. */
+  breakouts: BreakoutRuntime;
 }

@@ -69,6 +69,7 @@ export function eventRoutes(services: Services): Router {
       // Cascades to attendees, questions and votes.
       await services.db.deleteFrom('events').where('id', '=', id).execute();
       services.coalescer.forgetEvent(id);
+      services.breakouts.forgetEvent(id);
       services.publicLists.invalidate(id);
       services.broadcaster.revoke(id, 'event_deleted');
     });

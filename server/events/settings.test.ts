@@ -14,6 +14,19 @@ describe('event settings', () => {
     expect(mergeSettings(current, EventSettingsPatch.parse({}))).toEqual(current);
   });
 
+  it('attendee fields are replaced as a whole, closingSec patched alone; duplicate field keys are refused', () => {
+    const fields = [{ key: 'company', label: 'Firma', required: true }, { key: 'role', label: 'Rolle' }];
+    const withFields = mergeSettings(current, EventSettingsPatch.parse({ attendeeFields: fields }));
+    expect(withFields.attendeeFields).toEqual([{ key: 'company', label: 'Firma', required: true }, { key: 'role', label: 'Rolle', required: false }]);
+    expect(withFields.qa).toEqual(current.qa);
+    expect(withFields.breakouts.closingSec).toBe(30);
+    const closing = mergeSettings(withFields, EventSettingsPatch.parse({ breakouts: { closingSec: 10 } }));
+    expect(closing.breakouts.closingSec).toBe(10);
+    expect(closing.attendeeFields).toHaveLength(2);
+    expect(() => mergeSettings(current, EventSettingsPatch.parse({ attendeeFields: [fields[0], fields[0]] }))).toThrow(/twice/);
+    expect(parseStoredSettings('{"qa":{}}').breakouts.closingSec).toBe(30);
+  });
+
   it('de-duplicates blocked words case-insensitively', () => {
     expect(mergeSettings(current, { qa: { blockedWords: ['Mist', 'mist', 'doof'] } }).qa.blockedWords).toEqual(['Mist', 'doof']);
   });

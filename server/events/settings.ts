@@ -1,4 +1,5 @@
 /** Event settings: defaults, patches and what the public may see. Pure. */
+import { DomainError } from '../../shared/errors.js';
 import { EventSettings, type EventInfo, type EventSettingsPatch } from '../../shared/events/schemas.js';
 
 export function defaultSettings(): EventSettings {
@@ -28,13 +29,24 @@ function dedupeWords(words: readonly string[]): string[] {
 }
 
 export function mergeSettings(current: EventSettings, patch: EventSettingsPatch | undefined): EventSettings {
-  if (!patch?.qa) return current;
-  const qa = { ...current.qa };
-  for (const [key, value] of Object.entries(patch.qa)) {
-    if (value !== undefined) (qa as Record<string, unknown>)[key] = value;
+  if (!patch) return current;
+  const next: EventSettings = { ...current };
+  if (patch.qa) {
+    const qa = { ...current.qa };
+    for (const [key, value] of Object.entries(patch.qa)) {
+      if (value !== undefined) (qa as Record<string, unknown>)[key] = value;
+    }
+    qa.blockedWords = dedupeWords(qa.blockedWords);
+    next.qa = qa;
   }
-  qa.blockedWords = dedupeWords(qa.blockedWords);
-  return EventSettings.parse({ ...current, qa });
+  if (patch.attendeeFields) {
+    const keys = patch.attendeeFields.map((f) => f.key);
+    const twice = keys.find((k, i) => keys.indexOf(k) !== i);
+    if (twice) throw new DomainError('invalid_payload', `the attendee field "${twice}" is defined twice`, { fields: ['attendeeFields'] });
+    next.attendeeFields = patch.attendeeFields;
+  }
+  if (patch.breakouts?.closingSec !== undefined) next.breakouts = { ...current.breakouts, closingSec: patch.breakouts.closingSec };
+  return EventSettings.parse(next);
 }
 
 /** Attendees, stage and facilitators do not get the blocked-words list (it would show how to dodge it). */

@@ -5,7 +5,7 @@
 import type { LinkRole } from '../../shared/events/schemas.js';
 import type { Question } from '../../shared/qa/schemas.js';
 import type { Fanout } from '../qa/core/fanout.js';
-import { attendeeRoom, linkRoom, modRoom, pubRoom } from './rooms.js';
+import { attendeeRoom, linkRoom, staffRoom, pubRoom } from './rooms.js';
 import type { PlenumIO } from './socket-types.js';
 
 export type RevokeReason = 'link_rotated' | 'event_deleted';
@@ -30,7 +30,7 @@ export class Broadcaster {
   }
 
   publish(eventId: string, seq: number, fanout: Fanout): void {
-    this.io.to(modRoom(eventId)).emit('sync:delta', { seq, changes: fanout.mod });
+    this.io.to(staffRoom(eventId)).emit('sync:delta', { seq, changes: fanout.mod });
     this.io.to(pubRoom(eventId)).emit('sync:delta', { seq, changes: fanout.pub });
     for (const { attendeeId, question } of fanout.own) this.own(attendeeId, question);
   }
@@ -41,13 +41,13 @@ export class Broadcaster {
 
   /** Coalesced vote counts are the same for both audiences: one broadcast to the union of the rooms. */
   publishVotes(eventId: string, seq: number, counts: Record<string, number>): void {
-    this.io.to([modRoom(eventId), pubRoom(eventId)]).emit('sync:delta', { seq, changes: [{ type: 'question:votes', counts }] });
+    this.io.to([staffRoom(eventId), pubRoom(eventId)]).emit('sync:delta', { seq, changes: [{ type: 'question:votes', counts }] });
   }
 
   /** Tells the holders why, then drops them; the packet is flushed before the transport closes. */
   revoke(eventId: string, reason: RevokeReason, role?: LinkRole): void {
     this.lastRevoked.set(`${eventId}:${role ?? '*'}`, ++this.revision);
-    const rooms = role ? [linkRoom(eventId, role)] : [modRoom(eventId), pubRoom(eventId)];
+    const rooms = role ? [linkRoom(eventId, role)] : [staffRoom(eventId), pubRoom(eventId)];
     this.io.to(rooms).emit('session:revoked', { reason });
     this.io.in(rooms).disconnectSockets(true);
   }

@@ -6,7 +6,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/types.js';
 import { bumpSeq } from '../events/repository.js';
-import { buildFanout, type Mutation } from '../qa/core/fanout.js';
+import { buildFanout, type Fanout, type Mutation } from '../qa/core/fanout.js';
 import type { Services } from '../services.js';
 
 export interface Committed<R> {
@@ -15,19 +15,36 @@ export interface Committed<R> {
   publish: () => void;
 }
 
+/**
+ * The general form: the work returns what each audience receives, or null when nothing changed (then no
+ * seq is used and nothing is sent).
+ */
+export async function commitFanout<R>(
+  services: Services,
+  eventId: string,
+  work: (trx: Transaction<DB>) => Promise<{ result: R; fanout: Fanout | null }>,
+): Promise<Committed<R>> {
+  const { result, fanout, seq } = await services.db.transaction().execute(async (trx) => {
+    const done = await work(trx);
+    return { ...done, seq: done.fanout ? await bumpSeq(trx, eventId) : -1 };
+  });
+  return {
+    result,
+    seq,
+    publish: () => {
+      if (fanout) services.broadcaster.publish(eventId, seq, fanout);
+    },
+  };
+}
+
 export async function commitMutation<R>(
   services: Services,
   eventId: string,
   work: (trx: Transaction<DB>) => Promise<{ result: R; mutation: Mutation }>,
 ): Promise<Committed<R>> {
-  const { result, mutation, seq } = await services.db.transaction().execute(async (trx) => {
-    const done = await work(trx);
+  return commitFanout(services, eventId, async (trx) => {
+    const { result, mutation } = await work(trx);
     services.publicLists.invalidate(eventId);
-    return { ...done, seq: await bumpSeq(trx, eventId) };
+    return { result, fanout: buildFanout(mutation) };
   });
-  return {
-    result,
-    seq,
-    publish: () => services.broadcaster.publish(eventId, seq, buildFanout(mutation)),
-  };
 }

@@ -2,7 +2,7 @@
 import { handlers } from '../handlers.js';
 import type { Services } from '../services.js';
 import { registerCommands } from './dispatch.js';
-import { attendeeRoom, isModeratorRole, linkRoom, modRoom, pubRoom } from './rooms.js';
+import { attendeeRoom, isStaffRole, linkRoom, staffRoom, pubRoom } from './rooms.js';
 import type { PlenumSocket } from './socket-types.js';
 
 export function onConnection(services: Services, socket: PlenumSocket): void {
@@ -14,10 +14,15 @@ export function onConnection(services: Services, socket: PlenumSocket): void {
     socket.disconnect(true);
     return;
   }
-  const rooms = [isModeratorRole(d.role) ? modRoom(d.eventId) : pubRoom(d.eventId)];
+  const rooms = [isStaffRole(d.role) ? staffRoom(d.eventId) : pubRoom(d.eventId)];
   if (d.attendeeId) rooms.push(attendeeRoom(d.attendeeId));
   if (d.linkRole) rooms.push(linkRoom(d.eventId, d.linkRole));
   void socket.join(rooms);
   registerCommands(services, handlers, socket);
+  const { attendeeId } = d;
+  if (attendeeId) {
+    services.breakouts.attendeeConnected(d.eventId, attendeeId);
+    socket.on('disconnect', () => services.breakouts.attendeeDisconnected(d.eventId, attendeeId));
+  }
   services.logger.debug({ eventId: d.eventId, role: d.role }, 'socket connected');
 }

@@ -5,12 +5,14 @@
 import { DomainError } from '../../shared/errors.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 import type { Snapshot } from '../../shared/sync/schemas.js';
+import { breakoutsSnapshot } from '../breakouts/snapshot.js';
+import { parseAttributes } from '../breakouts/repository.js';
 import { findEventById, rowToInfo } from '../events/repository.js';
 import { publicEventInfo } from '../events/settings.js';
 import { toMod, toPublic } from '../qa/core/views.js';
 import { boardOf, countPending, listForModerators, listOwn, listPublic, listVotedIds } from '../qa/repository.js';
 import type { Services } from '../services.js';
-import { isModeratorRole } from './rooms.js';
+import { isStaffRole } from './rooms.js';
 import type { SocketData } from './socket-types.js';
 
 export async function buildSnapshot(services: Services, actor: SocketData): Promise<Snapshot> {
@@ -20,16 +22,19 @@ export async function buildSnapshot(services: Services, actor: SocketData): Prom
     const info = rowToInfo(row);
     const seq = Number(row.seq);
     let name: string | null = null;
+    let attributes: Record<string, string> = {};
     if (actor.attendeeId) {
-      const attendee = await trx.selectFrom('attendees').select('name').where('id', '=', actor.attendeeId).executeTakeFirst();
+      const attendee = await trx.selectFrom('attendees').select(['name', 'attributes']).where('id', '=', actor.attendeeId).executeTakeFirst();
       name = attendee?.name ?? null;
+      attributes = parseAttributes(attendee?.attributes ?? '{}');
     } else if (actor.organizerId) {
       const organizer = await trx.selectFrom('organizers').select('email').where('id', '=', actor.organizerId).executeTakeFirst();
       name = organizer?.email ?? null;
     }
-    const me = { role: actor.role, id: actor.attendeeId ?? actor.organizerId ?? actor.role, name };
+    const me = { role: actor.role, id: actor.attendeeId ?? actor.organizerId ?? actor.role, name, attributes };
+    const serverTime = services.now().toISOString();
 
-    if (isModeratorRole(actor.role)) {
+    if (isStaffRole(actor.role)) {
       const all = await listForModerators(trx, actor.eventId);
       const board = boardOf(all.filter((q) => q.state === 'live'));
       return {
@@ -45,6 +50,8 @@ export async function buildSnapshot(services: Services, actor: SocketData): Prom
           myVotes: [],
           own: [],
         },
+        breakouts: await breakoutsSnapshot(trx, services, actor.eventId, true),
+        serverTime,
       };
     }
 
@@ -71,6 +78,8 @@ export async function buildSnapshot(services: Services, actor: SocketData): Prom
         myVotes: actor.attendeeId ? (await listVotedIds(trx, actor.attendeeId)).filter((id) => visibleIds.has(id)) : [],
         own: own.map(toPublic),
       },
+      breakouts: await breakoutsSnapshot(trx, services, actor.eventId, false),
+      serverTime,
     };
   });
 }

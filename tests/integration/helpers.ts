@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { EventCreated } from '../../shared/api.js';
 import type { Ack } from '../../shared/errors.js';
+import type { HelpRequest, PersonView, RoundView } from '../../shared/breakouts/schemas.js';
 import type { ModQuestion, Question } from '../../shared/qa/schemas.js';
 import type { CommandName, CommandPayload, CommandResult, ServerToClientEvents, ClientToServerEvents } from '../../shared/socket.js';
 import type { Delta, Snapshot } from '../../shared/sync/schemas.js';
@@ -25,7 +26,8 @@ export interface TestServer {
 export async function startTestServer(options: CreateServerOptions = {}, env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'plenum-it-'));
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-  const server = await createServer(config, options);
+  // Presence flushes every 20 ms instead of 500: tests settle quickly (a test of the coalescing passes 500).
+  const server = await createServer(config, { presenceFlushMs: 20, ...options });
   return {
     url: server.url,
     dataDir,
@@ -244,6 +246,9 @@ export class Mirror {
   pendingCount = 0;
   own = new Map<string, Question>();
   myVotes = new Set<string>();
+  rounds = new Map<string, RoundView>();
+  help = new Map<string, HelpRequest>();
+  people = new Map<string, PersonView>();
   resyncs = 0;
   private buffer: Delta[] = [];
   private syncing: Promise<void> | null = null;
@@ -265,6 +270,9 @@ export class Mirror {
     this.pendingCount = s.qa.pendingCount;
     this.own = new Map(s.qa.own.map((q) => [q.id, q]));
     this.myVotes = new Set(s.qa.myVotes);
+    this.rounds = new Map(s.breakouts.rounds.map((r) => [r.id, r]));
+    this.help = new Map(s.breakouts.help.map((h) => [h.id, h]));
+    this.people = new Map(s.breakouts.people.map((p) => [p.id, p]));
   }
 
   sync(): Promise<void> {
@@ -325,6 +333,26 @@ export class Mirror {
           break;
         case 'event:update':
           break;
+        case 'breakouts:round':
+          this.rounds.set(c.round.id, c.round);
+          break;
+        case 'breakouts:roundRemove':
+          this.rounds.delete(c.id);
+          break;
+        case 'breakouts:result': {
+          const r = this.rounds.get(c.roundId);
+          if (r) {
+            const groups = r.groups.map((g) => (g.index === c.index ? { ...g, result: c.text, resultVersion: c.version } : g));
+            this.rounds.set(c.roundId, { ...r, groups });
+          }
+          break;
+        }
+        case 'breakouts:help':
+          this.help.set(c.request.id, c.request);
+          break;
+        case 'presence':
+          for (const p of c.people) this.people.set(p.id, p);
+          break;
       }
     }
   }
@@ -346,8 +374,17 @@ export class Mirror {
       own: sortById(this.own.values()).map((q) => ({ id: q.id, state: q.state, text: q.text, reply: q.reply })),
       // Votes matter only on questions the client shows (a rejected question keeps its vote rows).
       myVotes: [...this.myVotes].filter((id) => this.questions.has(id)).sort(),
+      rounds: sortById(this.rounds.values()),
+      help: sortById(this.help.values()),
+      people: sortById(this.people.values()),
     };
   }
+}
+
+/** A snapshot without the fields that change with every read (the server clock). */
+export function stable(s: Snapshot): Omit<Snapshot, 'serverTime'> {
+  const { serverTime: _t, ...rest } = s;
+  return rest;
 }
 
 export function snapshotView(s: Snapshot) {

@@ -1,0 +1,276 @@
+/**
+ * Socket command handlers of the breakout groups: load → pure core → persist in one transaction with one
+ * seq bump → ack → publish (staff get drafts, locks and reports; the public started rounds only).
+ */
+import type { HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
+import { DomainError } from '../../shared/errors.js';
+import type { CommandName } from '../../shared/socket.js';
+import { newId } from '../auth/tokens.js';
+import { findEventById, rowToInfo } from '../events/repository.js';
+import type { Handler, HandlerContext, HandlerOutcome } from '../sync/dispatch.js';
+import { isStaffRole } from '../sync/rooms.js';
+import * as edits from './core/edits.js';
+import * as lifecycle from './core/lifecycle.js';
+import { mergeText } from './core/merge.js';
+import { planRounds, reshuffle as reshuffleRound } from './core/plan.js';
+import type { RoundState } from './core/types.js';
+import { mergeChanges, roundChanges, type AudienceChanges } from './core/views.js';
+import {
+  deleteRound, findHelp, insertHelp, insertMessage, insertRound, loadRounds, peopleByIds, resolveHelp as resolveHelpRow,
+  resultVersionText, saveResult, saveRound,
+} from './repository.js';
+import { commitBreakouts, historyFor, requireRound, viewerFor } from './service.js';
+
+type H<K extends CommandName> = Handler<K>;
+
+/** Merged results may grow beyond one client's 10,000 characters, but not without bound. */
+export const MAX_RESULT_LENGTH = 20_000;
+
+const audienceOf = (ctx: HandlerContext) => (isStaffRole(ctx.actor.role) ? 'staff' : 'public');
+
+async function eventInfo(ctx: HandlerContext, db: Parameters<typeof findEventById>[0]) {
+  const row = await findEventById(db, ctx.actor.eventId);
+  if (!row) throw new DomainError('not_found', 'this event no longer exists');
+  return rowToInfo(row);
+}
+
+/**
+ * One round through one rule. A rule that changes nothing returns the same object: then nothing is
+ * written and no delta is sent.
+ */
+async function transition(
+  ctx: HandlerContext,
+  roundId: string,
+  rule: (round: RoundState, all: () => Promise<RoundState[]>) => RoundState | Promise<RoundState>,
+): Promise<HandlerOutcome<{ round: RoundView }>> {
+  const { eventId } = ctx.actor;
+  return commitBreakouts(ctx.services, eventId, async (trx) => {
+    const before = await requireRound(trx, eventId, roundId);
+    const after = await rule(before, () => loadRounds(trx, eventId));
+    const view = await viewerFor(trx, [after]);
+    const result = { round: view(after, audienceOf(ctx)) };
+    if (after === before) return { result, changes: null };
+    await saveRound(trx, before, after);
+    return { result, changes: roundChanges(before, after, view), rounds: [after] };
+  });
+}
+
+async function requireAttendeeOfEvent(ctx: HandlerContext, db: Parameters<typeof peopleByIds>[0], id: string): Promise<void> {
+  if ((await peopleByIds(db, ctx.actor.eventId, [id])).length === 0) throw new DomainError('not_found', 'no such attendee in this event');
+}
+
+export const plan: H<'breakouts:plan'> = {
+  serial: true,
+  async run(ctx, cmd) {
+    const { services } = ctx;
+    const { eventId } = ctx.actor;
+    // Read, then plan outside the transaction (the engine may search for seconds), then write. The
+    // event's queue keeps anything else of this event from changing the rounds in between.
+    const event = await eventInfo(ctx, services.db);
+    const rounds = await loadRounds(services.db, eventId);
+    const ids = cmd.people ?? services.breakouts.presence.onlineIds(eventId);
+    const people = await peopleByIds(services.db, eventId, ids);
+    if (cmd.people && people.length !== new Set(cmd.people).size) {
+      const known = new Set(people.map((p) => p.id));
+      const unknown = cmd.people.filter((id) => !known.has(id));
+      throw new DomainError('invalid_payload', `not attendees of this event: ${unknown.slice(0, 5).join(', ')}`, { fields: ['people'] });
+    }
+    // Keep the order the facilitator (or the connection order) gave: the seed then decides, not the database.
+    const order = new Map(ids.map((id, i) => [id, i]));
+    people.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    const started = rounds.filter((r) => r.status !== 'draft');
+    const drafts = rounds.filter((r) => r.status === 'draft');
+    const planned = planRounds(cmd, {
+      eventId,
+      eventCode: event.code,
+      language: event.language,
+      firstNumber: Math.max(0, ...started.map((r) => r.number)) + 1,
+      people,
+      history: historyFor(started, null),
+      roundIds: Array.from({ length: cmd.rounds }, () => newId()),
+      seed: cmd.seed ?? services.breakouts.seed(),
+      engine: services.breakouts.engine,
+    });
+    return commitBreakouts(services, eventId, async (trx) => {
+      for (const d of drafts) await deleteRound(trx, d.id);
+      for (const r of planned) await insertRound(trx, r, ctx.now);
+      const view = await viewerFor(trx, planned);
+      const changes = mergeChanges(...drafts.map((d) => roundChanges(d, null, view)), ...planned.map((r) => roundChanges(null, r, view)));
+      return { result: { rounds: planned.map((r) => view(r, 'staff')) }, changes, rounds: planned, removed: drafts.map((d) => d.id) };
+    });
+  },
+};
+
+export const reshuffle: H<'breakouts:reshuffle'> = {
+  serial: true,
+  async run(ctx, { roundId, seed }) {
+    const { services } = ctx;
+    const { eventId } = ctx.actor;
+    const rounds = await loadRounds(services.db, eventId);
+    const before = rounds.find((r) => r.id === roundId);
+    if (!before) throw new DomainError('not_found', 'no such breakout round');
+    const people = await peopleByIds(services.db, eventId, before.groups.flatMap((g) => g.members));
+    const after = reshuffleRound(before, { people, history: historyFor(rounds, before), seed: seed ?? services.breakouts.seed(), engine: services.breakouts.engine });
+    // Planned from `before`, read in this same turn of the event's queue, so it is still the current state.
+    return transition(ctx, roundId, () => after);
+  },
+};
+
+export const move: H<'breakouts:move'> = {
+  serial: true,
+  async run(ctx, { roundId, personId, toGroup }) {
+    return transition(ctx, roundId, async (round) => {
+      if (!round.groups.some((g) => g.members.includes(personId))) await requireAttendeeOfEvent(ctx, ctx.services.db, personId);
+      return edits.move(round, personId, toGroup);
+    });
+  },
+};
+
+export const swap: H<'breakouts:swap'> = {
+  serial: true,
+  run: (ctx, { roundId, a, b }) => transition(ctx, roundId, (round) => edits.swap(round, a, b)),
+};
+
+export const lock: H<'breakouts:lock'> = {
+  serial: true,
+  run: (ctx, { roundId, personId, locked }) => transition(ctx, roundId, (round) => edits.lock(round, personId, locked)),
+};
+
+export const group: H<'breakouts:group'> = {
+  serial: true,
+  run: (ctx, { roundId, index, ...patch }) => transition(ctx, roundId, (round) => edits.editGroup(round, index, patch)),
+};
+
+export const start: H<'breakouts:start'> = {
+  serial: true,
+  run: (ctx, { roundId, durationSec }) => transition(ctx, roundId, async (round, all) => lifecycle.start(round, await all(), durationSec, ctx.now)),
+};
+
+export const extend: H<'breakouts:extend'> = {
+  serial: true,
+  run: (ctx, { roundId, seconds }) => transition(ctx, roundId, (round) => lifecycle.extend(round, seconds, ctx.now)),
+};
+
+export const close: H<'breakouts:close'> = {
+  serial: true,
+  run: (ctx, { roundId, countdownSec }) => transition(ctx, roundId, (round) => lifecycle.close(round, countdownSec, ctx.now)),
+};
+
+export const showResults: H<'breakouts:showResults'> = {
+  serial: true,
+  run: (ctx, { roundId, show }) =>
+    transition(ctx, roundId, (round) => {
+      if (round.status === 'draft') throw new DomainError('invalid_state', 'the round has not started yet');
+      return round.showResults === show ? round : { ...round, showResults: show };
+    }),
+};
+
+export const message: H<'breakouts:message'> = {
+  serial: true,
+  async run(ctx, { roundId, text }) {
+    const { eventId } = ctx.actor;
+    return commitBreakouts(ctx.services, eventId, async (trx) => {
+      const round = await requireRound(trx, eventId, roundId);
+      if (round.status !== 'running' && round.status !== 'closing') {
+        throw new DomainError('invalid_state', `messages go to groups that meet; this round is ${round.status}`);
+      }
+      await insertMessage(trx, { id: newId(), roundId, text, at: ctx.now.toISOString() });
+      const view = await viewerFor(trx, [round]);
+      return { result: { round: view(round, 'staff') }, changes: roundChanges(round, round, view) };
+    });
+  },
+};
+
+export const discard: H<'breakouts:discard'> = {
+  serial: true,
+  async run(ctx, { roundId }) {
+    const { eventId } = ctx.actor;
+    return commitBreakouts(ctx.services, eventId, async (trx) => {
+      const round = await requireRound(trx, eventId, roundId);
+      lifecycle.assertDraft(round, 'discard');
+      const view = await viewerFor(trx, [round]);
+      await deleteRound(trx, roundId);
+      return { result: {}, changes: roundChanges(round, null, view), removed: [roundId] };
+    });
+  },
+};
+
+export const choose: H<'breakouts:choose'> = {
+  serial: true,
+  run: (ctx, { roundId, index }) => transition(ctx, roundId, (round) => edits.choose(round, ctx.actor.attendeeId ?? '', index)),
+};
+
+export const help: H<'breakouts:help'> = {
+  serial: true,
+  async run(ctx, { roundId }) {
+    const { eventId } = ctx.actor;
+    const attendeeId = ctx.actor.attendeeId ?? '';
+    return commitBreakouts(ctx.services, eventId, async (trx) => {
+      const round = await requireRound(trx, eventId, roundId);
+      const g = edits.assertMayAskHelp(round, attendeeId);
+      // One open request per group is enough: asking again returns it instead of ringing again.
+      const open = (await trx
+        .selectFrom('breakout_help')
+        .select('id')
+        .where('round_id', '=', roundId)
+        .where('group_index', '=', g.index)
+        .where('resolved_at', 'is', null)
+        .executeTakeFirst());
+      if (open) return { result: { request: (await findHelp(trx, eventId, open.id))! }, changes: null };
+      const name = (await peopleByIds(trx, eventId, [attendeeId]))[0]?.name ?? null;
+      const request: HelpRequest = {
+        id: newId(),
+        roundId,
+        groupIndex: g.index,
+        groupName: g.name,
+        attendeeId,
+        name,
+        at: ctx.now.toISOString(),
+        resolvedAt: null,
+      };
+      await insertHelp(trx, eventId, request);
+      const changes: AudienceChanges = { staff: [{ type: 'breakouts:help', request }], pub: [] };
+      return { result: { request }, changes };
+    });
+  },
+};
+
+export const resolveHelp: H<'breakouts:resolveHelp'> = {
+  serial: true,
+  async run(ctx, { id }) {
+    const { eventId } = ctx.actor;
+    return commitBreakouts(ctx.services, eventId, async (trx) => {
+      const request = await findHelp(trx, eventId, id);
+      if (!request) throw new DomainError('not_found', 'no such help request');
+      if (request.resolvedAt) return { result: { request }, changes: null };
+      const resolved = { ...request, resolvedAt: ctx.now.toISOString() };
+      await resolveHelpRow(trx, id, resolved.resolvedAt);
+      return { result: { request: resolved }, changes: { staff: [{ type: 'breakouts:help', request: resolved }], pub: [] } };
+    });
+  },
+};
+
+/**
+ * A member's (or facilitator's) edit of the group result: the full text and the version it started
+ * from. Edits on an older version are merged three-way into the current text.
+ */
+export const editResult: H<'breakouts:editResult'> = {
+  serial: true,
+  async run(ctx, { roundId, index, baseVersion, text }) {
+    const { eventId } = ctx.actor;
+    return commitBreakouts(ctx.services, eventId, async (trx) => {
+      const round = await requireRound(trx, eventId, roundId);
+      const g = edits.assertMayEditResult(round, index, { staff: isStaffRole(ctx.actor.role), attendeeId: ctx.actor.attendeeId });
+      if (baseVersion > g.resultVersion) throw new DomainError('invalid_state', `version ${baseVersion} does not exist yet (the result is at ${g.resultVersion})`);
+      const base = baseVersion === g.resultVersion ? g.result : await resultVersionText(trx, roundId, index, baseVersion);
+      if (base === undefined) throw new DomainError('invalid_state', `version ${baseVersion} of this result is not known`);
+      const merged = mergeText(base, text, g.result);
+      if (merged === g.result) return { result: { text: g.result, version: g.resultVersion }, changes: null };
+      if (merged.length > MAX_RESULT_LENGTH) throw new DomainError('too_long', `the result would be longer than ${MAX_RESULT_LENGTH} characters`);
+      const version = g.resultVersion + 1;
+      await saveResult(trx, roundId, index, merged, version, ctx.actor.attendeeId, ctx.now);
+      const change = { type: 'breakouts:result' as const, roundId, index, text: merged, version };
+      return { result: { text: merged, version }, changes: { staff: [change], pub: [change] } };
+    });
+  },
+};
