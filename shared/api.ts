@@ -58,4 +58,17 @@ export const IssueAttendeeBody = z.object({ name: DisplayName.optional() });
 export const AttendeeIssued = z.object({ attendeeId: z.string(), token: z.string() });
 export type AttendeeIssued = z.infer<typeof AttendeeIssued>;
 
+/** POST/GET /api/events/:id/roster: invited attendees with their personal join links. */
+export const RosterEntry = z.object({
+  attendeeId: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  attributes: z.record(z.string(), z.string()),
+  /** `<base>/e/CODE?invite=<attendee token>` */
+  link: z.string().url(),
+});
+export type RosterEntry = z.infer<typeof RosterEntry>;
+export const RosterResult = z.object({ entries: z.array(RosterEntry) });
+export type RosterResult = z.infer<typeof RosterResult>;
+
 export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -5,6 +5,7 @@
  * like the role links it is a capability the facilitator must be able to show again.
  */
 import express, { Router, type Request } from 'express';
+import type { RosterEntry, RosterResult } from '../../shared/api.js';
 import { DomainError } from '../../shared/errors.js';
 import { baseUrl, bearerToken, organizerOf } from '../auth/http.js';
 import { newId, newToken, sha256Hex, tokensEqual } from '../auth/tokens.js';
@@ -14,13 +15,6 @@ import type { Services } from '../services.js';
 import { parseRoster } from './core/roster.js';
 import { peopleOfEvent, type PersonRow } from './repository.js';
 
-export interface RosterEntry {
-  attendeeId: string;
-  name: string | null;
-  email: string | null;
-  attributes: Record<string, string>;
-  link: string;
-}
 
 async function authorize(req: Request<{ id: string }>, services: Services): Promise<EventRow> {
   const event = await findEventById(services.db, req.params.id);
@@ -47,7 +41,8 @@ export function rosterRoutes(services: Services): Router {
   router.get('/events/:id/roster', async (req, res) => {
     const event = await authorize(req, services);
     const people = (await peopleOfEvent(services.db, event.id)).filter((p) => p.invited);
-    res.json({ entries: people.map((p) => entry(baseUrl(req, services), event, p)) });
+    const body: RosterResult = { entries: people.map((p) => entry(baseUrl(req, services), event, p)) };
+    res.json(body);
   });
 
   router.post('/events/:id/roster', express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '1mb' }), async (req, res) => {
@@ -98,7 +93,8 @@ export function rosterRoutes(services: Services): Router {
     services.breakouts.presence.touch(event.id, ids);
     const people = new Map((await peopleOfEvent(services.db, event.id)).map((p) => [p.id, p]));
     const base = baseUrl(req, services);
-    res.json({ entries: ids.map((id) => entry(base, event, people.get(id)!)) });
+    const body: RosterResult = { entries: ids.map((id) => entry(base, event, people.get(id)!)) };
+    res.json(body);
   });
 
   return router;
