@@ -40,7 +40,9 @@ export function rosterRoutes(services: Services): Router {
 
   router.get('/events/:id/roster', async (req, res) => {
     const event = await authorize(req, services);
-    const people = (await peopleOfEvent(services.db, event.id)).filter((p) => p.invited);
+    const people = (await peopleOfEvent(services.db, event.id))
+      .filter((p) => p.invited)
+      .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '', 'de', { sensitivity: 'base' }) || a.id.localeCompare(b.id));
     const body: RosterResult = { entries: people.map((p) => entry(baseUrl(req, services), event, p)) };
     res.json(body);
   });
@@ -88,6 +90,8 @@ export function rosterRoutes(services: Services): Router {
           out.push(id);
         }
       }
+      // A re-import may rename people who are in rounds already.
+      services.breakouts.publicRounds.delete(event.id);
       return out;
     });
     services.breakouts.presence.touch(event.id, ids);

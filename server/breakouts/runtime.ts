@@ -5,6 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import type { RoundView } from '../../shared/breakouts/schemas.js';
 import type { PlanOptions } from './engine/index.js';
 import { findEventById, rowToInfo } from '../events/repository.js';
 import type { Services } from '../services.js';
@@ -22,6 +23,12 @@ export class BreakoutRuntime {
   readonly timers: RoundTimers;
   /** Engine options: the wall clock enables the engine's time limit. */
   readonly engine: PlanOptions = { clock: () => performance.now() };
+  /**
+   * The public rounds of an event are the same for every attendee and the stage, so a burst of snapshots
+   * builds them once. Every breakouts commit invalidates inside its transaction (see commitBreakouts);
+   * on SQLite transactions never interleave, so a cached list matches the seq of the snapshot reading it.
+   */
+  readonly publicRounds = new Map<string, RoundView[]>();
 
   constructor(
     private readonly services: () => Services,
@@ -56,6 +63,7 @@ export class BreakoutRuntime {
   }
 
   forgetEvent(eventId: string): void {
+    this.publicRounds.delete(eventId);
     this.presence.forgetEvent(eventId);
     this.timers.forgetEvent(eventId);
   }

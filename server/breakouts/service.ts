@@ -60,6 +60,7 @@ export async function commitBreakouts<R>(
   let after: BreakoutWork<R> | undefined;
   const committed = await commitFanout(services, eventId, async (trx) => {
     after = await work(trx);
+    if (after.changes) services.breakouts.publicRounds.delete(eventId);
     return { result: after.result, fanout: after.changes ? { mod: after.changes.staff, pub: after.changes.pub, own: [] } : null };
   });
   return {

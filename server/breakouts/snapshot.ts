@@ -8,14 +8,21 @@ import { listHelp, loadRounds, peopleOfEvent } from './repository.js';
 import { personView, viewerFor } from './service.js';
 
 export async function breakoutsSnapshot(trx: Transaction<DB>, services: Services, eventId: string, staff: boolean): Promise<BreakoutsSnapshot> {
+  if (!staff) {
+    let rounds = services.breakouts.publicRounds.get(eventId);
+    if (!rounds) {
+      const visible = (await loadRounds(trx, eventId)).filter(isPublicRound);
+      const view = await viewerFor(trx, visible);
+      rounds = visible.map((r) => view(r, 'public'));
+      services.breakouts.publicRounds.set(eventId, rounds);
+    }
+    return { rounds, help: [], people: [] };
+  }
   const all = await loadRounds(trx, eventId);
-  const rounds = staff ? all : all.filter(isPublicRound);
-  const view = await viewerFor(trx, rounds);
-  const audience = staff ? 'staff' : 'public';
-  if (!staff) return { rounds: rounds.map((r) => view(r, audience)), help: [], people: [] };
+  const view = await viewerFor(trx, all);
   const people = await peopleOfEvent(trx, eventId);
   return {
-    rounds: rounds.map((r) => view(r, audience)),
+    rounds: all.map((r) => view(r, 'staff')),
     help: await listHelp(trx, eventId),
     people: people.map((p) => personView(p, services.breakouts.presence.isOnline(eventId, p.id))),
   };

@@ -1,0 +1,101 @@
+/**
+ * Round timers survive a crash: a server process killed with SIGKILL while a round runs is restarted on
+ * the same data; the round is still running with the same endsAt, and the re-armed timer closes it on
+ * time (closing at endsAt, closed closingSec later).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ORGANIZER, Mirror, api, connect, cookieFrom, createEvent, joinAttendee, until, type TestServer } from './helpers.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const dataDir = mkdtempSync(join(tmpdir(), 'plenum-restart-'));
+const children: ChildProcess[] = [];
+
+function startProcess(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Plenum listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        setTimeout(() => done({ child, url: match[1]!, output: () => output }), 50);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('breakout timers across a crash', () => {
+  it('a round running at SIGKILL keeps its endsAt after the restart and still closes on time', async () => {
+    const first = await startProcess();
+    const t = { url: first.url } as TestServer;
+    const setup = /\/setup\?token=([\w-]+)/.exec(first.output())!;
+    const cookie = cookieFrom(await api(t.url, '/api/setup', { body: { token: setup[1], ...ORGANIZER } }));
+    const ev = await createEvent(t, cookie, { settings: { breakouts: { closingSec: 2 } } });
+    const people = await Promise.all([0, 1, 2, 3].map((i) => joinAttendee(t, ev.code, `R${i}`)));
+    const attendees = await Promise.all(people.map((p) => connect(t, { code: ev.code, token: p.token })));
+    const fac = await connect(t, { code: ev.code, token: ev.tokens.facilitator });
+    // Plan for the four explicitly (no need to wait for presence), start, and let it end in ~7 s.
+    const round = (await fac.ok('breakouts:plan', { size: 2, people: people.map((p) => p.attendeeId) })).rounds[0]!;
+    await fac.ok('breakouts:start', { roundId: round.id, durationSec: 30 });
+    const running = (await fac.ok('breakouts:extend', { roundId: round.id, seconds: -23 })).round;
+    const endsAt = Date.parse(running.endsAt!);
+
+    const exited = new Promise((r) => first.child.once('exit', r));
+    first.child.kill('SIGKILL');
+    await exited;
+    for (const c of [...attendees, fac]) c.close();
+
+    const second = await startProcess();
+    try {
+      expect(Date.now()).toBeLessThan(endsAt - 500); // the restart happened while the round ran
+      const t2 = { url: second.url } as TestServer;
+      const fac2 = await connect(t2, { code: ev.code, token: ev.tokens.facilitator });
+      const m = new Mirror(fac2);
+      await m.sync();
+      const after = m.rounds.get(round.id)!;
+      expect(after.status).toBe('running');
+      expect(after.endsAt).toBe(running.endsAt);
+      expect(after.groups.map((g) => g.members.map((x) => x.id))).toEqual(running.groups.map((g) => g.members.map((x) => x.id)));
+      // An attendee coming back finds their group and the same time left.
+      const back = await connect(t2, { code: ev.code, token: people[2]!.token });
+      const snap = await back.snapshot();
+      expect(snap.breakouts.rounds[0]!.endsAt).toBe(running.endsAt);
+
+      await until(() => m.rounds.get(round.id)?.status === 'closing', endsAt - Date.now() + 3000, 'closing after endsAt');
+      expect(Date.now()).toBeGreaterThanOrEqual(endsAt - 50);
+      await until(() => m.rounds.get(round.id)?.status === 'closed', 5000, 'closed');
+      const closed = m.rounds.get(round.id)!;
+      expect(Date.parse(closed.closingEndsAt!)).toBe(endsAt + 2000);
+      expect(closed.closedAt).toBe(closed.closingEndsAt);
+      fac2.close();
+      back.close();
+    } finally {
+      const exited2 = new Promise((r) => second.child.once('exit', r));
+      second.child.kill('SIGTERM');
+      await exited2;
+      expect(second.child.exitCode).toBe(0);
+    }
+  }, 60_000);
+});
