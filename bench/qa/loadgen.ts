@@ -1,0 +1,535 @@
+/**
+ * The ONE load-generator process of the Q&A benchmark (driven by run.ts over IPC). It holds N lite clients
+ * of either the bare Socket.IO baseline or Plenum, sends at a fixed rate from a subset of them, and
+ * measures on evenly spaced probe clients; the rest only count frames. It also samples the server's CPU
+ * and RSS from /proc at the exact edges of its measuring window.
+ *
+ * Latency is measured against each message's INTENDED send time, so a lagging load generator shows up as
+ * latency instead of hiding it (no coordinated omission).
+ */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { AttendeeIssued } from '../../shared/api.js';
+import type { CommandPayload } from '../../shared/socket.js';
+import type { Delta, Snapshot } from '../../shared/sync/schemas.js';
+import { PROTOCOL_VERSION } from '../../shared/version.js';
+import { ackLatencies, evenlySpaced, Histogram, voteLatencies, voteQuestion, type VoteOutcome } from './core.js';
+import { LiteClient, type Counters, type WsCtor } from './lite.js';
+import { machineStat, processCpuUs, processRssBytes } from './proc.js';
+
+const wsDir = process.env.QA_WS_DIR;
+if (!wsDir) throw new Error('QA_WS_DIR (the folder whose node_modules has ws) is required');
+// The baseline's own copy of ws (with bufferutil), so both servers face the very same client code.
+const WS = createRequire(join(wsDir, 'package.json'))('ws') as WsCtor;
+
+const MAX_SEND_PER_TICK = 2000;
+const CONNECT_WINDOW = 200;
+const TEXT = 'Will the slides be shared after the keynote? (q)'; // the baseline's ~110 B message body
+
+const counters: Counters = { eventFrames: 0, ackFrames: 0, disconnects: 0, lastRecv: 0 };
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------- shared state of the current target
+
+interface BaselineMsg {
+  p: number;
+  t: number;
+}
+
+/** What a parsing Plenum client (probe or sender) keeps. */
+interface PlenumState {
+  probe: boolean;
+  seq: number;
+  /** seq → first receipt time, during a step. */
+  seqTimes: Map<number, number>;
+  counts: Map<string, number>;
+  gaps: number;
+  /** Acknowledged votes waiting for the next delta on this socket. */
+  waiting: VoteOutcome[];
+  voted: Map<string, boolean>;
+  nth: number;
+}
+
+/** One connected client: probes record latency, senders send; a Plenum probe or sender keeps a state. */
+interface Slot {
+  c: LiteClient;
+  probe: boolean;
+  sender: boolean;
+  st: PlenumState | null;
+}
+
+let target: 'baseline' | 'plenum' | null = null;
+let slots: Slot[] = [];
+let questions: string[] = [];
+let stepId = 0;
+let cores = 1;
+let baselineHist: Histogram | null = null;
+let baselineDelivered = 0;
+
+function resetTarget(): void {
+  for (const s of slots) s.c.terminate();
+  slots = [];
+  questions = [];
+  target = null;
+}
+
+/**
+ * Opens `n` clients, at most CONNECT_WINDOW handshakes at a time; keeps the ones that became ready (in
+ * index order) as the current slots.
+ */
+async function openAll(
+  n: number,
+  make: (i: number, ready: (err?: string) => void) => Slot,
+  timeoutMs: number,
+): Promise<{ n: number; connected: number; failed: number; errors: Record<string, number>; connectMs: number }> {
+  const t0 = performance.now();
+  const made: (Slot | undefined)[] = new Array(n);
+  const readyAt: boolean[] = new Array(n).fill(false);
+  const errors: Record<string, number> = {};
+  let settled = 0;
+  let next = 0;
+  let inflight = 0;
+  await new Promise<void>((resolve) => {
+    const deadline = setTimeout(resolve, timeoutMs);
+    const pump = () => {
+      while (inflight < CONNECT_WINDOW && next < n) {
+        const i = next++;
+        inflight++;
+        made[i] = make(i, (err) => {
+          inflight--;
+          settled++;
+          if (err) errors[err] = (errors[err] ?? 0) + 1;
+          else readyAt[i] = true;
+          if (settled >= n) {
+            clearTimeout(deadline);
+            resolve();
+          } else pump();
+        });
+      }
+    };
+    pump();
+  });
+  slots = [];
+  made.forEach((s, i) => {
+    if (s && readyAt[i] && s.c.connected) slots.push(s);
+    else s?.c.terminate();
+  });
+  const unsettled = n - settled;
+  if (unsettled > 0) errors.timeout = unsettled;
+  return { n, connected: slots.length, failed: n - slots.length, errors, connectMs: Math.round(performance.now() - t0) };
+}
+
+// ---------------------------------------------------------------- baseline
+
+function onBaselineEvent(name: string, data: unknown, now: number): void {
+  const record = (m: BaselineMsg) => {
+    if (m.p !== stepId || !baselineHist) return;
+    baselineHist.add(now - m.t);
+    baselineDelivered++;
+  };
+  if (name === 'b') for (const m of data as BaselineMsg[]) record(m);
+  else if (name === 'm') record(data as BaselineMsg);
+}
+
+async function connectBaseline(url: string, n: number, probes: number, senders: number) {
+  resetTarget();
+  target = 'baseline';
+  const probeSet = new Set(evenlySpaced(n, probes));
+  const out = await openAll(
+    n,
+    (i, ready) => {
+      const probe = probeSet.has(i);
+      return { c: new LiteClient(WS, { url, parse: probe, onEvent: onBaselineEvent }, counters, ready), probe, sender: i < senders, st: null };
+    },
+    120_000,
+  );
+  return { ...out, probes: slots.filter((s) => s.probe).length, senders: slots.filter((s) => s.sender).length };
+}
+
+// ---------------------------------------------------------------- plenum
+
+async function joinAll(url: string, code: string, n: number, timeoutMs: number): Promise<AttendeeIssued[]> {
+  const out: AttendeeIssued[] = new Array(n);
+  const deadline = Date.now() + timeoutMs;
+  let next = 0;
+  let limited = 0;
+  const worker = async () => {
+    while (next < n) {
+      const i = next++;
+      for (let attempt = 0; ; attempt++) {
+        if (Date.now() > deadline) throw new Error(`joining ${n} attendees took longer than ${timeoutMs} ms`);
+        const res = await fetch(`${url}/api/join/${code}/attendees`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: `Bench ${i}` }),
+        });
+        const body = (await res.json()) as AttendeeIssued & { error?: { code: string; retryAfterMs?: number } };
+        if (res.status === 201) {
+          out[i] = body;
+          break;
+        }
+        // The join limit is per IP (3000/min): wait as told instead of hammering, a bounded number of times.
+        if (res.status === 429 && attempt < 30) {
+          limited++;
+          await sleep(Math.min(5000, body.error?.retryAfterMs ?? 1000));
+          continue;
+        }
+        throw new Error(`join ${i}: HTTP ${res.status} ${JSON.stringify(body)}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  if (limited) process.stderr.write(`  (join rate limit hit ${limited}x; paced)\n`);
+  return out;
+}
+
+function onPlenumEvent(st: PlenumState, name: string, data: unknown, now: number): void {
+  if (name !== 'sync:delta') return;
+  const d = data as Delta;
+  if (st.waiting.length) {
+    const named = new Set<string>();
+    for (const c of d.changes) if (c.type === 'question:votes') for (const id of Object.keys(c.counts)) named.add(id);
+    for (const v of st.waiting) {
+      v.seq = d.seq;
+      v.named = named.has(v.questionId);
+    }
+    st.waiting = [];
+  }
+  if (!st.probe) return;
+  if (!st.seqTimes.has(d.seq)) st.seqTimes.set(d.seq, now);
+  if (st.seq < 0 || d.seq <= st.seq) return; // before the snapshot, or already applied
+  if (d.seq !== st.seq + 1) st.gaps++;
+  st.seq = d.seq;
+  for (const c of d.changes) {
+    if (c.type === 'question:votes') for (const [id, v] of Object.entries(c.counts)) st.counts.set(id, v);
+    else if (c.type === 'question:upsert') st.counts.set(c.question.id, c.question.votes);
+    else if (c.type === 'question:remove') st.counts.delete(c.id);
+  }
+}
+
+function applySnapshot(st: PlenumState, snap: Snapshot): void {
+  st.seq = snap.seq;
+  st.counts = new Map(snap.qa.questions.map((q) => [q.id, q.votes]));
+}
+
+async function connectPlenum(url: string, code: string, n: number, probes: number, senders: number) {
+  resetTarget();
+  target = 'plenum';
+  const tj = performance.now();
+  const ids = await joinAll(url, code, n, 120_000);
+  const joinMs = Math.round(performance.now() - tj);
+  const probeSet = new Set(evenlySpaced(n, probes));
+  const out = await openAll(
+    n,
+    (i, ready) => {
+      const probe = probeSet.has(i);
+      const sender = i < senders;
+      const st: PlenumState | null =
+        probe || sender ? { probe, seq: -1, seqTimes: new Map(), counts: new Map(), gaps: 0, waiting: [], voted: new Map(), nth: 0 } : null;
+      const auth = { protocol: PROTOCOL_VERSION, code, token: ids[i]!.token };
+      const c: LiteClient = new LiteClient(
+        WS,
+        { url, auth, parse: st !== null, onEvent: st ? (name, data, now) => onPlenumEvent(st, name, data, now) : undefined },
+        counters,
+        (err) => {
+          if (err) return ready(err);
+          // Ready once the snapshot arrived, like the real client before it shows anything.
+          c.request(
+            'sync:snapshot',
+            {} satisfies CommandPayload<'sync:snapshot'>,
+            probe
+              ? (res) => {
+                  const r = res as { ok: boolean; snapshot?: Snapshot };
+                  if (r.ok && r.snapshot) applySnapshot(st!, r.snapshot);
+                  ready(r.ok ? undefined : 'snapshot_failed');
+                }
+              : (res) => ready((res as { ok: boolean }).ok ? undefined : 'snapshot_failed'),
+          );
+        },
+      );
+      return { c, probe, sender, st };
+    },
+    180_000,
+  );
+  return { ...out, joinMs, probes: slots.filter((s) => s.probe).length, senders: slots.filter((s) => s.sender).length };
+}
+
+async function ask(count: number): Promise<{ asked: number; live: number; errors: Record<string, number> }> {
+  if (target !== 'plenum') throw new Error('ask: not connected to plenum');
+  const errors: Record<string, number> = {};
+  const ids: string[] = [];
+  const k = Math.min(count, slots.length);
+  await new Promise<void>((resolve) => {
+    let left = k;
+    const deadline = setTimeout(resolve, 30_000);
+    for (let i = 0; i < k; i++) {
+      const payload: CommandPayload<'qa:ask'> = { text: `Frage ${i + 1}: Wie geht es nach der Keynote mit Thema ${i + 1} weiter?` };
+      slots[i]!.c.request('qa:ask', payload, (res) => {
+        const r = res as { ok: boolean; question?: { id: string; state: string }; error?: { code: string } };
+        if (r.ok && r.question?.state === 'live') ids.push(r.question.id);
+        else {
+          const code = r.ok ? `state_${r.question?.state}` : (r.error?.code ?? 'unknown');
+          errors[code] = (errors[code] ?? 0) + 1;
+        }
+        if (--left === 0) {
+          clearTimeout(deadline);
+          resolve();
+        }
+      });
+    }
+  });
+  questions = ids;
+  return { asked: k, live: ids.length, errors };
+}
+
+// ---------------------------------------------------------------- one measured step
+
+interface StepArgs {
+  rate: number;
+  durMs: number;
+  drainMs: number;
+  senders: number;
+  serverPid: number;
+  /** false for the warm-up: same traffic, nothing reported but the counts. */
+  record: boolean;
+}
+
+async function step(a: StepArgs) {
+  if (!target) throw new Error('step: not connected');
+  if (target === 'plenum' && questions.length === 0) throw new Error('step: no live questions to vote on');
+  stepId++;
+  const senders = slots.filter((s) => s.sender).slice(0, a.senders);
+  const S = senders.length;
+  if (S === 0) throw new Error('step: no senders connected');
+  const total = Math.max(1, Math.round((a.rate * a.durMs) / 1000));
+  const probes = slots.filter((s) => s.probe).map((s) => s.st).filter((st): st is PlenumState => st !== null);
+  for (const pr of probes) pr.seqTimes.clear();
+  baselineHist = new Histogram();
+  baselineDelivered = 0;
+  const nProbes = slots.filter((s) => s.probe).length;
+  const votes: VoteOutcome[] = [];
+  const errors: Record<string, number> = {};
+
+  const disc0 = counters.disconnects;
+  let rssMax = 0;
+  const rssTimer = setInterval(() => (rssMax = Math.max(rssMax, processRssBytes(a.serverPid))), 250);
+  const tStart = performance.now() + 5;
+  while (performance.now() < tStart) await sleep(1);
+  const srvCpu0 = processCpuUs(a.serverPid);
+  const m0 = machineStat();
+  const lg0 = process.cpuUsage();
+  const ev0 = counters.eventFrames;
+  const ack0 = counters.ackFrames;
+  const p = stepId;
+
+  let sent = 0;
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      const now = performance.now();
+      let due = Math.min(total, Math.floor(((now - tStart) * a.rate) / 1000) + 1);
+      if (due - sent > MAX_SEND_PER_TICK) due = sent + MAX_SEND_PER_TICK;
+      while (sent < due) {
+        const k = sent++;
+        const intendedAt = tStart + (k * 1000) / a.rate;
+        const s = k % S;
+        const slot = senders[s]!;
+        if (target === 'baseline') {
+          slot.c.emit('m', { p, t: intendedAt, s, k, x: TEXT });
+        } else {
+          const st = slot.st!;
+          const id = questions[voteQuestion(s, st.nth++, questions.length)]!;
+          const up = !st.voted.get(id); // optimistic toggle, undone if the server refuses
+          st.voted.set(id, up);
+          const v: VoteOutcome = { intendedAt, ackAt: null, ok: false, seq: null, questionId: id, named: null };
+          votes.push(v);
+          const payload: CommandPayload<'qa:vote'> = { id, up };
+          slot.c.request('qa:vote', payload, (res, at) => {
+            v.ackAt = at;
+            const r = res as { ok: boolean; error?: { code: string } };
+            if (r.ok) {
+              v.ok = true;
+              st.waiting.push(v);
+            } else {
+              st.voted.set(id, !up);
+              const code = r.error?.code ?? 'unknown';
+              errors[code] = (errors[code] ?? 0) + 1;
+            }
+          });
+        }
+      }
+      if (sent >= total) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 2);
+  });
+  const sendEnd = performance.now();
+  const winEnd = tStart + a.durMs;
+  if (sendEnd < winEnd) await sleep(winEnd - sendEnd);
+  const evWin = counters.eventFrames - ev0;
+  const windowMs = performance.now() - tStart;
+
+  const complete = (): boolean => {
+    if (target === 'baseline') return baselineDelivered >= sent * nProbes;
+    const needed = new Set<number>();
+    for (const v of votes) {
+      if (v.ackAt === null) return false;
+      if (v.ok) {
+        if (v.seq === null) return false;
+        needed.add(v.seq);
+      }
+    }
+    for (const pr of probes) for (const s of needed) if (!pr.seqTimes.has(s)) return false;
+    return true;
+  };
+  const drain0 = performance.now();
+  while (!complete() && performance.now() - drain0 < a.drainMs) await sleep(25);
+  const drainedMs = Math.round(performance.now() - drain0);
+  const tEnd = performance.now();
+  const srvCpuUs = processCpuUs(a.serverPid) - srvCpu0;
+  const m1 = machineStat();
+  const lg = process.cpuUsage(lg0);
+  clearInterval(rssTimer);
+  rssMax = Math.max(rssMax, processRssBytes(a.serverPid));
+  const wallUs = (tEnd - tStart) * 1000;
+  const framesDelivered = counters.eventFrames - ev0 + (counters.ackFrames - ack0);
+
+  const srvCpuPct = (100 * srvCpuUs) / wallUs;
+  const lgCpuPct = (100 * (lg.user + lg.system)) / wallUs;
+  const busy = m1.total - m0.total > 0 ? 1 - (m1.idle - m0.idle) / (m1.total - m0.total) : 0;
+  const machineCpuPct = 100 * busy * cores;
+
+  let e2e: Histogram;
+  let ack: Histogram | null = null;
+  if (target === 'baseline') {
+    e2e = baselineHist;
+    e2e.addMissing(Math.max(0, sent * nProbes - baselineDelivered));
+  } else {
+    e2e = voteLatencies(votes, probes.map((pr) => pr.seqTimes));
+    ack = ackLatencies(votes);
+  }
+  baselineHist = null;
+  if (!a.record) return { warmup: true, sent, errors };
+  const unresolved = votes.filter((v) => v.ok && v.seq === null).length;
+  return {
+    server: target,
+    rate: a.rate,
+    durMs: a.durMs,
+    senders: S,
+    clients: slots.length,
+    connectedAtEnd: slots.filter((s) => s.c.connected).length,
+    probes: nProbes,
+    sent,
+    sendLagMs: +(sendEnd - (tStart + ((total - 1) * 1000) / a.rate)).toFixed(1),
+    samples: e2e.total,
+    undelivered: e2e.missing,
+    p50: e2e.percentile(0.5),
+    p95: e2e.percentile(0.95),
+    p99: e2e.percentile(0.99),
+    max: e2e.max,
+    ackP50: ack?.percentile(0.5) ?? null,
+    ackP99: ack?.percentile(0.99) ?? null,
+    ackMax: ack?.max ?? null,
+    errors,
+    unresolvedVotes: unresolved,
+    resolvedByDeltaWithoutQuestion: votes.filter((v) => v.named === false).length,
+    seqGaps: probes.reduce((a2, pr) => a2 + pr.gaps, 0),
+    framesPerClientPerSec: evWin / slots.length / (windowMs / 1000),
+    framesDelivered,
+    srvCpuPct,
+    srvCpuUs,
+    usPerFrame: framesDelivered > 0 ? srvCpuUs / framesDelivered : NaN,
+    usPerMessage: sent > 0 ? srvCpuUs / sent : NaN,
+    rssMaxMB: rssMax / 1048576,
+    disconnects: counters.disconnects - disc0,
+    lgCpuPct,
+    machineCpuPct,
+    otherCpuPct: machineCpuPct - srvCpuPct - lgCpuPct,
+    windowMs: Math.round(windowMs),
+    measuredMs: Math.round(tEnd - tStart),
+    drainedMs,
+  };
+}
+
+/** After the last delta: does every probe's state equal a fresh snapshot? */
+async function converge() {
+  if (target !== 'plenum') throw new Error('converge: not connected to plenum');
+  const t0 = performance.now();
+  while (performance.now() - counters.lastRecv < 400 && performance.now() - t0 < 5000) await sleep(50);
+  const probes = slots.filter((x) => x.probe && x.st).map((x) => ({ s: x.st!, c: x.c }));
+  const ref = probes.find((x) => x.c.connected);
+  if (!ref) return { ok: false, reason: 'no connected probe' };
+  const snap = await new Promise<Snapshot | null>((resolve) => {
+    const t = setTimeout(() => resolve(null), 10_000);
+    ref.c.request('sync:snapshot', {}, (res) => {
+      clearTimeout(t);
+      const r = res as { ok: boolean; snapshot?: Snapshot };
+      resolve(r.ok && r.snapshot ? r.snapshot : null);
+    });
+  });
+  if (!snap) return { ok: false, reason: 'snapshot failed' };
+  let atSeq = 0;
+  let matching = 0;
+  for (const { s } of probes) {
+    if (s.seq !== snap.seq) continue;
+    atSeq++;
+    const same = snap.qa.questions.length === s.counts.size && snap.qa.questions.every((q) => s.counts.get(q.id) === q.votes);
+    if (same) matching++;
+  }
+  return { ok: matching === probes.length, snapshotSeq: snap.seq, probes: probes.length, atSeq, matching };
+}
+
+// ---------------------------------------------------------------- IPC
+
+type Msg =
+  | { id: number; cmd: 'init'; cores: number }
+  | { id: number; cmd: 'connectBaseline'; url: string; n: number; probes: number; senders: number }
+  | { id: number; cmd: 'connectPlenum'; url: string; code: string; n: number; probes: number; senders: number }
+  | { id: number; cmd: 'ask'; count: number }
+  | ({ id: number; cmd: 'step' } & StepArgs)
+  | { id: number; cmd: 'converge' }
+  | { id: number; cmd: 'close' }
+  | { id: number; cmd: 'exit' };
+
+async function handle(m: Msg): Promise<unknown> {
+  switch (m.cmd) {
+    case 'init':
+      cores = Math.max(1, m.cores);
+      return {};
+    case 'connectBaseline':
+      return connectBaseline(m.url, m.n, m.probes, m.senders);
+    case 'connectPlenum':
+      return connectPlenum(m.url, m.code, m.n, m.probes, m.senders);
+    case 'ask':
+      return ask(m.count);
+    case 'step':
+      return step(m);
+    case 'converge':
+      return converge();
+    case 'close': {
+      const before = counters.disconnects;
+      resetTarget();
+      counters.disconnects = before;
+      return {};
+    }
+    case 'exit':
+      resetTarget();
+      setTimeout(() => process.exit(0), 50);
+      return {};
+  }
+}
+
+/** JSON has no Infinity/NaN: send them as strings so the report can say "inf". */
+function wire(v: unknown): unknown {
+  return JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x)));
+}
+
+process.on('message', (m: Msg) => {
+  handle(m).then(
+    (out) => process.send?.({ id: m.id, ok: true, out: wire(out) }),
+    (err: unknown) => process.send?.({ id: m.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+  );
+});
+// The orchestrator is gone: nobody will close these sockets or read the results.
+process.on('disconnect', () => process.exit(0));
