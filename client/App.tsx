@@ -15,6 +15,7 @@ const DashboardPage = lazy(() => import('./organizer/DashboardPage.js').then((m)
 const EventDetailPage = lazy(() => import('./organizer/EventDetailPage.js').then((m) => ({ default: m.EventDetailPage })));
 const RequireOrganizer = lazy(() => import('./organizer/session.js').then((m) => ({ default: m.RequireOrganizer })));
 const ModeratorPage = lazy(() => import('./qa/moderator/ModeratorPage.js').then((m) => ({ default: m.ModeratorPage })));
+const FacilitatorPage = lazy(() => import('./breakouts/facilitator/FacilitatorPage.js').then((m) => ({ default: m.FacilitatorPage })));
 const StagePage = lazy(() => import('./stage/StagePage.js').then((m) => ({ default: m.StagePage })));
 
 function Loading() {
@@ -59,6 +60,7 @@ export function App() {
       />
       <Route path="/e/:code" element={<AttendeePage />} />
       <Route path="/e/:code/moderate" element={<Page><ModeratorPage /></Page>} />
+      <Route path="/e/:code/facilitate" element={<Page><FacilitatorPage /></Page>} />
       <Route path="/e/:code/stage" element={<Page><StagePage /></Page>} />
       <Route path="*" element={<NotFound />} />
     </Routes>

@@ -4,6 +4,7 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App.js';
 import { initI18n } from './i18n/index.js';
 import './styles/app.css';
+import './styles/breakouts.css';
 
 initI18n();
 

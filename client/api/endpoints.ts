@@ -1,7 +1,7 @@
 /** One function per REST endpoint of docs/api.md. */
 import { z } from 'zod';
 import {
-  AttendeeIssued, EventCreated, EventDetails, JoinInfo, OrganizerInfo, type CreateEventBody,
+  AttendeeIssued, EventCreated, EventDetails, JoinInfo, OrganizerInfo, RosterResult, type CreateEventBody,
 } from '../../shared/api.js';
 import type { UpdateEventBody } from '../../shared/api.js';
 import type { LinkRole } from '../../shared/events/schemas.js';
@@ -23,6 +23,15 @@ export const api = {
   deleteEvent: (id: string) => request('DELETE', `/api/events/${encodeURIComponent(id)}`, null),
   rotateLink: (id: string, role: LinkRole) =>
     request('POST', `/api/events/${encodeURIComponent(id)}/links/${role}/rotate`, EventDetails, {}),
+
+  /** Roster import: organizers by cookie, facilitators with their link token. */
+  importRoster: (eventId: string, csv: string, token?: string) =>
+    request('POST', `/api/events/${encodeURIComponent(eventId)}/roster`, RosterResult, undefined, {
+      raw: { text: csv, contentType: 'text/csv' },
+      ...(token ? { bearer: token } : {}),
+    }),
+  listRoster: (eventId: string, token?: string) =>
+    request('GET', `/api/events/${encodeURIComponent(eventId)}/roster`, RosterResult, undefined, token ? { bearer: token } : {}),
 
   joinInfo: (code: string) => request('GET', `/api/join/${encodeURIComponent(code)}`, JoinInfo),
   issueAttendee: (code: string, name?: string) =>

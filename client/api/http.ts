@@ -32,15 +32,33 @@ function statusCode(status: number): string {
   return 'internal';
 }
 
-export async function request<S extends z.ZodType>(method: string, path: string, schema: S | null, body?: unknown): Promise<z.output<S>> {
+export interface RequestOptions {
+  /** A link token (facilitators), sent as `Authorization: Bearer`. */
+  bearer?: string;
+  /** Send this text as it is (e.g. CSV) instead of JSON. */
+  raw?: { text: string; contentType: string };
+}
+
+export async function request<S extends z.ZodType>(
+  method: string,
+  path: string,
+  schema: S | null,
+  body?: unknown,
+  opts: RequestOptions = {},
+): Promise<z.output<S>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (opts.bearer) headers.authorization = `Bearer ${opts.bearer}`;
+  let payload: string | undefined;
+  if (opts.raw) {
+    headers['content-type'] = opts.raw.contentType;
+    payload = opts.raw.text;
+  } else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
   let res: Response;
   try {
-    res = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    res = await fetch(path, { method, credentials: 'same-origin', headers, ...(payload === undefined ? {} : { body: payload }) });
   } catch (err) {
     throw new ApiFailure(0, 'network', err instanceof Error ? err.message : String(err));
   }

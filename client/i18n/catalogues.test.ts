@@ -5,6 +5,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PlanErrorCode } from '../../shared/breakouts/engine.js';
+import { BreakoutMode, RoundStatus } from '../../shared/breakouts/schemas.js';
 import { ErrorCode } from '../../shared/errors.js';
 import { EventFormat, Language } from '../../shared/events/schemas.js';
 import { QuestionState } from '../../shared/qa/schemas.js';
@@ -74,7 +76,7 @@ describe('i18n catalogues', () => {
     expect([...used].filter((k) => !baseKeys.has(k))).toEqual([]);
   });
 
-  it('have a message for every error code, refusal, revocation, state, format and language', () => {
+  it('have a message for every error code, refusal, revocation, state, format, language and breakout reason/status/mode', () => {
     const needed = [
       ...ErrorCode.options.map((c) => `errors.${c}`),
       ...['offline', 'timeout', 'network', 'unknown'].map((c) => `errors.${c}`),
@@ -85,6 +87,13 @@ describe('i18n catalogues', () => {
       ...EventFormat.options.map((f) => `format.${f}`),
       ...Language.options.map((l) => `language.${l}`),
       ...['moderator', 'facilitator', 'stage'].flatMap((r) => [`detail.link.${r}`, `detail.copy.${r}`, `detail.rotate.${r}`]),
+      ...PlanErrorCode.options.map((c) => `errors.reason.${c}`),
+      ...RoundStatus.options.map((s) => `breakouts.status.${s}`),
+      ...BreakoutMode.options.flatMap((m) => [`breakouts.mode.${m}`, `breakouts.modeHint.${m}`]),
+      ...['saved', 'typing', 'saving', 'error'].map((s) => `breakouts.result.state.${s}`),
+      ...['noRepeats', 'repeats', 'repeatBound', 'sizesEqual', 'sizes', 'apart', 'together', 'spread', 'rulesKept'].map((k) => `breakouts.report.${k}`),
+      ...['wholeNumber', 'rounds', 'minutes', 'spread', 'template'].map((k) => `breakouts.plan.invalid.${k}`),
+      ...['key', 'label', 'duplicate'].map((k) => `breakouts.fields.problem.${k}`),
     ];
     expect(needed.filter((k) => !baseKeys.has(k))).toEqual([]);
   });

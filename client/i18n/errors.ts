@@ -4,6 +4,8 @@ import type { TFunction } from 'i18next';
 export interface ErrorLike {
   code: string;
   retryAfterMs?: number;
+  /** plan_failed: `reason` picks `errors.reason.<reason>`; the other values fill its placeholders. */
+  params?: Record<string, string | number>;
 }
 
 /**
@@ -12,6 +14,12 @@ export interface ErrorLike {
  */
 export function errorMessage(t: TFunction, error: ErrorLike, context?: string): string {
   const seconds = Math.max(1, Math.ceil((error.retryAfterMs ?? 0) / 1000));
-  const keys = [...(context ? [`errors.${context}.${error.code}`] : []), `errors.${error.code}`, 'errors.unknown'];
-  return t(keys, { seconds });
+  const reason = error.params?.reason;
+  const keys = [
+    ...(context ? [`errors.${context}.${error.code}`] : []),
+    ...(reason !== undefined ? [`errors.reason.${reason}`] : []),
+    `errors.${error.code}`,
+    'errors.unknown',
+  ];
+  return t(keys, { ...error.params, seconds });
 }

@@ -12,6 +12,7 @@ import { ConfirmButton } from '../ui/ConfirmButton.js';
 import { CopyButton } from '../ui/CopyButton.js';
 import { ErrorText } from '../ui/ErrorText.js';
 import { formatCode, formatDateTime } from '../ui/format.js';
+import { AttendeeFieldsEditor } from '../breakouts/AttendeeFieldsEditor.js';
 import { Layout } from '../ui/Layout.js';
 import { Progress } from '../ui/Progress.js';
 import { QrCode } from '../ui/QrCode.js';
@@ -91,6 +92,11 @@ export function EventDetailPage() {
               </Link>
             </li>
             <li>
+              <Link className="btn btn-secondary btn-md" to={`/e/${event.code}/facilitate`}>
+                {t('detail.openFacilitator')}
+              </Link>
+            </li>
+            <li>
               <a className="btn btn-secondary btn-md" href={event.links.stage} target="_blank" rel="noreferrer">
                 {t('detail.openStage')}
               </a>
@@ -103,6 +109,22 @@ export function EventDetailPage() {
           </ul>
         </section>
       </div>
+
+      <section className="card" aria-labelledby="fields-heading">
+        <h2 id="fields-heading">{t('breakouts.fields.heading')}</h2>
+        <AttendeeFieldsEditor
+          settings={event.settings}
+          onSave={async (patch) => {
+            try {
+              await api.updateEvent(event.id, { settings: patch });
+              await load();
+              return null;
+            } catch (err) {
+              return { code: err instanceof ApiFailure ? err.code : 'internal' };
+            }
+          }}
+        />
+      </section>
 
       <section className="card" aria-labelledby="links-heading">
         <h2 id="links-heading">{t('detail.roleLinks')}</h2>

@@ -1,10 +1,13 @@
 /**
- * /e/:code/stage — for the projector: the highlighted question in very large type, or how to join when
- * nothing is on stage. Dark, calm, readable from the back of the room.
+ * /e/:code/stage — for the projector: the results of a breakout round while the facilitator shows them,
+ * else the highlighted question in very large type, or how to join when nothing is on stage. Dark, calm,
+ * readable from the back of the room.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { stageResultsRound } from '../breakouts/selectors.js';
+import { StageResults } from '../breakouts/StageResults.js';
 import { usePageLanguage } from '../i18n/index.js';
 import { takeLinkToken } from '../sync/link-token.js';
 import { EventProvider, useEventConnection, useEventState } from '../sync/react.js';
@@ -29,6 +32,8 @@ export function StageContent({ code }: { code: string }) {
   const connection = useEventState((s) => s.connection);
   const event = useEventState((s) => s.synced.event);
   const highlighted = useEventState((s) => (s.synced.qa.highlightedId ? s.synced.qa.questions[s.synced.qa.highlightedId] : undefined));
+  const rounds = useEventState((s) => s.synced.breakouts.rounds);
+  const results = useMemo(() => stageResultsRound(rounds), [rounds]);
   usePageLanguage(event?.language);
   const joinUrl = `${window.location.origin}/e/${code}`;
   const shortUrl = joinUrl.replace(/^https?:\/\//, '');
@@ -38,8 +43,10 @@ export function StageContent({ code }: { code: string }) {
       <div className="stage">
         <h1 className="stage-title">{event?.title ?? t('stage.title')}</h1>
         <ConnectionBanner connection={connection} hasData={event !== null} />
-        <div className="stage-body" aria-live="polite">
-          {highlighted ? (
+        <div className={`stage-body${results ? ' has-results' : ''}`} aria-live="polite">
+          {results ? (
+            <StageResults round={results} />
+          ) : highlighted ? (
             <figure className="stage-question">
               <blockquote className="stage-text">{highlighted.text}</blockquote>
               <figcaption className="stage-meta">
@@ -57,8 +64,8 @@ export function StageContent({ code }: { code: string }) {
             )
           )}
         </div>
-        <div className={`stage-join${highlighted ? ' is-compact' : ''}`}>
-          <QrCode value={joinUrl} alt={t('stage.qrAlt', { url: shortUrl })} size={highlighted ? 140 : 240} />
+        <div className={`stage-join${highlighted || results ? ' is-compact' : ''}`}>
+          <QrCode value={joinUrl} alt={t('stage.qrAlt', { url: shortUrl })} size={highlighted || results ? 140 : 240} />
           <div>
             <p className="stage-join-label">{t('stage.joinAt')}</p>
             <p className="stage-url">{shortUrl}</p>

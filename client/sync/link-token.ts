@@ -2,7 +2,7 @@
  * Capability tokens arrive as `?token=` in role links. The page keeps the token in sessionStorage (so a
  * reload works) and removes it from the address bar, where it would leak into screenshots and history.
  */
-export type LinkTokenRole = 'moderator' | 'stage' | 'setup';
+export type LinkTokenRole = 'moderator' | 'facilitator' | 'stage' | 'setup';
 
 function storageKey(role: LinkTokenRole, code: string): string {
   return `plenum.token.${role}.${code}`;

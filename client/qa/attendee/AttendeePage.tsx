@@ -1,14 +1,17 @@
 /**
- * /e/:code — the attendee page. Checks the code, gets (or reuses) this browser's attendee identity for
- * the event, then connects and shows name, ask box and the live list.
+ * /e/:code — the attendee page. Checks the code, gets (or reuses, or takes from a personal `?invite=`
+ * link) this browser's attendee identity for the event, then connects and shows the profile questions,
+ * the breakout group during a round, name, ask box and the live list.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { AttendeeIssued, JoinInfo } from '../../../shared/api.js';
+import type { JoinInfo } from '../../../shared/api.js';
 import { api } from '../../api/endpoints.js';
 import { ApiFailure } from '../../api/http.js';
 import { usePageLanguage } from '../../i18n/index.js';
+import { BreakoutArea } from '../../breakouts/attendee/BreakoutArea.js';
+import { ProfileForm } from '../../breakouts/attendee/ProfileForm.js';
 import { EventProvider, useEventConnection, useEventState } from '../../sync/react.js';
 import { ConnectionBanner } from '../../ui/ConnectionBanner.js';
 import { ErrorText } from '../../ui/ErrorText.js';
@@ -16,13 +19,13 @@ import { formatCode } from '../../ui/format.js';
 import { Layout } from '../../ui/Layout.js';
 import { Progress } from '../../ui/Progress.js';
 import { AskForm } from './AskForm.js';
-import { forgetIdentity, loadIdentity, saveIdentity } from './identity.js';
+import { forgetIdentity, loadIdentity, saveIdentity, takeInvite, type StoredIdentity } from './identity.js';
 import { NameForm } from './NameForm.js';
 import { QuestionBoard } from './QuestionBoard.js';
 
-type Loaded = { info: JoinInfo; identity: AttendeeIssued };
+type Loaded = { info: JoinInfo; identity: StoredIdentity };
 
-async function obtainIdentity(code: string): Promise<AttendeeIssued> {
+async function obtainIdentity(code: string): Promise<StoredIdentity> {
   const known = loadIdentity(code);
   if (known) return known;
   const issued = await api.issueAttendee(code);
@@ -39,6 +42,8 @@ export function AttendeePage() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Read once, before the identity is looked up: the invitation replaces any stored identity.
+  useState(() => takeInvite(code));
   usePageLanguage(loaded?.info.language);
 
   useEffect(() => {
@@ -115,6 +120,8 @@ function AttendeeContent({ info, onUnknownIdentity }: { info: JoinInfo; onUnknow
       <ConnectionBanner connection={connection} hasData={event !== null} />
       {event && (
         <>
+          <ProfileForm />
+          <BreakoutArea />
           <NameForm />
           <section className="card" aria-labelledby="ask-heading">
             <h2 id="ask-heading">{t('qa.ask.heading')}</h2>

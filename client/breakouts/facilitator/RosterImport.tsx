@@ -1,0 +1,151 @@
+/**
+ * Roster import before the event: a CSV file (or pasted text) with a `name` column, optional `email`
+ * and any attribute columns. Every entry gets a personal join link, shown here with copy buttons.
+ */
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RosterEntry } from '../../../shared/api.js';
+import { api } from '../../api/endpoints.js';
+import { ApiFailure } from '../../api/http.js';
+import { Button } from '../../ui/Button.js';
+import { CopyButton } from '../../ui/CopyButton.js';
+import { errorMessage } from '../../i18n/errors.js';
+import { Progress } from '../../ui/Progress.js';
+
+/** The links of all entries, one "name;email;link" line each, for a mail merge. */
+export function linksAsText(entries: readonly RosterEntry[]): string {
+  return entries.map((e) => [e.name ?? '', e.email ?? '', e.link].join(';')).join('\n');
+}
+
+function failureOf(err: unknown): ApiFailure {
+  return err instanceof ApiFailure ? err : new ApiFailure(0, 'internal', String(err));
+}
+
+export function RosterImport({ eventId, token }: { eventId: string; token: string | undefined }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [entries, setEntries] = useState<RosterEntry[] | null>(null);
+  const [imported, setImported] = useState<number | null>(null);
+  const ids = { file: useId(), paste: useId(), hint: useId() };
+
+  const load = useCallback(async () => {
+    try {
+      setEntries((await api.listRoster(eventId, token)).entries);
+    } catch (err) {
+      setFailure(failureOf(err));
+    }
+  }, [eventId, token]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <section className="card roster" aria-labelledby="roster-heading">
+      <h2 id="roster-heading">{t('breakouts.roster.heading')}</h2>
+      <p id={ids.hint} className="hint">
+        {t('breakouts.roster.lead')}
+      </p>
+      <form
+        className="stack"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!text.trim()) {
+            setFailure(new ApiFailure(0, 'roster_empty', ''));
+            return;
+          }
+          setBusy(true);
+          setFailure(null);
+          setImported(null);
+          try {
+            const result = await api.importRoster(eventId, text, token);
+            setImported(result.entries.length);
+            setText('');
+            setFileName(null);
+            await load();
+          } catch (err) {
+            setFailure(failureOf(err));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <label htmlFor={ids.file}>{t('breakouts.roster.file')}</label>
+        <input
+          id={ids.file}
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          aria-describedby={ids.hint}
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            if (!file) return;
+            setFileName(file.name);
+            setText(await file.text());
+          }}
+        />
+        {fileName && <p className="hint">{t('breakouts.roster.fileRead', { name: fileName })}</p>}
+        <label htmlFor={ids.paste}>{t('breakouts.roster.paste')}</label>
+        <textarea
+          id={ids.paste}
+          rows={4}
+          value={text}
+          placeholder={'name,email,company\nAda Lovelace,ada@example.org,ACME'}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <div className="actions">
+          <Button type="submit" variant="primary" busy={busy}>
+            {t('breakouts.roster.import')}
+          </Button>
+        </div>
+        {busy && <Progress label={t('breakouts.roster.importing')} />}
+        {failure && (
+          <div role="alert" className="error-text">
+            <ErrorMessage failure={failure} />
+          </div>
+        )}
+        <p role="status" className="success-text">
+          {imported !== null ? t('breakouts.roster.imported', { count: imported }) : ''}
+        </p>
+      </form>
+      {entries && entries.length > 0 && (
+        <details className="roster-links" open={imported !== null || undefined}>
+          <summary>{t('breakouts.roster.links', { count: entries.length })}</summary>
+          <p>
+            <CopyButton text={linksAsText(entries)} label={t('breakouts.roster.copyAll')} />
+          </p>
+          <ul className="roster-list">
+            {entries.map((entry) => (
+              <li key={entry.attendeeId} className="roster-entry">
+                <span className="roster-name">
+                  {entry.name ?? t('breakouts.unnamed')}
+                  {entry.email && <span className="hint"> · {entry.email}</span>}
+                </span>
+                <span className="roster-link mono">{entry.link}</span>
+                <CopyButton text={entry.link} label={t('breakouts.roster.copyOne', { name: entry.name ?? entry.email ?? '' })} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+/** The translated error, plus the server's own detail (e.g. which line of the file is wrong). */
+function ErrorMessage({ failure }: { failure: ApiFailure }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span aria-hidden="true">⚠ </span>
+      {failure.code === 'roster_empty' ? t('breakouts.roster.empty') : errorMessage(t, failure, 'roster')}
+      {failure.code === 'invalid_payload' && failure.message && (
+        <>
+          {' '}
+          <span className="error-detail">({failure.message})</span>
+        </>
+      )}
+    </>
+  );
+}

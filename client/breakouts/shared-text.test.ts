@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { acknowledged, beginSend, canSend, edit, failed, hasUnsaved, initialSharedText, receive } from './shared-text.js';
+
+describe('shared result text', () => {
+  it('sends the draft with the version it is based on and takes the merged answer', () => {
+    let s = initialSharedText({ text: 'Idee', version: 3 });
+    expect(canSend(s)).toBe(false);
+    s = edit(s, 'Idee 1');
+    expect(canSend(s)).toBe(true);
+    const sent = beginSend(s);
+    expect(sent.request).toEqual({ baseVersion: 3, text: 'Idee 1' });
+    s = sent.state;
+    expect(canSend(s)).toBe(false);
+    s = acknowledged(s, { text: 'Idee 1', version: 4 });
+    expect(s).toEqual({ base: { text: 'Idee 1', version: 4 }, draft: 'Idee 1', inflight: null, pending: null });
+    expect(hasUnsaved(s)).toBe(false);
+  });
+
+  it('rebases unsent typing onto a text someone else saved', () => {
+    let s = initialSharedText({ text: 'Ergebnis:\n', version: 1 });
+    s = edit(s, 'Ergebnis:\n- Radwege\n');
+    s = receive(s, { text: 'Unser Ergebnis:\n', version: 2 });
+    expect(s.draft).toBe('Unser Ergebnis:\n- Radwege\n');
+    expect(s.base).toEqual({ text: 'Unser Ergebnis:\n', version: 2 });
+    // the next request is based on the new version
+    expect(beginSend(s).request).toEqual({ baseVersion: 2, text: 'Unser Ergebnis:\n- Radwege\n' });
+  });
+
+  it('replaces an unchanged draft and ignores old or repeated versions', () => {
+    let s = initialSharedText({ text: 'a', version: 5 });
+    s = receive(s, { text: 'b', version: 6 });
+    expect(s.draft).toBe('b');
+    expect(receive(s, { text: 'old', version: 6 })).toBe(s);
+    expect(receive(s, { text: 'older', version: 2 })).toBe(s);
+  });
+
+  it('keeps typing done while a request is on its way, and merges texts that arrived meanwhile after the ack', () => {
+    let s = initialSharedText({ text: 'A\n', version: 1 });
+    s = edit(s, 'A\nmine\n');
+    s = beginSend(s).state;
+    // typing continues while the request travels
+    s = edit(s, 'A\nmine more\n');
+    // someone else's edit (saved before ours) and the echo of ours arrive before the ack
+    s = receive(s, { text: 'A\ntheirs\n', version: 2 });
+    s = receive(s, { text: 'A\ntheirs\nmine\n', version: 3 });
+    expect(s.draft).toBe('A\nmine more\n');
+    s = acknowledged(s, { text: 'A\ntheirs\nmine\n', version: 3 });
+    expect(s.draft).toBe('A\ntheirs\nmine more\n');
+    expect(s.base.version).toBe(3);
+    expect(canSend(s)).toBe(true);
+    // an edit saved after ours is merged once the ack is in
+    s = beginSend(s).state;
+    s = receive(s, { text: 'B\ntheirs\nmine more\n', version: 5 });
+    s = acknowledged(s, { text: 'A\ntheirs\nmine more\n', version: 4 });
+    expect(s.base.version).toBe(5);
+    expect(s.draft).toBe('B\ntheirs\nmine more\n');
+  });
+
+  it('keeps the draft after a failed request and merges what arrived meanwhile', () => {
+    let s = initialSharedText({ text: 'x', version: 1 });
+    s = edit(s, 'x y');
+    s = beginSend(s).state;
+    s = receive(s, { text: 'w x', version: 2 });
+    s = failed(s);
+    expect(s.draft).toBe('w x y');
+    expect(s.base.version).toBe(2);
+    expect(canSend(s)).toBe(true);
+  });
+});
