@@ -94,7 +94,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     setup: new SetupGate(),
     publicLists: new PublicListCache(),
     // Needs the finished services object; it only reads it when something happens.
-    breakouts: new BreakoutRuntime(() => services, { presenceFlushMs: options.presenceFlushMs }),
+    breakouts: new BreakoutRuntime(() => services, { presenceFlushMs: options.presenceFlushMs, logger }),
   };
   const sweep = setInterval(() => services.limiter.sweep(Date.now()), 60_000);
   sweep.unref();
@@ -155,7 +155,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
         httpServer.closeAllConnections();
       });
       // After the sockets are gone: their disconnects would arm presence flushes again.
-      services.breakouts.stop();
+      await services.breakouts.stop();
       await queues.idle();
       await database.close();
     })());

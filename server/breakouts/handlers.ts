@@ -12,7 +12,6 @@ import { isStaffRole } from '../sync/rooms.js';
 import * as edits from './core/edits.js';
 import * as lifecycle from './core/lifecycle.js';
 import { mergeText } from './core/merge.js';
-import { planRounds, reshuffle as reshuffleRound } from './core/plan.js';
 import type { RoundState } from './core/types.js';
 import { mergeChanges, roundChanges, type AudienceChanges } from './core/views.js';
 import {
@@ -80,7 +79,7 @@ export const plan: H<'breakouts:plan'> = {
     people.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     const started = rounds.filter((r) => r.status !== 'draft');
     const drafts = rounds.filter((r) => r.status === 'draft');
-    const planned = planRounds(cmd, {
+    const planned = await services.breakouts.planner.plan(cmd, {
       eventId,
       eventCode: event.code,
       language: event.language,
@@ -89,7 +88,6 @@ export const plan: H<'breakouts:plan'> = {
       history: historyFor(started, null),
       roundIds: Array.from({ length: cmd.rounds }, () => newId()),
       seed: cmd.seed ?? services.breakouts.seed(),
-      engine: services.breakouts.engine,
     });
     return commitBreakouts(services, eventId, async (trx) => {
       for (const d of drafts) await deleteRound(trx, d.id);
@@ -110,7 +108,7 @@ export const reshuffle: H<'breakouts:reshuffle'> = {
     const before = rounds.find((r) => r.id === roundId);
     if (!before) throw new DomainError('not_found', 'no such breakout round');
     const people = await peopleByIds(services.db, eventId, before.groups.flatMap((g) => g.members));
-    const after = reshuffleRound(before, { people, history: historyFor(rounds, before), seed: seed ?? services.breakouts.seed(), engine: services.breakouts.engine });
+    const after = await services.breakouts.planner.reshuffle(before, { people, history: historyFor(rounds, before), seed: seed ?? services.breakouts.seed() });
     // Planned from `before`, read in this same turn of the event's queue, so it is still the current state.
     return transition(ctx, roundId, () => after);
   },

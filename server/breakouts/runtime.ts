@@ -13,6 +13,8 @@ import { commitFanout } from '../sync/commit.js';
 import { advance } from './core/lifecycle.js';
 import { needsPlacement, placeLate } from './core/late.js';
 import { roundChanges } from './core/views.js';
+import type { Logger } from '../logger.js';
+import { Planner } from './planner.js';
 import { Presence } from './presence.js';
 import { activeRoundRefs, loadRound, loadRounds, peopleByIds, saveRound } from './repository.js';
 import { commitBreakouts, historyFor, personView, viewerFor } from './service.js';
@@ -30,10 +32,13 @@ export class BreakoutRuntime {
    */
   readonly publicRounds = new Map<string, RoundView[]>();
 
+  readonly planner: Planner;
+
   constructor(
     private readonly services: () => Services,
-    options: { presenceFlushMs?: number } = {},
+    options: { presenceFlushMs?: number; logger: Logger },
   ) {
+    this.planner = new Planner(options.logger, this.engine);
     this.presence = new Presence((eventId) => this.flushPresence(eventId), undefined, options.presenceFlushMs ?? 500);
     this.timers = new RoundTimers((eventId, roundId) => this.tick(eventId, roundId), () => this.services().now().getTime());
   }
@@ -68,9 +73,10 @@ export class BreakoutRuntime {
     this.timers.forgetEvent(eventId);
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
     this.presence.stop();
     this.timers.stop();
+    await this.planner.stop();
   }
 
   private background(eventId: string, what: string, task: () => Promise<void>): void {
