@@ -28,7 +28,7 @@ export function GroupBoard({ round, nameOf, people, editable }: GroupBoardProps)
   const { run, busyKey, error } = useCommands();
   const [swapFrom, setSwapFrom] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<number | null>(null);
-  const focusAfter = useRef<string | null>(null);
+  const focusAfter = useRef<{ id: string; group: number } | null>(null);
   const board = useRef<HTMLDivElement>(null);
   const locked = new Set(round.locked ?? []);
   const isDraft = round.status === 'draft';
@@ -37,18 +37,15 @@ export function GroupBoard({ round, nameOf, people, editable }: GroupBoardProps)
 
   // After a move the person's controls are rendered in another column: keep keyboard focus with them.
   useEffect(() => {
-    const id = focusAfter.current;
-    if (!id) return;
-    const el = board.current?.querySelector<HTMLElement>(`[data-move-for="${CSS.escape(id)}"]`);
-    if (el && groupIndexOf(id) >= 0) {
-      el.focus();
-      focusAfter.current = null;
-    }
+    const target = focusAfter.current;
+    if (!target || groupIndexOf(target.id) !== target.group) return;
+    focusAfter.current = null;
+    board.current?.querySelector<HTMLElement>(`[data-move-for="${CSS.escape(target.id)}"]`)?.focus();
   });
 
   async function move(personId: string, toGroup: number) {
     if (groupIndexOf(personId) === toGroup) return;
-    focusAfter.current = personId;
+    focusAfter.current = { id: personId, group: toGroup };
     const ack = await run(`move:${personId}`, 'breakouts:move', { roundId: round.id, personId, toGroup });
     if (ack.ok) announce(t('breakouts.board.moved', { name: nameOf(personId), group: groupName(toGroup) }));
     else focusAfter.current = null;

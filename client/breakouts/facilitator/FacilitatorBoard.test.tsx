@@ -1,0 +1,352 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PlanReport } from '../../../shared/breakouts/engine.js';
+import type { RoundView } from '../../../shared/breakouts/schemas.js';
+import { SERVER_TIME, group, helpRequest, person, round, snapshot } from '../../testing/fixtures.js';
+import { renderWithEvent, type Reply } from '../../testing/render.js';
+import { AnnouncerProvider } from '../../ui/Announcer.js';
+import { FacilitatorBoard } from './FacilitatorBoard.js';
+
+const TOKEN = 'f'.repeat(20);
+
+const people = [
+  person('ada', { name: 'Ada', attributes: { company: 'ACME' } }),
+  person('ben', { name: 'Ben', attributes: { company: 'ACME' } }),
+  person('cem', { name: 'Cem', attributes: { company: 'Globex' } }),
+  person('dia', { name: 'Dia', online: false }),
+];
+
+const report = (over: Partial<PlanReport> = {}): PlanReport => ({
+  people: 3,
+  groups: 2,
+  rounds: 1,
+  repeatedPairs: 0,
+  repeats: [],
+  repeatLowerBound: 0,
+  minSize: 1,
+  maxSize: 2,
+  sizeSpread: 1,
+  violations: [],
+  method: 'search',
+  iterations: 10,
+  ...over,
+});
+
+function draft(over: Partial<RoundView> = {}): RoundView {
+  return round('r1', {
+    groups: [group(0, [['ada', 'Ada'], ['ben', 'Ben']], { name: 'Rot' }), group(1, [['cem', 'Cem']], { name: 'Blau' })],
+    locked: [],
+    report: report(),
+    ...over,
+  });
+}
+
+function renderBoard(rounds: RoundView[] = [], opts: { reply?: Reply; manual?: boolean; help?: ReturnType<typeof helpRequest>[] } = {}) {
+  return renderWithEvent(
+    <AnnouncerProvider>
+      <FacilitatorBoard token={TOKEN} />
+    </AnnouncerProvider>,
+    snapshot({
+      seq: 1,
+      me: { role: 'facilitator', id: 'facilitator' },
+      event: {
+        settings: {
+          ...snapshot().event.settings,
+          attendeeFields: [{ key: 'company', label: 'Firma', required: true }],
+          breakouts: { closingSec: 45 },
+        },
+      },
+      breakouts: { rounds, people, help: opts.help ?? [] },
+    }),
+    opts,
+  );
+}
+
+const fetchMock = vi.fn();
+beforeEach(() => {
+  fetchMock.mockReset();
+  fetchMock.mockResolvedValue(new Response(JSON.stringify({ entries: [] }), { status: 200, headers: { 'content-type': 'application/json' } }));
+  vi.stubGlobal('fetch', fetchMock);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('facilitator panel: planning', () => {
+  it('emits breakouts:plan with the form values and constraints picked from the people list', async () => {
+    const user = userEvent.setup();
+    const { calls } = renderBoard([], { reply: () => ({ ok: true, rounds: [] }) });
+    expect(screen.getByText('3 von 4 online')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('radio', { name: 'Nach Anzahl der Gruppen' }));
+    const count = screen.getByRole('spinbutton', { name: 'Anzahl der Gruppen' });
+    await user.clear(count);
+    await user.type(count, '2');
+    await user.click(screen.getByRole('radio', { name: /Nach Merkmal verteilen/ }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Merkmal' }), 'company');
+    const rounds = screen.getByRole('spinbutton', { name: 'Runden im Voraus planen' });
+    await user.clear(rounds);
+    await user.type(rounds, '3');
+    const minutes = screen.getByRole('spinbutton', { name: 'Dauer pro Runde (Minuten)' });
+    await user.clear(minutes);
+    await user.type(minutes, '10');
+    await user.type(screen.getByRole('textbox', { name: 'Gruppennamen (einer pro Zeile)' }), 'Rot{enter}Blau');
+    await user.type(screen.getByRole('textbox', { name: 'Vorlage für Video-Links' }), 'https://meet.jit.si/x-{{event}-{{round}-{{group}');
+
+    const list = screen.getByRole('list', { name: 'Im Plenum' });
+    await user.click(within(list).getByRole('checkbox', { name: 'Ada' }));
+    await user.click(within(list).getByRole('checkbox', { name: 'Ben' }));
+    await user.click(screen.getByRole('button', { name: 'Auswahl getrennt halten' }));
+    expect(screen.getByText('Getrennt: Ada, Ben')).toBeInTheDocument();
+    expect(within(list).getByRole('checkbox', { name: 'Ada' })).not.toBeChecked();
+
+    await user.click(screen.getByRole('button', { name: 'Gruppen planen' }));
+    expect(calls()).toEqual([
+      [
+        'breakouts:plan',
+        {
+          rounds: 3,
+          groups: 2,
+          mode: 'spread',
+          durationSec: 600,
+          constraints: { apart: [['ada', 'ben']], spread: ['company'] },
+          names: ['Rot', 'Blau'],
+          videoTemplate: 'https://meet.jit.si/x-{event}-{round}-{group}',
+        },
+      ],
+    ]);
+  });
+
+  it('refuses size 0 in the form and sends nothing', async () => {
+    const user = userEvent.setup();
+    const { calls } = renderBoard();
+    const size = screen.getByRole('spinbutton', { name: 'Personen pro Gruppe (höchstens)' });
+    await user.clear(size);
+    await user.type(size, '0');
+    await user.click(screen.getByRole('button', { name: 'Gruppen planen' }));
+    expect(size).toHaveAccessibleDescription('Bitte eine ganze Zahl ab 1 eingeben.');
+    expect(calls()).toEqual([]);
+  });
+
+  it('explains a plan the engine refuses, in words and with names', async () => {
+    const user = userEvent.setup();
+    renderBoard([], {
+      reply: () => ({ ok: false, error: { code: 'plan_failed', message: 'x', params: { reason: 'invalid_group_count', groups: 9, people: 3 } } }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Gruppen planen' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('9 Gruppen für 3 Personen – mindestens eine Gruppe bliebe leer. Bitte weniger Gruppen wählen.');
+  });
+
+  it('names people in a refused constraint', async () => {
+    const user = userEvent.setup();
+    renderBoard([], {
+      reply: () => ({
+        ok: false,
+        error: { code: 'plan_failed', message: 'x', params: { reason: 'apart_too_large', count: 3, groups: 2, ids: 'ada,ben,cem' } },
+      }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Gruppen planen' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('3 Personen sollen getrennt bleiben (Ada, Ben, Cem), aber es gibt nur 2 Gruppen.');
+  });
+});
+
+describe('facilitator panel: draft preview', () => {
+  it('shows the groups as columns with their members, and the report with violations in words', () => {
+    renderBoard([
+      draft({
+        report: report({
+          repeatedPairs: 1,
+          repeats: [{ a: 'ada', b: 'ben', rounds: [0], historyMeetings: 1 }],
+          violations: [
+            { kind: 'apart', round: 0, groups: [0], ids: ['ada', 'ben'] },
+            { kind: 'spread', round: 0, groups: [0], ids: ['ada', 'ben'], attribute: 'company', value: 'ACME', limit: 1 },
+          ],
+        }),
+      }),
+    ]);
+    const red = screen.getByRole('region', { name: 'Rot (2)' });
+    expect(within(within(red).getByRole('list', { name: 'Mitglieder von Rot' })).getAllByRole('listitem').map((li) => li.querySelector('.member-name')?.textContent)).toEqual([
+      'Ada',
+      'Ben',
+    ]);
+    expect(within(screen.getByRole('region', { name: 'Blau (1)' })).getByText('Cem')).toBeInTheDocument();
+    const rep = screen.getByRole('region', { name: 'Bericht zur Einteilung' });
+    expect(within(rep).getByText('1 wiederholte Begegnung: Ada & Ben')).toBeInTheDocument();
+    expect(within(rep).getByText('„Getrennt halten“ nicht erfüllt in Rot: Ada, Ben')).toBeInTheDocument();
+    expect(within(rep).getByText('Rot: 2 Personen mit company „ACME“, erlaubt sind höchstens 1 (Ada, Ben)')).toBeInTheDocument();
+    expect(within(rep).getByText('Gruppengrößen: 1 bis 2 Personen.')).toBeInTheDocument();
+  });
+
+  it('moves a person by keyboard with the "move to" select, announces it and keeps focus on the person', async () => {
+    const user = userEvent.setup();
+    const { calls, store } = renderBoard([draft()]);
+    const move = screen.getByRole('combobox', { name: 'Verschieben: Ada' });
+    move.focus();
+    await user.selectOptions(move, 'Blau');
+    expect(calls()).toEqual([['breakouts:move', { roundId: 'r1', personId: 'ada', toGroup: 1 }]]);
+    await waitFor(() => expect(screen.getByTestId('announcer')).toHaveTextContent('Ada ist jetzt in Blau.'));
+    act(() =>
+      store.getState().receiveDelta({
+        seq: 2,
+        changes: [{ type: 'breakouts:round', round: draft({ groups: [group(0, [['ben', 'Ben']], { name: 'Rot' }), group(1, [['cem', 'Cem'], ['ada', 'Ada']], { name: 'Blau' })] }) }],
+      }),
+    );
+    expect(within(screen.getByRole('region', { name: 'Blau (2)' })).getByText('Ada')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Verschieben: Ada' })).toHaveFocus());
+  });
+
+  it('swaps two people, locks one, reshuffles and discards', async () => {
+    const user = userEvent.setup();
+    const { calls } = renderBoard([draft()]);
+    await user.click(screen.getByRole('button', { name: 'Tauschen: Ada' }));
+    expect(screen.getByRole('button', { name: 'Tauschen: Ada' })).toHaveAttribute('aria-pressed', 'true');
+    await user.click(screen.getByRole('button', { name: 'Tauschen: Cem mit Ada' }));
+    await user.click(screen.getByRole('button', { name: 'Fixieren: Ben' }));
+    await user.click(screen.getByRole('button', { name: 'Neu mischen' }));
+    await user.click(screen.getByRole('button', { name: 'Entwurf verwerfen' }));
+    await user.click(screen.getByRole('button', { name: 'Ja, verwerfen' }));
+    expect(calls()).toEqual([
+      ['breakouts:swap', { roundId: 'r1', a: 'ada', b: 'cem' }],
+      ['breakouts:lock', { roundId: 'r1', personId: 'ben', locked: true }],
+      ['breakouts:reshuffle', { roundId: 'r1' }],
+      ['breakouts:discard', { roundId: 'r1' }],
+    ]);
+  });
+
+  it('edits a group name, topic and video link', async () => {
+    const user = userEvent.setup();
+    const { calls } = renderBoard([draft()]);
+    await user.click(screen.getByRole('button', { name: 'Bearbeiten: Blau' }));
+    await user.type(screen.getByRole('textbox', { name: 'Thema' }), 'Radwege');
+    await user.type(screen.getByRole('textbox', { name: 'Video-Link' }), 'https://meet.example.org/blau');
+    await user.click(screen.getByRole('button', { name: 'Gruppe speichern' }));
+    expect(calls()).toEqual([['breakouts:group', { roundId: 'r1', index: 1, name: 'Blau', topic: 'Radwege', videoUrl: 'https://meet.example.org/blau' }]]);
+  });
+
+  it('starts the round with the chosen duration', async () => {
+    const user = userEvent.setup();
+    const { calls } = renderBoard([draft()]);
+    const duration = screen.getByRole('spinbutton', { name: 'Dauer (Minuten)' });
+    expect(duration).toHaveValue(15);
+    await user.clear(duration);
+    await user.type(duration, '20');
+    await user.click(screen.getByRole('button', { name: 'Runde starten' }));
+    expect(calls()).toEqual([['breakouts:start', { roundId: 'r1', durationSec: 1200 }]]);
+  });
+});
+
+describe('facilitator panel: running and closed rounds', () => {
+  const start = Date.parse(SERVER_TIME);
+  const at = (s: number) => new Date(start + s * 1000).toISOString();
+  const live = () => draft({ status: 'running', startedAt: at(0), endsAt: at(300), report: undefined });
+
+  it('extends, broadcasts and closes with the countdown from the settings', async () => {
+    const user = userEvent.setup();
+    const { calls } = renderBoard([live()]);
+    expect(screen.getByRole('timer', { name: 'Verbleibende Zeit' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '+1 Minute' }));
+    await user.click(screen.getByRole('button', { name: '+5 Minuten' }));
+    await user.type(screen.getByRole('textbox', { name: 'Nachricht an alle Gruppen' }), 'Noch 5 Minuten{enter}');
+    expect(await screen.findByText('Nachricht gesendet.')).toBeInTheDocument();
+    expect(screen.getByRole('spinbutton', { name: 'Countdown bis zur Rückkehr (Sekunden)' })).toHaveValue(45);
+    await user.click(screen.getByRole('button', { name: 'Runde beenden' }));
+    expect(calls()).toEqual([
+      ['breakouts:extend', { roundId: 'r1', seconds: 60 }],
+      ['breakouts:extend', { roundId: 'r1', seconds: 300 }],
+      ['breakouts:message', { roundId: 'r1', text: 'Noch 5 Minuten' }],
+      ['breakouts:close', { roundId: 'r1', countdownSec: 45 }],
+    ]);
+  });
+
+  it('moves people while the round runs', async () => {
+    const user = userEvent.setup();
+    const { calls } = renderBoard([live()]);
+    expect(screen.queryByRole('button', { name: 'Fixieren: Ada' })).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Verschieben: Cem' }), 'Rot');
+    expect(calls()).toEqual([['breakouts:move', { roundId: 'r1', personId: 'cem', toGroup: 0 }]]);
+  });
+
+  it('lists help requests newest first, announces new ones and resolves them', async () => {
+    const user = userEvent.setup();
+    const { calls, store } = renderBoard([live()], {
+      help: [helpRequest('h1', { groupName: 'Rot', at: at(10) }), helpRequest('h0', { groupName: 'Blau', at: at(5), resolvedAt: at(8) })],
+    });
+    const panel = screen.getByRole('region', { name: 'Hilferufe (1 offen)' });
+    act(() =>
+      store.getState().receiveDelta({ seq: 2, changes: [{ type: 'breakouts:help', request: helpRequest('h2', { groupName: 'Blau', name: 'Cem', groupIndex: 1, at: at(20) }) }] }),
+    );
+    await waitFor(() => expect(screen.getByTestId('announcer')).toHaveTextContent('Neuer Hilferuf aus Blau (Cem)'));
+    const items = within(panel).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('strong')?.textContent)).toEqual(['Blau', 'Rot', 'Blau']);
+    expect(within(items[2]!).getByText('Erledigt')).toBeInTheDocument();
+    await user.click(within(items[0]!).getByRole('button', { name: 'Als erledigt markieren: Blau' }));
+    expect(calls()).toEqual([['breakouts:resolveHelp', { id: 'h2' }]]);
+  });
+
+  it('shows each group result of a closed round and puts them on the stage', async () => {
+    const user = userEvent.setup();
+    const closed = draft({
+      status: 'closed',
+      closedAt: at(400),
+      groups: [group(0, ['ada'], { name: 'Rot', result: 'Mehr Radwege' }), group(1, ['cem'], { name: 'Blau' })],
+    });
+    const { calls } = renderBoard([closed]);
+    const results = screen.getByRole('list', { name: 'Ergebnisse der Gruppen' });
+    expect(within(results).getByText('Mehr Radwege')).toBeInTheDocument();
+    expect(within(results).getByText('(kein Ergebnis eingetragen)')).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'Ergebnisse auf der Bühne zeigen' }));
+    expect(calls()).toEqual([['breakouts:showResults', { roundId: 'r1', show: true }]]);
+  });
+
+  it('lists every round with its state and opens the one chosen', async () => {
+    const user = userEvent.setup();
+    renderBoard([
+      draft({ id: 'r1', number: 1, status: 'closed', closedAt: at(1) }),
+      draft({ id: 'r2', number: 2, status: 'running', startedAt: at(0), endsAt: at(300) }),
+      draft({ id: 'r3', number: 3 }),
+    ]);
+    const nav = screen.getByRole('navigation', { name: 'Runden' });
+    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual(['Runde 1Beendet', 'Runde 2Läuft', 'Runde 3Entwurf']);
+    expect(within(nav).getByRole('button', { name: 'Runde 2 Läuft' })).toHaveAttribute('aria-current', 'true');
+    await user.click(within(nav).getByRole('button', { name: 'Runde 3 Entwurf' }));
+    expect(screen.getByRole('heading', { name: 'Runde 3' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Runde starten' })).toBeDisabled();
+    expect(screen.getByText('Es läuft bereits eine Runde. Beenden Sie sie, bevor Sie diese starten.')).toBeInTheDocument();
+  });
+});
+
+describe('facilitator panel: roster import', () => {
+  it('posts the pasted CSV with the facilitator token and shows the personal links', async () => {
+    const user = userEvent.setup();
+    const entry = { attendeeId: 'x1', name: 'Ada', email: 'ada@example.org', attributes: { company: 'ACME' }, link: 'http://localhost/e/123456?invite=tok' };
+    fetchMock.mockImplementation(async (_url: string, init: RequestInit) =>
+      new Response(JSON.stringify({ entries: init.method === 'POST' || fetchMock.mock.calls.length > 2 ? [entry] : [] }), { status: 200 }),
+    );
+    renderBoard();
+    await user.click(screen.getByRole('textbox', { name: 'Oder CSV-Text hier einfügen' }));
+    await user.paste('name,email,company\nAda,ada@example.org,ACME');
+    await user.click(screen.getByRole('button', { name: 'Liste importieren' }));
+    expect(await screen.findByText('1 Person importiert.')).toBeInTheDocument();
+    const post = fetchMock.mock.calls.find(([, init]) => (init as RequestInit).method === 'POST')!;
+    expect(post[0]).toBe('/api/events/ev1/roster');
+    expect((post[1] as RequestInit).headers).toMatchObject({ 'content-type': 'text/csv', authorization: `Bearer ${TOKEN}` });
+    expect((post[1] as RequestInit).body).toBe('name,email,company\nAda,ada@example.org,ACME');
+    expect(await screen.findByText('http://localhost/e/123456?invite=tok')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Link kopieren: Ada' })).toBeInTheDocument();
+  });
+
+  it('shows why the file was refused', async () => {
+    const user = userEvent.setup();
+    fetchMock.mockImplementation(async (_url: string, init: RequestInit) =>
+      init.method === 'POST'
+        ? new Response(JSON.stringify({ error: { code: 'invalid_payload', message: 'line 3: the name is empty' } }), { status: 400 })
+        : new Response(JSON.stringify({ entries: [] }), { status: 200 }),
+    );
+    renderBoard();
+    await user.click(screen.getByRole('textbox', { name: 'Oder CSV-Text hier einfügen' }));
+    await user.paste('name\nAda\n,');
+    await user.click(screen.getByRole('button', { name: 'Liste importieren' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Die Liste konnte nicht gelesen werden. (line 3: the name is empty)');
+  });
+});
