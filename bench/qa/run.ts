@@ -28,7 +28,7 @@ const { values: argv } = parseArgs({
     questions: { type: 'string', default: '50' },
     drain: { type: 'string', default: '5000' },
     timeout: { type: 'string', default: '300000' },
-    /** Folder for a V8 CPU profile of the Plenum server (written when it stops). */
+    /** Folder for V8 CPU profiles of both servers (written when they stop). */
     'cpu-prof': { type: 'string' },
   },
   strict: true,
@@ -48,6 +48,7 @@ const DRAIN = Math.round(num(argv.drain, 'drain', 5000));
 const TIMEOUT = Math.round(num(argv.timeout, 'timeout', 300_000));
 const SENDERS = senderCount(RATE, N);
 const WARMUP_MS = 2000;
+const profDir = argv['cpu-prof'] ? resolve(argv['cpu-prof']) : undefined;
 
 // ---------------------------------------------------------------- cleanup on every way out
 
@@ -171,7 +172,7 @@ const log = (msg: string) => console.log(msg);
 async function measureBaseline(lg: LoadGen, blDir: string) {
   let srv: Running | null = null;
   try {
-    srv = await startBaseline(blDir);
+    srv = await startBaseline(blDir, profDir);
     const conn = await lg.call<Record<string, unknown>>('connectBaseline', { url: srv.url, n: N, probes: PROBES, senders: SENDERS }, 200_000);
     const idleRssMB = processRssBytes(srv.pid) / 1048576;
     log(`  baseline: ${JSON.stringify(conn)}, server rss ${idleRssMB.toFixed(1)} MB`);
@@ -187,7 +188,7 @@ async function measureBaseline(lg: LoadGen, blDir: string) {
 async function measurePlenum(lg: LoadGen) {
   let srv: PlenumRunning | null = null;
   try {
-    srv = await startPlenum(argv['cpu-prof'] ? resolve(argv['cpu-prof']) : undefined);
+    srv = await startPlenum(profDir);
     tempDirs.push(srv.dataDir);
     const conn = await lg.call<Record<string, unknown>>('connectPlenum', { url: srv.url, code: srv.code, n: N, probes: PROBES, senders: SENDERS }, 330_000);
     const idleRssMB = processRssBytes(srv.pid) / 1048576;

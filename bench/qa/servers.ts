@@ -49,14 +49,19 @@ export function spawnNode(args: string[], opts: { cwd: string; env: NodeJS.Proce
   return child;
 }
 
-/** SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
+/**
+ * Closing the IPC channel first (the baseline and the load generator exit on it, so a CPU profile gets
+ * written), then SIGTERM, then SIGKILL if it has not exited within `graceMs`.
+ */
 export async function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  const t = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  if (child.connected) child.disconnect();
+  const term = setTimeout(() => child.kill('SIGTERM'), Math.min(1000, graceMs));
+  const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;
-  clearTimeout(t);
+  clearTimeout(term);
+  clearTimeout(kill);
 }
 
 /** Keeps the last lines of a child's output (for error messages) and counts warnings/errors. */
@@ -170,9 +175,17 @@ export interface Running {
   tail: OutputTail;
 }
 
-export async function startBaseline(dir: string): Promise<Running> {
+/**
+ * `--cpu-prof` arguments writing into `dir/name/` when the process exits normally (one file per thread:
+ * tsx's module-loader thread writes its own, the main thread's is the larger one).
+ */
+function profArgs(dir: string | undefined, name: string): string[] {
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${join(dir, name)}`] : [];
+}
+
+export async function startBaseline(dir: string, cpuProfDir?: string): Promise<Running> {
   const port = await freePort();
-  const child = spawnNode([join(dir, 'server.js')], { cwd: dir, env: { ...process.env, MODE: 'batch', TICK_MS: '50', PORT: String(port) }, ipc: true });
+  const child = spawnNode([...profArgs(cpuProfDir, 'baseline'), join(dir, 'server.js')], { cwd: dir, env: { ...process.env, MODE: 'batch', TICK_MS: '50', PORT: String(port) }, ipc: true });
   const tail = new OutputTail(child);
   await waitFor<void>(
     child,
@@ -229,8 +242,7 @@ export function removeStaleDataDirs(): void {
 export async function startPlenum(cpuProfDir?: string): Promise<PlenumRunning> {
   const dataDir = mkdtempSync(join(tmpdir(), `${DATA_PREFIX}${process.pid}-`));
   const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-  const prof = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
-  const child = spawnNode([...prof, '--import', 'tsx', '--import', guard, 'server/main.ts'], { cwd: repoRoot, env, ipc: true });
+  const child = spawnNode([...profArgs(cpuProfDir, 'plenum'), '--import', 'tsx', '--import', guard, 'server/main.ts'], { cwd: repoRoot, env, ipc: true });
   const tail = new OutputTail(child);
   const port = await waitFor<number>(
     child,
