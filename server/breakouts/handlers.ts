@@ -2,15 +2,18 @@
  * Socket command handlers of the breakout groups: load → pure core → persist in one transaction with one
  * seq bump → ack → publish (staff get drafts, locks and reports; the public started rounds only).
  */
+import type { Transaction } from 'kysely';
 import type { HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
 import { DomainError } from '../../shared/errors.js';
 import type { CommandName } from '../../shared/socket.js';
 import { newId } from '../auth/tokens.js';
+import type { DB } from '../db/types.js';
 import { findEventById, rowToInfo } from '../events/repository.js';
 import type { Handler, HandlerContext, HandlerOutcome } from '../sync/dispatch.js';
 import { isStaffRole } from '../sync/rooms.js';
 import * as edits from './core/edits.js';
 import * as lifecycle from './core/lifecycle.js';
+import { needsPlacement, placeLate } from './core/late.js';
 import { mergeText } from './core/merge.js';
 import type { RoundState } from './core/types.js';
 import { mergeChanges, roundChanges, type AudienceChanges } from './core/views.js';
@@ -40,12 +43,12 @@ async function eventInfo(ctx: HandlerContext, db: Parameters<typeof findEventByI
 async function transition(
   ctx: HandlerContext,
   roundId: string,
-  rule: (round: RoundState, all: () => Promise<RoundState[]>) => RoundState | Promise<RoundState>,
+  rule: (round: RoundState, trx: Transaction<DB>) => RoundState | Promise<RoundState>,
 ): Promise<HandlerOutcome<{ round: RoundView }>> {
   const { eventId } = ctx.actor;
   return commitBreakouts(ctx.services, eventId, async (trx) => {
     const before = await requireRound(trx, eventId, roundId);
-    const after = await rule(before, () => loadRounds(trx, eventId));
+    const after = await rule(before, trx);
     const view = await viewerFor(trx, [after]);
     const result = { round: view(after, audienceOf(ctx)) };
     if (after === before) return { result, changes: null };
@@ -141,7 +144,23 @@ export const group: H<'breakouts:group'> = {
 
 export const start: H<'breakouts:start'> = {
   serial: true,
-  run: (ctx, { roundId, durationSec }) => transition(ctx, roundId, async (round, all) => lifecycle.start(round, await all(), durationSec, ctx.now)),
+  run: (ctx, { roundId, durationSec }) =>
+    transition(ctx, roundId, async (round, trx) => {
+      const { eventId } = ctx.actor;
+      const rounds = await loadRounds(trx, eventId);
+      let next = lifecycle.start(round, rounds, durationSec, ctx.now);
+      // Who came online after planning gets a group now, by the late-join rule (nobody planned moves).
+      const newcomers = ctx.services.breakouts.presence.onlineIds(eventId).filter((id) => needsPlacement(next, id));
+      if (newcomers.length) {
+        const people = await peopleByIds(trx, eventId, [...next.groups.flatMap((g) => g.members), ...newcomers]);
+        const history = historyFor(rounds, next);
+        const arriving = new Set(newcomers);
+        for (const person of people.filter((p) => arriving.has(p.id))) {
+          next = placeLate(next, person, { people, history, seed: ctx.services.breakouts.seed() }).round;
+        }
+      }
+      return next;
+    }),
 };
 
 export const extend: H<'breakouts:extend'> = {

@@ -129,6 +129,25 @@ describe('late joiners and leavers', () => {
   });
 });
 
+describe('starting a round', () => {
+  it('people who came online after planning get a group at the start; nobody planned moves', async () => {
+    const c = await crowd(6);
+    const round = (await c.fac.ok('breakouts:plan', { size: 3, seed: 2 })).rounds[0]!;
+    expect(sizes(round)).toEqual([3, 3]);
+    const planned = ids(round);
+    const late = await Promise.all([0, 1].map((i) => joinAttendee(t, c.ev.code, `Nach ${i}`)));
+    const lateClients = await Promise.all(late.map((p) => connect(t, { code: c.ev.code, token: p.token })));
+    await until(() => late.every((p) => c.facM.people.get(p.attendeeId)?.online), 2000, 'newcomers online');
+    // Still a draft: nobody is placed before the start.
+    expect(ids(c.facM.rounds.get(round.id)!)).toEqual(planned);
+    const started = (await c.fac.ok('breakouts:start', { roundId: round.id })).round;
+    expect(sizes(started)).toEqual([4, 4]);
+    expect(ids(started).map((g, i) => g.filter((id) => planned[i]!.includes(id)))).toEqual(planned);
+    for (const p of late) expect(started.groups.flatMap((g) => g.members).some((m) => m.id === p.attendeeId)).toBe(true);
+    closeAll(c, ...lateClients);
+  });
+});
+
 describe('self-select', () => {
   it('attendees choose a group up to its capacity, only while the round runs', async () => {
     const c = await crowd(3);
