@@ -39,6 +39,8 @@ export interface CreateServerOptions {
   voteFlushMs?: number;
   /** Milliseconds between presence flushes per event (default 500). */
   presenceFlushMs?: number;
+  /** Upper bound of the engine's search per plan (default: the engine's own, up to ~3.5 s); tests lower it. */
+  planTimeLimitMs?: number;
 }
 
 export interface PlenumServer {
@@ -94,7 +96,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     setup: new SetupGate(),
     publicLists: new PublicListCache(),
     // Needs the finished services object; it only reads it when something happens.
-    breakouts: new BreakoutRuntime(() => services, { presenceFlushMs: options.presenceFlushMs, logger }),
+    breakouts: new BreakoutRuntime(() => services, { presenceFlushMs: options.presenceFlushMs, planTimeLimitMs: options.planTimeLimitMs, logger }),
   };
   const sweep = setInterval(() => services.limiter.sweep(Date.now()), 60_000);
   sweep.unref();

@@ -18,7 +18,7 @@ import { mergeText } from './core/merge.js';
 import type { RoundState } from './core/types.js';
 import { mergeChanges, roundChanges, type AudienceChanges } from './core/views.js';
 import {
-  deleteRound, findHelp, insertHelp, insertMessage, insertRound, loadRounds, peopleByIds, resolveHelp as resolveHelpRow,
+  deleteRound, findHelp, insertHelp, listHelp, insertMessage, insertRound, loadRounds, peopleByIds, resolveHelp as resolveHelpRow,
   resultVersionText, saveResult, saveRound,
 } from './repository.js';
 import { commitBreakouts, historyFor, requireRound, viewerFor } from './service.js';
@@ -53,7 +53,11 @@ async function transition(
     const result = { round: view(after, audienceOf(ctx)) };
     if (after === before) return { result, changes: null };
     await saveRound(trx, before, after);
-    return { result, changes: roundChanges(before, after, view), rounds: [after] };
+    // Help requests show their group's current name: staff get them again when it changes.
+    const renamed = new Set(after.groups.filter((g) => before.groups[g.index]?.name !== g.name).map((g) => g.index));
+    const help = renamed.size ? (await listHelp(trx, eventId, { roundId })).filter((h) => renamed.has(h.groupIndex)) : [];
+    const helpChanges: AudienceChanges = { staff: help.map((request) => ({ type: 'breakouts:help', request })), pub: [] };
+    return { result, changes: mergeChanges(roundChanges(before, after, view), helpChanges), rounds: [after] };
   });
 }
 
@@ -91,6 +95,7 @@ export const plan: H<'breakouts:plan'> = {
       history: historyFor(started, null),
       roundIds: Array.from({ length: cmd.rounds }, () => newId()),
       seed: cmd.seed ?? services.breakouts.seed(),
+      timeLimitMs: services.breakouts.planTimeLimitMs,
     });
     return commitBreakouts(services, eventId, async (trx) => {
       for (const d of drafts) await deleteRound(trx, d.id);
@@ -111,7 +116,12 @@ export const reshuffle: H<'breakouts:reshuffle'> = {
     const before = rounds.find((r) => r.id === roundId);
     if (!before) throw new DomainError('not_found', 'no such breakout round');
     const people = await peopleByIds(services.db, eventId, before.groups.flatMap((g) => g.members));
-    const after = await services.breakouts.planner.reshuffle(before, { people, history: historyFor(rounds, before), seed: seed ?? services.breakouts.seed() });
+    const after = await services.breakouts.planner.reshuffle(before, {
+      people,
+      history: historyFor(rounds, before),
+      seed: seed ?? services.breakouts.seed(),
+      timeLimitMs: services.breakouts.planTimeLimitMs,
+    });
     // Planned from `before`, read in this same turn of the event's queue, so it is still the current state.
     return transition(ctx, roundId, () => after);
   },
@@ -120,8 +130,9 @@ export const reshuffle: H<'breakouts:reshuffle'> = {
 export const move: H<'breakouts:move'> = {
   serial: true,
   async run(ctx, { roundId, personId, toGroup }) {
-    return transition(ctx, roundId, async (round) => {
-      if (!round.groups.some((g) => g.members.includes(personId))) await requireAttendeeOfEvent(ctx, ctx.services.db, personId);
+    return transition(ctx, roundId, async (round, trx) => {
+      // Inside the transaction: on SQLite a query outside it would wait for it forever.
+      if (!round.groups.some((g) => g.members.includes(personId))) await requireAttendeeOfEvent(ctx, trx, personId);
       return edits.move(round, personId, toGroup);
     });
   },

@@ -14,7 +14,7 @@ import type { PlanOptions } from './engine/index.js';
 
 type PlanCtx = Omit<PlanContext, 'engine'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-type ReshuffleCtx = { people: readonly PersonInfo[]; history: readonly IdRound[]; seed: number };
+type ReshuffleCtx = { people: readonly PersonInfo[]; history: readonly IdRound[]; seed: number; timeLimitMs?: number };
 
 export type PlanJob =
   | { id: number; kind: 'plan'; choices: PlanChoices; ctx: PlanCtx }

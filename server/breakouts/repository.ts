@@ -264,16 +264,16 @@ export async function peopleByIds(db: Db, eventId: string, ids: readonly string[
 
 // ---- help requests ----
 
-export async function listHelp(db: Db, eventId: string): Promise<HelpRequest[]> {
-  const rows = await db
+export async function listHelp(db: Db, eventId: string, only: { roundId?: string; attendeeId?: string } = {}): Promise<HelpRequest[]> {
+  let query = db
     .selectFrom('breakout_help as h')
     .innerJoin('breakout_groups as g', (j) => j.onRef('g.round_id', '=', 'h.round_id').onRef('g.group_index', '=', 'h.group_index'))
     .innerJoin('attendees as a', 'a.id', 'h.attendee_id')
     .select(['h.id', 'h.round_id', 'h.group_index', 'g.name as group_name', 'h.attendee_id', 'a.name', 'h.created_at', 'h.resolved_at'])
-    .where('h.event_id', '=', eventId)
-    .orderBy('h.created_at')
-    .orderBy('h.id')
-    .execute();
+    .where('h.event_id', '=', eventId);
+  if (only.roundId) query = query.where('h.round_id', '=', only.roundId);
+  if (only.attendeeId) query = query.where('h.attendee_id', '=', only.attendeeId);
+  const rows = await query.orderBy('h.created_at').orderBy('h.id').execute();
   return rows.map((r) => ({
     id: r.id,
     roundId: r.round_id,

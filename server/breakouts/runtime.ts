@@ -33,11 +33,14 @@ export class BreakoutRuntime {
   readonly publicRounds = new Map<string, RoundView[]>();
 
   readonly planner: Planner;
+  /** Passed to the engine with every plan and reshuffle; undefined = the engine's default. */
+  readonly planTimeLimitMs: number | undefined;
 
   constructor(
     private readonly services: () => Services,
-    options: { presenceFlushMs?: number; logger: Logger },
+    options: { presenceFlushMs?: number; planTimeLimitMs?: number; logger: Logger },
   ) {
+    this.planTimeLimitMs = options.planTimeLimitMs;
     this.planner = new Planner(options.logger, this.engine);
     this.presence = new Presence((eventId) => this.flushPresence(eventId), undefined, options.presenceFlushMs ?? 500);
     this.timers = new RoundTimers((eventId, roundId) => this.tick(eventId, roundId), () => this.services().now().getTime());

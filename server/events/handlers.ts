@@ -2,7 +2,7 @@
 import { DomainError } from '../../shared/errors.js';
 import { commitBreakouts, viewerFor } from '../breakouts/service.js';
 import { mergeChanges, roundChanges } from '../breakouts/core/views.js';
-import { loadRounds, parseAttributes } from '../breakouts/repository.js';
+import { listHelp, loadRounds, parseAttributes } from '../breakouts/repository.js';
 import type { Handler } from '../sync/dispatch.js';
 import { buildSnapshot } from '../sync/snapshot.js';
 import { findEventById, rowToInfo } from './repository.js';
@@ -36,9 +36,12 @@ export const rename: Handler<'attendee:rename'> = {
     const out = await commitBreakouts(ctx.services, eventId, async (trx) => {
       await trx.updateTable('attendees').set({ name: clean }).where('id', '=', attendeeId).execute();
       const rounds = (await loadRounds(trx, eventId)).filter((r) => r.groups.some((g) => g.members.includes(attendeeId)));
-      if (rounds.length === 0) return { result: { name: clean }, changes: null };
+      // Their help requests carry the name too.
+      const help = await listHelp(trx, eventId, { attendeeId });
+      if (rounds.length === 0 && help.length === 0) return { result: { name: clean }, changes: null };
       const view = await viewerFor(trx, rounds);
-      return { result: { name: clean }, changes: mergeChanges(...rounds.map((r) => roundChanges(r, r, view))) };
+      const helpChanges = { staff: help.map((request) => ({ type: 'breakouts:help' as const, request })), pub: [] };
+      return { result: { name: clean }, changes: mergeChanges(...rounds.map((r) => roundChanges(r, r, view)), helpChanges) };
     });
     ctx.services.breakouts.presence.touch(eventId, [attendeeId]);
     return out;

@@ -48,6 +48,7 @@ describe('moving people by hand', () => {
     expect(edited.groups[1]).toMatchObject({ name: 'Team B', topic: 'Ideen', videoUrl: 'https://meet.example/x', capacity: 4, members: ['d', 'e'] });
     expect(editGroup(edited, 1, { videoUrl: '' }).groups[1]!.videoUrl).toBeNull();
     expect(code(() => editGroup(r, 5, { name: 'x' }))).toBe('not_found');
+    expect(code(() => editGroup(r, 0, { videoUrl: 'javascript:alert(1)' }))).toBe('invalid_payload');
     expect(code(() => editGroup({ ...r, status: 'closed' }, 0, { name: 'x' }))).toBe('invalid_state');
   });
 });

@@ -71,6 +71,10 @@ export interface GroupPatch {
 export function editGroup(round: RoundState, index: number, patch: GroupPatch): RoundState {
   if (round.status === 'closed') throw new DomainError('invalid_state', 'this round is closed');
   requireGroup(round, index);
+  // Attendees get the link as a big button: only web addresses, never javascript: or data: URLs.
+  if (patch.videoUrl && !/^https?:\/\//i.test(patch.videoUrl)) {
+    throw new DomainError('invalid_payload', 'the video link must start with http:// or https://', { fields: ['videoUrl'] });
+  }
   return withGroups(round, (groups) => {
     const g = groups[index]!;
     if (patch.name !== undefined) g.name = patch.name;

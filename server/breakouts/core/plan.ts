@@ -37,6 +37,8 @@ export interface PlanContext {
   history: readonly IdRound[];
   roundIds: readonly string[];
   seed: number;
+  /** Upper bound for the engine's search (default: the engine's). */
+  timeLimitMs?: number;
   engine?: PlanOptions;
 }
 
@@ -71,13 +73,19 @@ function meta(result: PlanResult, rounds: number): EngineMeta {
 
 function runEngine(
   mode: BreakoutMode,
-  ctx: { people: GroupPerson[]; history: readonly IdRound[]; seed: number; engine?: PlanOptions },
+  ctx: { people: GroupPerson[]; history: readonly IdRound[]; seed: number; timeLimitMs?: number; engine?: PlanOptions },
   shape: { groups?: number; size?: number; rounds: number },
   constraints: GroupConstraints,
   pinned?: Array<{ id: string; group: number }>,
 ): { rounds: IdRound[]; meta: EngineMeta } {
   const sizeOrGroups = shape.groups !== undefined ? { groups: shape.groups } : { size: shape.size };
-  const base = { people: ctx.people, ...sizeOrGroups, constraints, ...(pinned?.length ? { pinned } : {}) };
+  const base = {
+    people: ctx.people,
+    ...sizeOrGroups,
+    constraints,
+    ...(pinned?.length ? { pinned } : {}),
+    ...(ctx.timeLimitMs !== undefined ? { timeLimitMs: ctx.timeLimitMs } : {}),
+  };
   if (mode === 'random') {
     // Each round on its own, no history: balanced and within the rules, but encounters are left to chance.
     const rounds: IdRound[] = [];
@@ -116,7 +124,12 @@ export function planRounds(choices: PlanChoices, ctx: PlanContext): RoundState[]
     capacity = choices.capacity ?? choices.size ?? (n > 0 ? Math.ceil(n / groupCount) : null);
     assigned = Array.from({ length: choices.rounds }, () => Array.from({ length: groupCount }, () => []));
   } else {
-    const out = runEngine(choices.mode, { people: toEnginePeople(ctx.people), history: ctx.history, seed: ctx.seed, engine: ctx.engine }, choices, constraints);
+    const out = runEngine(
+      choices.mode,
+      { people: toEnginePeople(ctx.people), history: ctx.history, seed: ctx.seed, timeLimitMs: ctx.timeLimitMs, engine: ctx.engine },
+      choices,
+      constraints,
+    );
     assigned = out.rounds;
     engineMeta = out.meta;
     groupCount = assigned[0]!.length;
@@ -171,7 +184,7 @@ export function planRounds(choices: PlanChoices, ctx: PlanContext): RoundState[]
  */
 export function reshuffle(
   round: RoundState,
-  ctx: { people: readonly PersonInfo[]; history: readonly IdRound[]; seed: number; engine?: PlanOptions },
+  ctx: { people: readonly PersonInfo[]; history: readonly IdRound[]; seed: number; timeLimitMs?: number; engine?: PlanOptions },
 ): RoundState {
   if (round.status !== 'draft') throw new DomainError('invalid_state', `only a planned round can be reshuffled; this one is ${round.status}`);
   if (round.mode === 'self') throw new DomainError('invalid_state', 'in a self-select round the attendees choose their groups');
@@ -185,7 +198,7 @@ export function reshuffle(
   const pinned = round.groups.flatMap((g) => g.members.filter((id) => locked.has(id)).map((id) => ({ id, group: g.index })));
   const out = runEngine(
     round.mode,
-    { people: toEnginePeople(people), history: ctx.history, seed: ctx.seed, engine: ctx.engine },
+    { people: toEnginePeople(people), history: ctx.history, seed: ctx.seed, timeLimitMs: ctx.timeLimitMs, engine: ctx.engine },
     { groups: Math.min(round.groups.length, members.length), rounds: 1 },
     constraints,
     pinned,
