@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acknowledged, beginSend, canSend, edit, failed, hasUnsaved, initialSharedText, receive } from './shared-text.js';
+import { acknowledged, beginSend, canSend, edit, failed, hasUnsaved, initialSharedText, receive, typed } from './shared-text.js';
 
 describe('shared result text', () => {
   it('sends the draft with the version it is based on and takes the merged answer', () => {
@@ -65,5 +65,19 @@ describe('shared result text', () => {
     expect(s.draft).toBe('w x y');
     expect(s.base.version).toBe(2);
     expect(canSend(s)).toBe(true);
+  });
+
+  it('applies a keystroke made on a field that still shows an older text onto the newer draft', () => {
+    let s = initialSharedText({ text: '', version: 0 });
+    s = typed(s, '', 'Zweitens: ');
+    // another member's text is merged in; the field still shows the old value when the next key arrives
+    s = receive(s, { text: 'Erstens. ', version: 1 });
+    expect(s.draft).toBe('Zweitens: Erstens. ');
+    s = typed(s, 'Zweitens: ', 'Zweitens: s');
+    expect(s.draft).toBe('Zweitens: sErstens. ');
+    // once redrawn, keystrokes replace the draft as usual
+    s = typed(s, 'Zweitens: sErstens. ', 'Zweitens: siErstens. ');
+    expect(s.draft).toBe('Zweitens: siErstens. ');
+    expect(beginSend(s).request).toEqual({ baseVersion: 1, text: 'Zweitens: siErstens. ' });
   });
 });

@@ -5,7 +5,7 @@
  * people typing at once keep both. While a request is on its way, server texts wait in `pending`: the
  * ack's text already contains everything up to its version, so only newer ones are merged after it.
  */
-import { mergeText } from './merge.js';
+import { mergeText, replayEdit } from './merge.js';
 
 export interface ServerText {
   text: string;
@@ -29,6 +29,15 @@ export function initialSharedText(server: ServerText): SharedText {
 
 export function edit(state: SharedText, draft: string): SharedText {
   return draft === state.draft ? state : { ...state, draft };
+}
+
+/**
+ * A keystroke in the text field. `shown` is what the field displayed before it; the draft may already
+ * be newer (another member's text was merged in and the field has not been redrawn yet). Then only the
+ * keystroke's change (shown → typed) is applied to the draft, instead of the stale field replacing it.
+ */
+export function typed(state: SharedText, shown: string, text: string): SharedText {
+  return edit(state, state.draft === shown ? text : replayEdit(shown, text, state.draft));
 }
 
 /** Local changes the server has not seen yet (sent or not). */

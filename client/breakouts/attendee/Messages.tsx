@@ -8,13 +8,15 @@ export function Messages({ messages }: { messages: readonly BreakoutMessage[] })
   return (
     <div className={`broadcasts${messages.length ? '' : ' is-empty'}`}>
       {messages.length > 0 && <h3 className="broadcasts-title">{t('breakouts.messages.heading')}</h3>}
-      <ol className="broadcast-list" role="log" aria-label={t('breakouts.messages.heading')}>
-        {messages.map((m) => (
-          <li key={m.id} className="broadcast">
-            <span className="broadcast-time">{formatTime(m.at, i18n.language)}</span> {m.text}
-          </li>
-        ))}
-      </ol>
+      <div role="log" aria-label={t('breakouts.messages.heading')}>
+        <ol className="broadcast-list">
+          {messages.map((m) => (
+            <li key={m.id} className="broadcast">
+              <span className="broadcast-time">{formatTime(m.at, i18n.language)}</span> {m.text}
+            </li>
+          ))}
+        </ol>
+      </div>
     </div>
   );
 }

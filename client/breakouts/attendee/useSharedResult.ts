@@ -9,7 +9,7 @@ import type { ClientError } from '../../sync/commands.js';
 import { useSend } from '../../sync/react.js';
 import { mapPosition } from '../merge.js';
 import {
-  acknowledged, beginSend, canSend, edit, failed, hasUnsaved, initialSharedText, receive, type SharedText,
+  acknowledged, beginSend, canSend, failed, hasUnsaved, initialSharedText, receive, typed, type SharedText,
 } from '../shared-text.js';
 
 export const SEND_DELAY_MS = 400;
@@ -25,20 +25,23 @@ export function useSharedResult(roundId: string, group: GroupView, field: RefObj
   const current = useRef(state);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const caret = useRef<{ start: number; end: number } | null>(null);
+  /** What the text field shows: the draft as last drawn (the state may be ahead of it). */
+  const shown = useRef(state.draft);
   const mounted = useRef(true);
 
-  /** Applies a transition; when it changes the text under the user's caret, remembers where the caret goes. */
+  /**
+   * Applies a transition. When the new draft differs from what the field holds (`inField`: the text the
+   * caret positions refer to), remembers where the caret goes once the field is redrawn.
+   */
   const apply = useCallback(
-    (fn: (s: SharedText) => SharedText, fromUser = false) => {
+    (fn: (s: SharedText) => SharedText, inField?: string) => {
       const before = current.current;
       const after = fn(before);
       if (after === before) return;
       const el = field.current;
-      if (!fromUser && el && after.draft !== before.draft && document.activeElement === el) {
-        caret.current = {
-          start: mapPosition(before.draft, after.draft, el.selectionStart),
-          end: mapPosition(before.draft, after.draft, el.selectionEnd),
-        };
+      const from = inField ?? before.draft;
+      if (el && after.draft !== from && document.activeElement === el) {
+        caret.current = { start: mapPosition(from, after.draft, el.selectionStart), end: mapPosition(from, after.draft, el.selectionEnd) };
       }
       current.current = after;
       setState(after);
@@ -47,6 +50,7 @@ export function useSharedResult(roundId: string, group: GroupView, field: RefObj
   );
 
   useLayoutEffect(() => {
+    shown.current = state.draft;
     const el = field.current;
     if (caret.current && el) el.setSelectionRange(caret.current.start, caret.current.end);
     caret.current = null;
@@ -95,7 +99,7 @@ export function useSharedResult(roundId: string, group: GroupView, field: RefObj
 
   const onChange = useCallback(
     (text: string) => {
-      apply((s) => edit(s, text), true);
+      apply((s) => typed(s, shown.current, text), text);
       schedule(SEND_DELAY_MS);
     },
     [apply, schedule],

@@ -78,6 +78,7 @@ describe('facilitator panel: planning', () => {
     const user = userEvent.setup();
     const { calls } = renderBoard([], { reply: () => ({ ok: true, rounds: [] }) });
     expect(screen.getByText('3 von 4 online')).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Im Plenum' })).getAllByText('Firma: ACME')).toHaveLength(2);
 
     await user.click(screen.getByRole('radio', { name: 'Nach Anzahl der Gruppen' }));
     const count = screen.getByRole('spinbutton', { name: 'Anzahl der Gruppen' });

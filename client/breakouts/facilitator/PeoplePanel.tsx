@@ -7,9 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { useEventState } from '../../sync/react.js';
 import { peopleList } from '../selectors.js';
 
+const NO_FIELDS: never[] = [];
+
 export function PeoplePanel({ selected, onToggle }: { selected: ReadonlySet<string>; onToggle(id: string, on: boolean): void }) {
   const { t } = useTranslation();
   const people = useEventState((s) => s.synced.breakouts.people);
+  const fields = useEventState((s) => s.synced.event?.settings.attendeeFields ?? NO_FIELDS);
+  const labels = useMemo(() => new Map(fields.map((f) => [f.key, f.label])), [fields]);
   const list = useMemo(() => peopleList(people), [people]);
   const [search, setSearch] = useState('');
   const searchId = useId();
@@ -48,7 +52,7 @@ export function PeoplePanel({ selected, onToggle }: { selected: ReadonlySet<stri
                 <span className={`presence-dot${p.online ? ' is-online' : ''}`} aria-hidden="true" />
                 <span className="person-state">{p.online ? t('breakouts.people.online') : t('breakouts.people.offline')}</span>
                 {p.invited && <span className="badge">{t('breakouts.people.invited')}</span>}
-                {attrs.length > 0 && <span className="person-attrs">{attrs.map(([k, v]) => `${k}: ${v}`).join(' · ')}</span>}
+                {attrs.length > 0 && <span className="person-attrs">{attrs.map(([k, v]) => `${labels.get(k) ?? k}: ${v}`).join(' · ')}</span>}
               </li>
             );
           })}

@@ -1,5 +1,5 @@
 /** What the facilitator can do with a round in its current state: start, run (extend, message, close), show results. */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoundView } from '../../../shared/breakouts/schemas.js';
 import { useEventState } from '../../sync/react.js';
@@ -7,6 +7,7 @@ import { useCommand, useCommands } from '../../sync/useCommand.js';
 import { Button } from '../../ui/Button.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { ErrorText } from '../../ui/ErrorText.js';
+import { Progress } from '../../ui/Progress.js';
 import { Messages } from '../attendee/Messages.js';
 import { RoundClock } from '../RoundClock.js';
 
@@ -173,18 +174,28 @@ function MessageForm({ roundId }: { roundId: string }) {
 export function ClosedControls({ round }: { round: RoundView }) {
   const { t } = useTranslation();
   const show = useCommand('breakouts:showResults');
+  // The box follows the click at once and waits for the round update that confirms it.
+  const [pending, setPending] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (pending !== null && round.showResults === pending) setPending(null);
+  }, [pending, round.showResults]);
   return (
     <div className="round-controls">
       <label className="check">
         <input
           type="checkbox"
-          checked={round.showResults}
-          disabled={show.busy}
-          onChange={(e) => void show.run({ roundId: round.id, show: e.target.checked })}
+          checked={pending ?? round.showResults}
+          aria-busy={pending !== null || undefined}
+          onChange={async (e) => {
+            const wanted = e.target.checked;
+            setPending(wanted);
+            const ack = await show.run({ roundId: round.id, show: wanted });
+            if (!ack.ok) setPending(null);
+          }}
         />
         {t('breakouts.controls.showResults')}
       </label>
-      {show.busy && <p className="hint">{t('common.saving')}</p>}
+      {pending !== null && <Progress label={t('common.saving')} />}
       <ErrorText error={show.error} />
     </div>
   );
