@@ -130,12 +130,15 @@ describe('facilitator panel: planning', () => {
     expect(calls()).toEqual([]);
   });
 
-  it('explains a plan the engine refuses, in words and with names', async () => {
+  it('shows progress while planning and explains a plan the engine refuses, in words', async () => {
     const user = userEvent.setup();
-    renderBoard([], {
-      reply: () => ({ ok: false, error: { code: 'plan_failed', message: 'x', params: { reason: 'invalid_group_count', groups: 9, people: 3 } } }),
-    });
+    const { pending } = renderBoard([], { manual: true });
     await user.click(screen.getByRole('button', { name: 'Gruppen planen' }));
+    expect(screen.getByRole('progressbar', { name: 'Die Gruppen werden geplant…' })).toBeInTheDocument();
+    await act(async () =>
+      pending[0]!.resolve({ ok: false, error: { code: 'plan_failed', message: 'x', params: { reason: 'invalid_group_count', groups: 9, people: 3 } } }),
+    );
+    expect(screen.queryByRole('progressbar', { name: 'Die Gruppen werden geplant…' })).not.toBeInTheDocument();
     expect(await screen.findByRole('alert')).toHaveTextContent('9 Gruppen für 3 Personen – mindestens eine Gruppe bliebe leer. Bitte weniger Gruppen wählen.');
   });
 

@@ -10,6 +10,7 @@ import { useEventState } from '../../sync/react.js';
 import { useCommand } from '../../sync/useCommand.js';
 import { Button } from '../../ui/Button.js';
 import { ErrorText } from '../../ui/ErrorText.js';
+import { Progress } from '../../ui/Progress.js';
 import { attributeChoices } from '../selectors.js';
 import { defaultPlanValues, planPayload, type PlanField, type PlanFormValues } from './plan-form.js';
 
@@ -226,6 +227,7 @@ export function PlanForm({ selected, onClearSelection, nameOf, onPlanned }: {
             {t('breakouts.plan.submit')}
           </Button>
         </div>
+        {plan.busy && <Progress label={t('breakouts.plan.planning')} />}
         <PlanError error={plan.error} nameOf={nameOf} />
       </form>
     </section>
