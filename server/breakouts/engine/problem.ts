@@ -5,7 +5,7 @@
 import {
   PlanRequest, type EngineResult, type PlanError, type PlanErrorCode,
 } from '../../../shared/breakouts/engine.js';
-import { createPairCounts, type PairCounts } from './pairs.js';
+import { repeatLowerBound } from './bounds.js';
 
 /** A counting rule: no group may hold more than `cap` of the class's members. */
 export type ClassInfo =
@@ -285,43 +285,20 @@ export function buildProblem(request: PlanRequest): EngineResult<Problem> {
   const classList = new Int32Array(classStart[n]!);
   for (let p = 0; p < n; p++) classList.set(classesOf[p]!, classStart[p]!);
 
-  // History: keep present people only; count distinct partners for the lower bound.
+  // History: keep present people only.
   const history: Int32Array[][] = [];
-  const counts: PairCounts = createPairCounts(n);
-  const partners = new Int32Array(n);
   for (const round of req.history ?? []) {
     const mapped: Int32Array[] = [];
     for (const group of round) {
       const members = [...new Set(group.map((id) => index.get(id)).filter((p): p is number => p !== undefined))];
-      if (members.length === 0) continue;
-      for (let i = 0; i < members.length; i++) {
-        for (let j = i + 1; j < members.length; j++) {
-          if (counts.inc(members[i]!, members[j]!) === 1) {
-            partners[members[i]!]!++;
-            partners[members[j]!]!++;
-          }
-        }
-      }
-      mapped.push(Int32Array.from(members));
+      if (members.length > 0) mapped.push(Int32Array.from(members));
     }
     history.push(mapped);
   }
-  // Lower bounds on repeats (together sets are exempt from repeats, so then we claim none):
-  // per person, meetings beyond the partners still new; overall, pair-meetings beyond the pairs
-  // that never met.
-  let lowerBound = 0;
+  const lowerBound = repeatLowerBound({
+    n, groups, rounds, sizes, history, togetherOf, togetherSizes: togetherLists.map((c) => c.length),
+  });
   const minSize = base;
-  if (togetherLists.length === 0) {
-    let excess = 0;
-    let metPairs = 0;
-    for (let p = 0; p < n; p++) {
-      excess += Math.max(0, rounds * (minSize - 1) - (n - 1 - partners[p]!));
-      metPairs += partners[p]!;
-    }
-    const perRound = extra * ((base + 1) * base) / 2 + (groups - extra) * (base * (base - 1)) / 2;
-    const fresh = (n * (n - 1)) / 2 - metPairs / 2;
-    lowerBound = Math.max(Math.ceil(excess / 2), rounds * perRound - fresh);
-  }
 
   return {
     ok: true,
