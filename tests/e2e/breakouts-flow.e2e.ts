@@ -5,59 +5,35 @@
  * the results. axe-core runs on the panel, the group card and the stage.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  addOrganizer, axeViolations, describeViolations, launchBrowser, newContext, shot, startServer,
-  type RunningServer,
-} from './harness.js';
+import type { Page } from 'playwright-core';
+import { expectAccessible, pathOf, screenshotDir, shot, startSession, type BrowserSession } from './harness.js';
 
 const email = 'facil@example.org';
 const password = 'sicheres-passwort-2';
 const names = ['Anna Berger', 'Ben Schulz', 'Cara Yilmaz'] as const;
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function open(kind: 'phone' | 'desktop', path: string): Promise<Page> {
-  const ctx = await newContext(browser, kind);
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  page.on('pageerror', (err) => console.error(`[page error ${path}]`, err.message));
-  await page.goto(server.url + path);
-  return page;
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
-}
+let session: BrowserSession;
+const open = (kind: 'phone' | 'desktop', path: string): Promise<Page> => session.open(kind, path);
 
 beforeAll(async () => {
-  server = await startServer();
-  addOrganizer(server, email, password);
-  browser = await launchBrowser();
+  session = await startSession({ email, password });
 });
 
 afterAll(async () => {
-  for (const ctx of contexts) await ctx.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('breakout round end to end', () => {
   it('facilitator plans and runs a round with three attendees', async () => {
     // The organizer creates a SmartSpace over REST (the UI path is covered by the Q&A flow).
-    const orgCtx = await newContext(browser, 'desktop');
-    contexts.push(orgCtx);
-    expect((await orgCtx.request.post(`${server.url}/api/auth/login`, { data: { email, password } })).status()).toBe(200);
-    const created = await orgCtx.request.post(`${server.url}/api/events`, {
+    const orgCtx = await session.context('desktop');
+    expect((await orgCtx.request.post(`${session.server.url}/api/auth/login`, { data: { email, password } })).status()).toBe(200);
+    const created = await orgCtx.request.post(`${session.server.url}/api/events`, {
       data: { title: 'SmartSpace: KI im Handwerk', format: 'space', language: 'de' },
     });
     expect(created.status()).toBe(201);
     const event = (await created.json()) as { code: string; links: { facilitator: string; stage: string } };
-    const path = (url: string) => url.replace(/^https?:\/\/[^/]+/, '');
-
+    
     // Three attendees join on phones and give their names.
     const attendees: Page[] = [];
     for (const name of names) {
@@ -70,7 +46,7 @@ describe('breakout round end to end', () => {
     }
 
     // The facilitator sees them in the plenary and plans groups of at most 2.
-    const fac = await open('desktop', path(event.links.facilitator));
+    const fac = await open('desktop', pathOf(event.links.facilitator));
     await fac.getByText('3 von 3 online').waitFor();
     await fac.getByLabel('Personen pro Gruppe (höchstens)').fill('2');
     await fac.getByRole('radio', { name: /^Mischen/ }).check();
@@ -139,7 +115,7 @@ describe('breakout round end to end', () => {
 
     // Results go on the stage.
     await fac.getByRole('checkbox', { name: 'Ergebnisse auf der Bühne zeigen' }).check();
-    const stage = await open('desktop', path(event.links.stage));
+    const stage = await open('desktop', pathOf(event.links.stage));
     await stage.getByText('Ergebnisse aus Runde 1').waitFor();
     await stage.getByText('Idee von A: Förderberatung vor Ort', { exact: false }).waitFor();
     await expectAccessible(stage, 'stage results');

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -119,4 +120,52 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
+}
+
+/** A server with one organizer, a browser, and every context opened through it (closed together). */
+export interface BrowserSession {
+  server: RunningServer;
+  browser: Browser;
+  context(kind: 'phone' | 'desktop'): Promise<BrowserContext>;
+  /** A new context of that kind with one page at `path` (relative to the server). */
+  open(kind: 'phone' | 'desktop', path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startSession(organizer: { email: string; password: string }): Promise<BrowserSession> {
+  const server = await startServer();
+  addOrganizer(server, organizer.email, organizer.password);
+  const browser = await launchBrowser();
+  const contexts: BrowserContext[] = [];
+  const context = async (kind: 'phone' | 'desktop') => {
+    const ctx = await newContext(browser, kind);
+    contexts.push(ctx);
+    return ctx;
+  };
+  return {
+    server,
+    browser,
+    context,
+    async open(kind, path) {
+      const page = await (await context(kind)).newPage();
+      page.on('pageerror', (err) => console.error(`[page error ${path}]`, err.message));
+      await page.goto(server.url + path);
+      return page;
+    },
+    async close() {
+      for (const ctx of contexts) await ctx.close().catch(() => {});
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
+
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+/** The path of an absolute link the server handed out, to open it on the test server. */
+export function pathOf(url: string): string {
+  return url.replace(/^https?:\/\/[^/]+/, '');
 }

@@ -4,33 +4,12 @@
  * reaches the moderator. Every page is checked with axe-core and photographed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  addOrganizer, axeViolations, describeViolations, launchBrowser, newContext, screenshotDir, shot, startServer,
-  type RunningServer,
-} from './harness.js';
+import type { Page } from 'playwright-core';
+import { expectAccessible, pathOf, screenshotDir, shot, startSession, type BrowserSession } from './harness.js';
 
 const email = 'orga@example.org';
 const password = 'sicheres-passwort-1';
 const question = 'Wie fördert das Land die Digitalisierung kleiner Betriebe – gibt es Zuschüsse für Schulungen?';
-
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function open(kind: 'phone' | 'desktop', path: string): Promise<Page> {
-  const ctx = await newContext(browser, kind);
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  page.on('pageerror', (err) => console.error(`[page error ${path}]`, err.message));
-  await page.goto(server.url + path);
-  return page;
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const violations = await axeViolations(page);
-  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
-}
 
 async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const { scroll, client } = await page.evaluate(() => ({
@@ -40,17 +19,16 @@ async function expectNoHorizontalScroll(page: Page): Promise<void> {
   expect(scroll).toBeLessThanOrEqual(client);
 }
 
+let session: BrowserSession;
+const open = (kind: 'phone' | 'desktop', path: string): Promise<Page> => session.open(kind, path);
+
 beforeAll(async () => {
-  server = await startServer();
-  addOrganizer(server, email, password);
-  browser = await launchBrowser();
+  session = await startSession({ email, password });
   console.log(`screenshots: ${screenshotDir()}`);
 });
 
 afterAll(async () => {
-  for (const ctx of contexts) await ctx.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('live Q&A end to end', () => {
@@ -75,15 +53,14 @@ describe('live Q&A end to end', () => {
     await expectAccessible(org, 'event detail');
     await shot(org, '03-event-detail');
 
-    const list = (await (await org.context().request.get(`${server.url}/api/events`)).json()) as {
+    const list = (await (await org.context().request.get(`${session.server.url}/api/events`)).json()) as {
       code: string;
       links: { moderator: string; stage: string };
     }[];
     expect(list).toHaveLength(1);
     const event = list[0]!;
     expect(event.code).toMatch(/^\d{6}$/);
-    const path = (url: string) => url.replace(/^https?:\/\/[^/]+/, '');
-
+    
     // Attendee on a phone joins by typing the code.
     const att = await open('phone', '/');
     await expectAccessible(att, 'join page');
@@ -101,7 +78,7 @@ describe('live Q&A end to end', () => {
     await shot(att, '05-attendee-asked');
 
     // Moderator approves, then puts it on stage.
-    const mod = await open('desktop', path(event.links.moderator));
+    const mod = await open('desktop', pathOf(event.links.moderator));
     const card = mod.locator('li.mod-item', { hasText: question });
     await card.waitFor();
     await expectAccessible(mod, 'moderator page (incoming)');
@@ -118,7 +95,7 @@ describe('live Q&A end to end', () => {
     await shot(att, '08-attendee-on-stage');
 
     // The stage page shows the question in large type.
-    const stage = await open('desktop', path(event.links.stage));
+    const stage = await open('desktop', pathOf(event.links.stage));
     await stage.getByText(question).waitFor();
     expect(await stage.getByText(event.code).count()).toBeGreaterThan(0);
     await expectAccessible(stage, 'stage page');
