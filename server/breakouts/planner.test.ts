@@ -32,7 +32,8 @@ describe('planning on a worker thread', () => {
   });
 
   it('keeps the event loop free while the engine searches for seconds', async () => {
-    // 10 people in groups of 5 for two rounds cannot avoid repeats, so the search runs to its time limit.
+    // 150 people in groups of 10 over 10 rounds: no repeat-free schedule is known and the proven lower bound
+    // is 0, so the search runs to its time limit (a forced-repeat instance would stop early at its bound).
     let worst = 0;
     let last = performance.now();
     const tick = setInterval(() => {
@@ -41,10 +42,12 @@ describe('planning on a worker thread', () => {
       last = now;
     }, 10);
     const started = performance.now();
-    const rounds = await planner.plan(choices({ size: 5, rounds: 2 }), ctx(10));
+    const roundIds = Array.from({ length: 10 }, (_, i) => `r${i}`);
+    const rounds = await planner.plan(choices({ size: 10, rounds: 10 }), { ...ctx(150), roundIds });
     clearInterval(tick);
     expect(performance.now() - started).toBeGreaterThan(1000);
     expect(worst).toBeLessThan(250);
-    for (const r of rounds) expect(r.groups.flatMap((g) => g.members).sort()).toEqual(people(10).map((p) => p.id).sort());
+    expect(rounds).toHaveLength(10);
+    for (const r of rounds) expect(r.groups.flatMap((g) => g.members).sort()).toEqual(people(150).map((p) => p.id).sort());
   });
 });
