@@ -5,7 +5,8 @@
  * people typing at once keep both. While a request is on its way, server texts wait in `pending`: the
  * ack's text already contains everything up to its version, so only newer ones are merged after it.
  */
-import { mergeText, replayEdit } from './merge.js';
+import { mergeText } from '../../shared/breakouts/merge.js';
+import { replayEdit } from './merge.js';
 
 export interface ServerText {
   text: string;

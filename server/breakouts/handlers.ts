@@ -3,6 +3,7 @@
  * seq bump → ack → publish (staff get drafts, locks and reports; the public started rounds only).
  */
 import type { Transaction } from 'kysely';
+import { mergeText } from '../../shared/breakouts/merge.js';
 import type { HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
 import { DomainError } from '../../shared/errors.js';
 import type { CommandName } from '../../shared/socket.js';
@@ -14,7 +15,6 @@ import { isStaffRole } from '../sync/rooms.js';
 import * as edits from './core/edits.js';
 import * as lifecycle from './core/lifecycle.js';
 import { needsPlacement, placeLate } from './core/late.js';
-import { mergeText } from './core/merge.js';
 import type { RoundState } from './core/types.js';
 import { mergeChanges, roundChanges, type AudienceChanges } from './core/views.js';
 import {

@@ -4,20 +4,11 @@
  * second round that avoids the pairs of the first. Every audience's delta-built state must equal a
  * fresh snapshot at the end.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RoundView } from '../../shared/breakouts/schemas.js';
-import { Mirror, connect, createEvent, joinAttendee, setupOrganizer, sleep, snapshotView, startTestServer, until, type Client, type TestServer } from './helpers.js';
+import { Mirror, connect, createEvent, joinAttendee, serverWithOrganizer, sleep, snapshotView, until } from './helpers.js';
 
-let t: TestServer;
-let cookie: string;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  cookie = await setupOrganizer(t);
-});
-afterAll(async () => {
-  await t.close();
-});
+const ctx = serverWithOrganizer();
 
 const N = 50;
 
@@ -35,16 +26,16 @@ const members = (round: RoundView) => round.groups.map((g) => g.members.map((m) 
 
 describe('a full breakout round with 50 real clients', () => {
   it('plan → arrange → start → message, help, results, reconnect → close → second round', async () => {
-    const ev = await createEvent(t, cookie, { settings: { breakouts: { closingSec: 5 } } });
-    const fac = await connect(t, { code: ev.code, token: ev.tokens.facilitator });
+    const ev = await createEvent(ctx.t, ctx.cookie, { settings: { breakouts: { closingSec: 5 } } });
+    const fac = await connect(ctx.t, { code: ev.code, token: ev.tokens.facilitator });
     const facM = new Mirror(fac);
     await facM.sync();
-    const stage = await connect(t, { code: ev.code, token: ev.tokens.stage });
+    const stage = await connect(ctx.t, { code: ev.code, token: ev.tokens.stage });
     const stageM = new Mirror(stage);
     await stageM.sync();
 
-    const people = await Promise.all(Array.from({ length: N }, (_, i) => joinAttendee(t, ev.code, `Person ${i + 1}`)));
-    const clients = await Promise.all(people.map((p) => connect(t, { code: ev.code, token: p.token })));
+    const people = await Promise.all(Array.from({ length: N }, (_, i) => joinAttendee(ctx.t, ev.code, `Person ${i + 1}`)));
+    const clients = await Promise.all(people.map((p) => connect(ctx.t, { code: ev.code, token: p.token })));
     const mirrors = clients.map((c) => new Mirror(c));
     await Promise.all(mirrors.map((m) => m.sync()));
     const idOf = new Map(people.map((p, i) => [p.attendeeId, i]));
@@ -142,7 +133,7 @@ describe('a full breakout round with 50 real clients', () => {
     const back = people[13]!;
     clients[13]!.close();
     await sleep(100);
-    const again = await connect(t, { code: ev.code, token: back.token });
+    const again = await connect(ctx.t, { code: ev.code, token: back.token });
     const snap = await again.snapshot();
     const r = snap.breakouts.rounds.find((x) => x.id === roundId)!;
     expect(groupOf(r, back.attendeeId)[0]!.members).toEqual(groupOf(round, back.attendeeId)[0]!.members);

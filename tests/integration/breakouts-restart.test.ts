@@ -3,52 +3,15 @@
  * the same data; the round is still running with the same endsAt, and the re-armed timer closes it on
  * time (closing at endsAt, closed closingSec later).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ORGANIZER, Mirror, api, connect, cookieFrom, createEvent, joinAttendee, until, type TestServer } from './helpers.js';
+import { serverProcesses } from './process.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const dataDir = mkdtempSync(join(tmpdir(), 'plenum-restart-'));
-const children: ChildProcess[] = [];
-
-function startProcess(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Plenum listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        setTimeout(() => done({ child, url: match[1]!, output: () => output }), 50);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`server exited with ${code}:\n${output}`));
-    });
-  });
-}
-
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const processes = serverProcesses('plenum-restart-');
 
 describe('breakout timers across a crash', () => {
   it('a round running at SIGKILL keeps its endsAt after the restart and still closes on time', async () => {
-    const first = await startProcess();
+    const first = await processes.start();
     const t = { url: first.url } as TestServer;
     const setup = /\/setup\?token=([\w-]+)/.exec(first.output())!;
     const cookie = cookieFrom(await api(t.url, '/api/setup', { body: { token: setup[1], ...ORGANIZER } }));
@@ -62,12 +25,10 @@ describe('breakout timers across a crash', () => {
     const running = (await fac.ok('breakouts:extend', { roundId: round.id, seconds: -23 })).round;
     const endsAt = Date.parse(running.endsAt!);
 
-    const exited = new Promise((r) => first.child.once('exit', r));
-    first.child.kill('SIGKILL');
-    await exited;
+    await first.kill('SIGKILL');
     for (const c of [...attendees, fac]) c.close();
 
-    const second = await startProcess();
+    const second = await processes.start();
     try {
       expect(Date.now()).toBeLessThan(endsAt - 500); // the restart happened while the round ran
       const t2 = { url: second.url } as TestServer;
@@ -92,9 +53,7 @@ describe('breakout timers across a crash', () => {
       fac2.close();
       back.close();
     } finally {
-      const exited2 = new Promise((r) => second.child.once('exit', r));
-      second.child.kill('SIGTERM');
-      await exited2;
+      await second.kill('SIGTERM');
       expect(second.child.exitCode).toBe(0);
     }
   }, 60_000);

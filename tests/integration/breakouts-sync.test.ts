@@ -3,41 +3,21 @@
  * renames, profiles, reconnects) from a facilitator and attendees, then every audience's delta-built
  * state must equal a fresh snapshot, with contiguous seqs and no resync.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Delta } from '../../shared/sync/schemas.js';
-import { Mirror, connect, createEvent, joinAttendee, setupOrganizer, sleep, snapshotView, startTestServer, until, type Client, type TestServer } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import {
+  Mirror, connect, createEvent, expectContiguous, joinAttendee, rng, serverWithOrganizer, sleep, snapshotView, until, type Client,
+} from './helpers.js';
 
-let t: TestServer;
-let cookie: string;
-
-beforeAll(async () => {
-  // Consistency, not plan quality, is tested here: a short search keeps the many plans quick.
-  t = await startTestServer({ planTimeLimitMs: 50 });
-  cookie = await setupOrganizer(t);
-});
-afterAll(async () => {
-  await t.close();
-});
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-function expectContiguous(deltas: Delta[]) {
-  for (let i = 1; i < deltas.length; i++) expect(deltas[i]!.seq).toBe(deltas[i - 1]!.seq + 1);
-}
+// Consistency, not plan quality, is tested here: a short search keeps the many plans quick.
+const ctx = serverWithOrganizer({ planTimeLimitMs: 50 });
 
 describe('breakouts: deltas reproduce the snapshot', () => {
   it('after a random mix of breakouts commands, every audience converges', async () => {
-    const ev = await createEvent(t, cookie, { settings: { attendeeFields: [{ key: 'team', label: 'Team' }], breakouts: { closingSec: 0 } } });
-    const fac = await connect(t, { code: ev.code, token: ev.tokens.facilitator });
-    const stage = await connect(t, { code: ev.code, token: ev.tokens.stage });
-    const people = await Promise.all(Array.from({ length: 8 }, (_, i) => joinAttendee(t, ev.code, `Z${i}`)));
-    const clients: Client[] = await Promise.all(people.map((p) => connect(t, { code: ev.code, token: p.token })));
+    const ev = await createEvent(ctx.t, ctx.cookie, { settings: { attendeeFields: [{ key: 'team', label: 'Team' }], breakouts: { closingSec: 0 } } });
+    const fac = await connect(ctx.t, { code: ev.code, token: ev.tokens.facilitator });
+    const stage = await connect(ctx.t, { code: ev.code, token: ev.tokens.stage });
+    const people = await Promise.all(Array.from({ length: 8 }, (_, i) => joinAttendee(ctx.t, ev.code, `Z${i}`)));
+    const clients: Client[] = await Promise.all(people.map((p) => connect(ctx.t, { code: ev.code, token: p.token })));
     const facM = new Mirror(fac);
     const stageM = new Mirror(stage);
     const mirrors = clients.map((c) => new Mirror(c));
@@ -60,7 +40,7 @@ describe('breakouts: deltas reproduce the snapshot', () => {
       // Drop and come back (presence, and late joining while a round runs).
       clients[i]!.close();
       await sleep(5);
-      clients[i] = await connect(t, { code: ev.code, token: people[i]!.token });
+      clients[i] = await connect(ctx.t, { code: ev.code, token: people[i]!.token });
       mirrors[i] = new Mirror(clients[i]!);
       await mirrors[i]!.sync();
       ok.set('reconnect', (ok.get('reconnect') ?? 0) + 1);

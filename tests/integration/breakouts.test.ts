@@ -2,23 +2,14 @@
  * Breakout groups beyond the happy path: timers, late joiners, self-select, impossible settings, roles,
  * presence, profiles and the roster import.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RosterResult } from '../../shared/api.js';
 import type { RoundView } from '../../shared/breakouts/schemas.js';
 import {
-  Mirror, api, connect, createEvent, joinAttendee, setupOrganizer, sleep, stable, startTestServer, until, type Client, type TestEvent, type TestServer,
+  Mirror, api, connect, createEvent, joinAttendee, serverWithOrganizer, setupOrganizer, sleep, stable, startTestServer, until, type Client, type TestEvent,
 } from './helpers.js';
 
-let t: TestServer;
-let cookie: string;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  cookie = await setupOrganizer(t);
-});
-afterAll(async () => {
-  await t.close();
-});
+const ctx = serverWithOrganizer();
 
 interface Crowd {
   ev: TestEvent;
@@ -30,12 +21,12 @@ interface Crowd {
 }
 
 async function crowd(n: number, eventBody: Record<string, unknown> = {}): Promise<Crowd> {
-  const ev = await createEvent(t, cookie, eventBody);
-  const fac = await connect(t, { code: ev.code, token: ev.tokens.facilitator });
+  const ev = await createEvent(ctx.t, ctx.cookie, eventBody);
+  const fac = await connect(ctx.t, { code: ev.code, token: ev.tokens.facilitator });
   const facM = new Mirror(fac);
   await facM.sync();
-  const people = await Promise.all(Array.from({ length: n }, (_, i) => joinAttendee(t, ev.code, `P${i}`)));
-  const clients = await Promise.all(people.map((p) => connect(t, { code: ev.code, token: p.token })));
+  const people = await Promise.all(Array.from({ length: n }, (_, i) => joinAttendee(ctx.t, ev.code, `P${i}`)));
+  const clients = await Promise.all(people.map((p) => connect(ctx.t, { code: ev.code, token: p.token })));
   const mirrors = clients.map((c) => new Mirror(c));
   await Promise.all(mirrors.map((m) => m.sync()));
   await until(() => [...facM.people.values()].filter((p) => p.online).length === n, 3000, 'everyone online');
@@ -102,8 +93,8 @@ describe('late joiners and leavers', () => {
     const started = (await c.fac.ok('breakouts:start', { roundId: round.id })).round;
     const before = ids(started);
 
-    const late = await joinAttendee(t, c.ev.code, 'Spät');
-    const lateClient = await connect(t, { code: c.ev.code, token: late.token });
+    const late = await joinAttendee(ctx.t, c.ev.code, 'Spät');
+    const lateClient = await connect(ctx.t, { code: c.ev.code, token: late.token });
     await until(() => c.facM.rounds.get(round.id)?.groups.some((g) => g.members.some((m) => m.id === late.attendeeId)), 3000, 'late joiner placed');
     const after = c.facM.rounds.get(round.id)!;
     const placed = after.groups.findIndex((g) => g.members.some((m) => m.id === late.attendeeId));
@@ -121,7 +112,7 @@ describe('late joiners and leavers', () => {
     c.clients[0]!.close();
     await until(() => c.facM.people.get(leaver)?.online === false, 2000, 'offline for staff');
     expect(c.facM.rounds.get(round.id)!.groups.some((g) => g.members.some((m) => m.id === leaver))).toBe(true);
-    c.clients[0] = await connect(t, { code: c.ev.code, token: c.people[0]!.token });
+    c.clients[0] = await connect(ctx.t, { code: c.ev.code, token: c.people[0]!.token });
     await until(() => c.facM.people.get(leaver)?.online === true, 2000, 'online again');
     await sleep(50);
     expect(ids(c.facM.rounds.get(round.id)!)).toEqual(ids(after));
@@ -135,8 +126,8 @@ describe('starting a round', () => {
     const round = (await c.fac.ok('breakouts:plan', { size: 3, seed: 2 })).rounds[0]!;
     expect(sizes(round)).toEqual([3, 3]);
     const planned = ids(round);
-    const late = await Promise.all([0, 1].map((i) => joinAttendee(t, c.ev.code, `Nach ${i}`)));
-    const lateClients = await Promise.all(late.map((p) => connect(t, { code: c.ev.code, token: p.token })));
+    const late = await Promise.all([0, 1].map((i) => joinAttendee(ctx.t, c.ev.code, `Nach ${i}`)));
+    const lateClients = await Promise.all(late.map((p) => connect(ctx.t, { code: c.ev.code, token: p.token })));
     await until(() => late.every((p) => c.facM.people.get(p.attendeeId)?.online), 2000, 'newcomers online');
     // Still a draft: nobody is placed before the start.
     expect(ids(c.facM.rounds.get(round.id)!)).toEqual(planned);
@@ -165,8 +156,8 @@ describe('self-select', () => {
     await c.clients[2]!.ok('breakouts:choose', { roundId: round.id, index: 0 });
     await until(() => c.mirrors[0]!.rounds.get(round.id)?.groups[1]!.members.length === 1, 2000, 'choices reach everyone');
     // Nobody is placed automatically in a self-select round.
-    const late = await joinAttendee(t, c.ev.code);
-    const lateClient = await connect(t, { code: c.ev.code, token: late.token });
+    const late = await joinAttendee(ctx.t, c.ev.code);
+    const lateClient = await connect(ctx.t, { code: c.ev.code, token: late.token });
     await sleep(100);
     expect(c.facM.rounds.get(round.id)!.groups.flatMap((g) => g.members)).toHaveLength(3);
     closeAll(c, lateClient);
@@ -218,7 +209,7 @@ describe('roles and membership', () => {
     ] as const) {
       expect(await c.clients[0]!.send(name, payload), name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    const mod = await connect(t, { code: c.ev.code, token: c.ev.tokens.moderator });
+    const mod = await connect(ctx.t, { code: c.ev.code, token: c.ev.tokens.moderator });
     expect(await mod.send('breakouts:plan', { size: 2 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // A moderator is staff: sees the draft.
     expect((await mod.snapshot()).breakouts.rounds.map((r) => r.id)).toEqual([round.id]);
@@ -305,13 +296,13 @@ describe('presence and profiles', () => {
   });
 
   it('attendee:profile sets the organizer’s fields only; staff and the spread mode use them', async () => {
-    const ev = await createEvent(t, cookie, { settings: { attendeeFields: [{ key: 'company', label: 'Firma', required: true }] } });
-    const fac = await connect(t, { code: ev.code, token: ev.tokens.facilitator });
+    const ev = await createEvent(ctx.t, ctx.cookie, { settings: { attendeeFields: [{ key: 'company', label: 'Firma', required: true }] } });
+    const fac = await connect(ctx.t, { code: ev.code, token: ev.tokens.facilitator });
     const facM = new Mirror(fac);
     await facM.sync();
     const companies = ['ACME', 'ACME', 'ACME', 'Globex', 'Globex', 'Globex'];
-    const people = await Promise.all(companies.map((_, i) => joinAttendee(t, ev.code, `C${i}`)));
-    const clients = await Promise.all(people.map((p) => connect(t, { code: ev.code, token: p.token })));
+    const people = await Promise.all(companies.map((_, i) => joinAttendee(ctx.t, ev.code, `C${i}`)));
+    const clients = await Promise.all(people.map((p) => connect(ctx.t, { code: ev.code, token: p.token })));
     expect(await clients[0]!.call('attendee:profile', { attributes: { shoe: '42' } })).toMatchObject({ ok: false, error: { code: 'invalid_payload', fields: ['attributes.shoe'] } });
     for (const [i, cl] of clients.entries()) expect((await cl.ok('attendee:profile', { attributes: { company: companies[i]! } })).attributes).toEqual({ company: companies[i] });
     expect((await clients[0]!.snapshot()).me.attributes).toEqual({ company: 'ACME' });
@@ -331,12 +322,12 @@ describe('presence and profiles', () => {
 
 describe('roster import', () => {
   it('creates invited identities with personal links; re-import merges; GET shows the links again', async () => {
-    const ev = await createEvent(t, cookie);
-    const fac = await connect(t, { code: ev.code, token: ev.tokens.facilitator });
+    const ev = await createEvent(ctx.t, ctx.cookie);
+    const fac = await connect(ctx.t, { code: ev.code, token: ev.tokens.facilitator });
     const facM = new Mirror(fac);
     await facM.sync();
     const csv = '\uFEFFname;email;Firma\r\nAnna Müller;anna@example.org;ACME\r\nBen;;Globex\r\n"Chen, Li";li@example.org;\r\n';
-    const res = await api(t.url, `/api/events/${ev.id}/roster`, { raw: csv, headers: { 'content-type': 'text/csv', authorization: `Bearer ${ev.tokens.facilitator}` } });
+    const res = await api(ctx.t.url, `/api/events/${ev.id}/roster`, { raw: csv, headers: { 'content-type': 'text/csv', authorization: `Bearer ${ev.tokens.facilitator}` } });
     expect(res.status).toBe(200);
     const { entries } = RosterResult.parse(res.body);
     expect(entries.map((e) => [e.name, e.email, e.attributes])).toEqual([
@@ -348,32 +339,32 @@ describe('roster import', () => {
     expect(link.pathname).toBe(`/e/${ev.code}`);
     const invite = link.searchParams.get('invite')!;
     // The invite token is the attendee identity.
-    const anna = await connect(t, { code: ev.code, token: invite });
+    const anna = await connect(ctx.t, { code: ev.code, token: invite });
     const me = (await anna.snapshot()).me;
     expect(me).toMatchObject({ role: 'attendee', id: entries[0]!.attendeeId, name: 'Anna Müller', attributes: { firma: 'ACME' } });
     await until(() => facM.people.get(entries[0]!.attendeeId)?.online, 2000, 'staff see the invited person online');
     expect(facM.people.get(entries[1]!.attendeeId)).toMatchObject({ invited: true, online: false, name: 'Ben' });
 
     // Re-import: Anna by email (new company), Ben by name, one new person; the old links stay valid.
-    const again = await api(t.url, `/api/events/${ev.id}/roster`, {
+    const again = await api(ctx.t.url, `/api/events/${ev.id}/roster`, {
       raw: 'name,email,firma,rolle\nAnna M.,ANNA@example.org,Initech,Lead\nBen,,,Dev\nDora,,ACME,\n',
-      headers: { 'content-type': 'text/csv', cookie },
+      headers: { 'content-type': 'text/csv', cookie: ctx.cookie },
     });
     expect(again.status).toBe(200);
     const second = RosterResult.parse(again.body).entries;
     expect(second[0]).toMatchObject({ attendeeId: entries[0]!.attendeeId, name: 'Anna M.', attributes: { firma: 'Initech', rolle: 'Lead' } });
     expect(second[1]).toMatchObject({ attendeeId: entries[1]!.attendeeId, attributes: { firma: 'Globex', rolle: 'Dev' } });
     expect(second[0]!.link).toBe(entries[0]!.link);
-    const list = await api(t.url, `/api/events/${ev.id}/roster?token=${ev.tokens.facilitator}`);
+    const list = await api(ctx.t.url, `/api/events/${ev.id}/roster?token=${ev.tokens.facilitator}`);
     expect(RosterResult.parse(list.body).entries.map((e) => e.name)).toEqual(['Anna M.', 'Ben', 'Chen, Li', 'Dora']);
     anna.close();
     fac.close();
   });
 
   it('bad CSV → 400 with the reason and nothing imported; wrong credentials → 401', async () => {
-    const ev = await createEvent(t, cookie);
-    const post = (raw: string, headers: Record<string, string> = { 'content-type': 'text/csv', cookie }) =>
-      api(t.url, `/api/events/${ev.id}/roster`, { method: 'POST', raw, headers });
+    const ev = await createEvent(ctx.t, ctx.cookie);
+    const post = (raw: string, headers: Record<string, string> = { 'content-type': 'text/csv', cookie: ctx.cookie }) =>
+      api(ctx.t.url, `/api/events/${ev.id}/roster`, { method: 'POST', raw, headers });
     for (const [raw, reason] of [
       ['email,firma\na@example.org,ACME\n', '"name" column'],
       ['name,email\nAnna,a@example.org\nBen,keine-mail\n', 'line 3'],
@@ -386,11 +377,11 @@ describe('roster import', () => {
       expect(res.body.error.code).toBe('invalid_payload');
       expect(res.body.error.message).toContain(reason);
     }
-    expect((await post('name\nAnna\n', { 'content-type': 'application/json', cookie })).status).toBe(400);
+    expect((await post('name\nAnna\n', { 'content-type': 'application/json', cookie: ctx.cookie })).status).toBe(400);
     expect((await post('name\nAnna\n', { 'content-type': 'text/csv', authorization: `Bearer ${ev.tokens.moderator}` })).status).toBe(401);
     expect((await post('name\nAnna\n', { 'content-type': 'text/csv' })).status).toBe(401);
-    expect((await api(t.url, `/api/events/${ev.id}/roster`, { headers: { cookie } })).body).toEqual({ entries: [] });
-    const rows = await t.server.db.selectFrom('attendees').select('id').where('event_id', '=', ev.id).execute();
+    expect((await api(ctx.t.url, `/api/events/${ev.id}/roster`, { headers: { cookie: ctx.cookie } })).body).toEqual({ entries: [] });
+    const rows = await ctx.t.server.db.selectFrom('attendees').select('id').where('event_id', '=', ev.id).execute();
     expect(rows).toHaveLength(0);
   });
 });

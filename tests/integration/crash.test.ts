@@ -2,59 +2,15 @@
  * Durability: a server process killed with SIGKILL right after acknowledging N questions and votes is
  * restarted on the same data, and all N are there ("acknowledged = committed").
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ORGANIZER, api, connect, cookieFrom, createEvent, joinAttendee, type Client, type TestServer } from './helpers.js';
+import { serverProcesses } from './process.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const dataDir = mkdtempSync(join(tmpdir(), 'plenum-crash-'));
-const children: ChildProcess[] = [];
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-function startProcess(): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Plenum listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        // Give the setup line (printed right after) a moment to arrive.
-        setTimeout(() => resolveStart({ child, url: match[1]!, output: () => output }), 50);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
-    });
-  });
-}
-
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const processes = serverProcesses('plenum-crash-');
 
 describe('crash safety', () => {
   it('everything acknowledged before SIGKILL is there after a restart', async () => {
-    const first = await startProcess();
+    const first = await processes.start();
     const t = { url: first.url } as TestServer;
     const setup = /\/setup\?token=([\w-]+)/.exec(first.output());
     expect(setup, 'setup link printed on first start').not.toBeNull();
@@ -86,12 +42,10 @@ describe('crash safety', () => {
     expect(acknowledged).toBe(72);
 
     // No graceful anything: the process dies right after the last ack.
-    const exited = new Promise((r) => first.child.once('exit', r));
-    first.child.kill('SIGKILL');
-    await exited;
+    await first.kill('SIGKILL');
     for (const { client } of attendees) client.close();
 
-    const second = await startProcess();
+    const second = await processes.start();
     try {
       expect(second.output()).not.toContain('/setup?token=');
       const t2 = { url: second.url } as TestServer;
@@ -113,9 +67,7 @@ describe('crash safety', () => {
       mod.close();
       back.close();
     } finally {
-      const exited2 = new Promise((r) => second.child.once('exit', r));
-      second.child.kill('SIGTERM');
-      await exited2;
+      await second.kill('SIGTERM');
       expect(second.child.exitCode).toBe(0);
     }
   }, 60_000);

@@ -1,72 +1,63 @@
 /** Who may connect to which event, and link rotation. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventDetails } from '../../shared/api.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
-import { api, connect, connectError, createEvent, joinAttendee, setupOrganizer, startTestServer, tokenOf, until, type TestServer } from './helpers.js';
+import { api, connect, connectError, createEvent, joinAttendee, serverWithOrganizer, tokenOf, until } from './helpers.js';
 
-let t: TestServer;
-let cookie: string;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  cookie = await setupOrganizer(t);
-});
-afterAll(async () => {
-  await t.close();
-});
+const ctx = serverWithOrganizer();
 
 describe('handshake', () => {
   it('each token gives its role in its own event', async () => {
-    const ev = await createEvent(t, cookie);
-    const att = await joinAttendee(t, ev.code, 'Rolf');
+    const ev = await createEvent(ctx.t, ctx.cookie);
+    const att = await joinAttendee(ctx.t, ev.code, 'Rolf');
     const cases = [
       [{ token: ev.tokens.moderator }, 'moderator'],
       [{ token: ev.tokens.facilitator }, 'facilitator'],
       [{ token: ev.tokens.stage }, 'stage'],
       [{ token: att.token }, 'attendee'],
-      [{ cookie }, 'organizer'],
+      [{ cookie: ctx.cookie }, 'organizer'],
     ] as const;
     for (const [opts, role] of cases) {
-      const c = await connect(t, { code: ev.code, ...opts });
+      const c = await connect(ctx.t, { code: ev.code, ...opts });
       expect((await c.snapshot()).me.role).toBe(role);
       c.close();
     }
   });
 
   it('a token of event A is refused in event B', async () => {
-    const a = await createEvent(t, cookie, { title: 'A' });
-    const b = await createEvent(t, cookie, { title: 'B' });
-    const att = await joinAttendee(t, a.code);
+    const a = await createEvent(ctx.t, ctx.cookie, { title: 'A' });
+    const b = await createEvent(ctx.t, ctx.cookie, { title: 'B' });
+    const att = await joinAttendee(ctx.t, a.code);
     for (const token of [a.tokens.moderator, a.tokens.facilitator, a.tokens.stage, att.token]) {
-      expect(await connectError(t, { code: b.code, token })).toBe('unauthorized');
-      expect(await connectError(t, { code: a.code, token })).toBe('connected');
+      expect(await connectError(ctx.t, { code: b.code, token })).toBe('unauthorized');
+      expect(await connectError(ctx.t, { code: a.code, token })).toBe('connected');
     }
   });
 
   it('refuses wrong protocol, unknown code, bad auth, and no identity', async () => {
-    const ev = await createEvent(t, cookie);
-    expect(await connectError(t, { code: ev.code, token: ev.tokens.moderator, protocol: PROTOCOL_VERSION + 1 })).toBe('protocol_mismatch');
-    expect(await connectError(t, { code: ev.code === '999999' ? '999998' : '999999', token: ev.tokens.moderator })).toBe('not_found');
-    expect(await connectError(t, { code: ev.code, auth: { code: ev.code } })).toBe('invalid_payload');
-    expect(await connectError(t, { code: ev.code, auth: { protocol: PROTOCOL_VERSION, code: '12ab' } })).toBe('invalid_payload');
-    expect(await connectError(t, { code: ev.code, auth: { protocol: String(PROTOCOL_VERSION), code: ev.code } })).toBe('invalid_payload');
-    expect(await connectError(t, { code: ev.code })).toBe('unauthorized');
-    expect(await connectError(t, { code: ev.code, token: 'x'.repeat(43) })).toBe('unauthorized');
-    expect(await connectError(t, { code: ev.code, cookie: 'plenum_session=forged-forged-forged' })).toBe('unauthorized');
+    const ev = await createEvent(ctx.t, ctx.cookie);
+    expect(await connectError(ctx.t, { code: ev.code, token: ev.tokens.moderator, protocol: PROTOCOL_VERSION + 1 })).toBe('protocol_mismatch');
+    expect(await connectError(ctx.t, { code: ev.code === '999999' ? '999998' : '999999', token: ev.tokens.moderator })).toBe('not_found');
+    expect(await connectError(ctx.t, { code: ev.code, auth: { code: ev.code } })).toBe('invalid_payload');
+    expect(await connectError(ctx.t, { code: ev.code, auth: { protocol: PROTOCOL_VERSION, code: '12ab' } })).toBe('invalid_payload');
+    expect(await connectError(ctx.t, { code: ev.code, auth: { protocol: String(PROTOCOL_VERSION), code: ev.code } })).toBe('invalid_payload');
+    expect(await connectError(ctx.t, { code: ev.code })).toBe('unauthorized');
+    expect(await connectError(ctx.t, { code: ev.code, token: 'x'.repeat(43) })).toBe('unauthorized');
+    expect(await connectError(ctx.t, { code: ev.code, cookie: 'plenum_session=forged-forged-forged' })).toBe('unauthorized');
     // A token wins over the cookie: an invalid token is refused even with a valid session.
-    expect(await connectError(t, { code: ev.code, cookie, token: 'y'.repeat(43) })).toBe('unauthorized');
+    expect(await connectError(ctx.t, { code: ev.code, cookie: ctx.cookie, token: 'y'.repeat(43) })).toBe('unauthorized');
   });
 });
 
 describe('link rotation', () => {
   it('a rotated link stops working at once: the holder is dropped, reconnect refused, the new token works', async () => {
-    const ev = await createEvent(t, cookie);
+    const ev = await createEvent(ctx.t, ctx.cookie);
     const oldToken = ev.tokens.moderator;
-    const holder = await connect(t, { code: ev.code, token: oldToken });
-    const stage = await connect(t, { code: ev.code, token: ev.tokens.stage });
-    const att = await connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code)).token });
+    const holder = await connect(ctx.t, { code: ev.code, token: oldToken });
+    const stage = await connect(ctx.t, { code: ev.code, token: ev.tokens.stage });
+    const att = await connect(ctx.t, { code: ev.code, token: (await joinAttendee(ctx.t, ev.code)).token });
 
-    const res = await api(t.url, `/api/events/${ev.id}/links/moderator/rotate`, { method: 'POST', cookie });
+    const res = await api(ctx.t.url, `/api/events/${ev.id}/links/moderator/rotate`, { method: 'POST', cookie: ctx.cookie });
     expect(res.status).toBe(200);
     const details = EventDetails.parse(res.body);
     const newToken = tokenOf(details.links.moderator);
@@ -76,23 +67,23 @@ describe('link rotation', () => {
     await until(() => holder.disconnectReason, 2000, 'holder dropped');
     expect(holder.revoked).toEqual(['link_rotated']);
     expect(holder.disconnectReason).toBe('io server disconnect');
-    expect(await connectError(t, { code: ev.code, token: oldToken })).toBe('unauthorized');
-    const fresh = await connect(t, { code: ev.code, token: newToken });
+    expect(await connectError(ctx.t, { code: ev.code, token: oldToken })).toBe('unauthorized');
+    const fresh = await connect(ctx.t, { code: ev.code, token: newToken });
     expect((await fresh.snapshot()).me.role).toBe('moderator');
 
     // Other links and attendees are not affected.
     expect(stage.socket.connected && att.socket.connected).toBe(true);
     expect(stage.revoked).toEqual([]);
     expect((await stage.snapshot()).me.role).toBe('stage');
-    expect((await api(t.url, `/api/events/${ev.id}/questions.csv?token=${oldToken}`)).status).toBe(401);
-    expect((await api(t.url, `/api/events/${ev.id}/questions.csv?token=${newToken}`)).status).toBe(200);
+    expect((await api(ctx.t.url, `/api/events/${ev.id}/questions.csv?token=${oldToken}`)).status).toBe(401);
+    expect((await api(ctx.t.url, `/api/events/${ev.id}/questions.csv?token=${newToken}`)).status).toBe(200);
     for (const c of [fresh, stage, att]) c.close();
   });
 
   it('rotation needs an organizer and a known role', async () => {
-    const ev = await createEvent(t, cookie);
-    expect((await api(t.url, `/api/events/${ev.id}/links/stage/rotate`, { method: 'POST' })).status).toBe(401);
-    expect((await api(t.url, `/api/events/${ev.id}/links/attendee/rotate`, { method: 'POST', cookie })).status).toBe(400);
-    expect((await api(t.url, `/api/events/nope/links/stage/rotate`, { method: 'POST', cookie })).status).toBe(404);
+    const ev = await createEvent(ctx.t, ctx.cookie);
+    expect((await api(ctx.t.url, `/api/events/${ev.id}/links/stage/rotate`, { method: 'POST' })).status).toBe(401);
+    expect((await api(ctx.t.url, `/api/events/${ev.id}/links/attendee/rotate`, { method: 'POST', cookie: ctx.cookie })).status).toBe(400);
+    expect((await api(ctx.t.url, `/api/events/nope/links/stage/rotate`, { method: 'POST', cookie: ctx.cookie })).status).toBe(404);
   });
 });

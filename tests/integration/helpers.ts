@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as ioClient, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { EventCreated } from '../../shared/api.js';
 import type { Ack } from '../../shared/errors.js';
 import type { HelpRequest, PersonView, RoundView } from '../../shared/breakouts/schemas.js';
@@ -89,6 +90,22 @@ export async function setupOrganizer(t: TestServer): Promise<string> {
   const res = await api(t.url, '/api/setup', { body: { token, ...ORGANIZER } });
   if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${res.text}`);
   return cookieFrom(res);
+}
+
+/**
+ * The usual fixture of a test file: one server for the whole file (started in beforeAll, closed in
+ * afterAll) with its first organizer signed in. Read `t` and `cookie` inside tests, once beforeAll ran.
+ */
+export function serverWithOrganizer(options: CreateServerOptions = {}): { readonly t: TestServer; readonly cookie: string } {
+  const ctx = {} as { t: TestServer; cookie: string };
+  beforeAll(async () => {
+    ctx.t = await startTestServer(options);
+    ctx.cookie = await setupOrganizer(ctx.t);
+  });
+  afterAll(async () => {
+    await ctx.t.close();
+  });
+  return ctx;
 }
 
 export interface TestEvent {
@@ -219,6 +236,19 @@ export async function connectError(t: TestServer, opts: ConnectOptions): Promise
   } catch (err) {
     return (err as Error).message;
   }
+}
+
+/** Deterministic pseudo-random numbers, so a failure can be replayed. */
+export function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+export function expectContiguous(deltas: Delta[]) {
+  for (let i = 1; i < deltas.length; i++) expect(deltas[i]!.seq).toBe(deltas[i - 1]!.seq + 1);
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,20 +1,11 @@
 /** Q&A end to end over real sockets: asking, moderation, fan-out, votes across tabs, roles. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ModQuestionResult, Question, QuestionResult } from '../../shared/qa/schemas.js';
 import { commands, type CommandName } from '../../shared/socket.js';
 import { Snapshot } from '../../shared/sync/schemas.js';
-import { connect, createEvent, joinAttendee, setupOrganizer, sleep, stable, startTestServer, until, type Client, type TestServer } from './helpers.js';
+import { connect, createEvent, joinAttendee, serverWithOrganizer, sleep, stable, until, type Client } from './helpers.js';
 
-let t: TestServer;
-let cookie: string;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  cookie = await setupOrganizer(t);
-});
-afterAll(async () => {
-  await t.close();
-});
+const ctx = serverWithOrganizer();
 
 function lastChanges(c: Client) {
   return c.deltas.flatMap((d) => d.changes);
@@ -22,14 +13,14 @@ function lastChanges(c: Client) {
 
 describe('ask → moderate → everyone sees it', () => {
   it('with pre-moderation: the moderator sees the question in the queue, approves, all attendees get the delta', async () => {
-    const ev = await createEvent(t, cookie, { settings: { qa: { premoderation: true } } });
-    const alice = await joinAttendee(t, ev.code, 'Alice');
-    const bob = await joinAttendee(t, ev.code, 'Bob');
-    const a = await connect(t, { code: ev.code, token: alice.token });
-    const b = await connect(t, { code: ev.code, token: bob.token });
-    const stage = await connect(t, { code: ev.code, token: ev.tokens.stage });
-    const mod = await connect(t, { code: ev.code, token: ev.tokens.moderator });
-    const org = await connect(t, { code: ev.code, cookie });
+    const ev = await createEvent(ctx.t, ctx.cookie, { settings: { qa: { premoderation: true } } });
+    const alice = await joinAttendee(ctx.t, ev.code, 'Alice');
+    const bob = await joinAttendee(ctx.t, ev.code, 'Bob');
+    const a = await connect(ctx.t, { code: ev.code, token: alice.token });
+    const b = await connect(ctx.t, { code: ev.code, token: bob.token });
+    const stage = await connect(ctx.t, { code: ev.code, token: ev.tokens.stage });
+    const mod = await connect(ctx.t, { code: ev.code, token: ev.tokens.moderator });
+    const org = await connect(ctx.t, { code: ev.code, cookie: ctx.cookie });
     // Staff hear who came online (one presence delta, empty for the public); count from after it.
     for (let tries = 0; ; tries++) {
       const people = (await mod.snapshot()).breakouts.people;
@@ -88,10 +79,10 @@ describe('ask → moderate → everyone sees it', () => {
   });
 
   it('without pre-moderation a question goes live at once, unless a blocked word sends it to review', async () => {
-    const ev = await createEvent(t, cookie, { settings: { qa: { premoderation: false } } });
-    const att = await joinAttendee(t, ev.code, 'Eve');
-    const a = await connect(t, { code: ev.code, token: att.token });
-    const mod = await connect(t, { code: ev.code, token: ev.tokens.moderator });
+    const ev = await createEvent(ctx.t, ctx.cookie, { settings: { qa: { premoderation: false } } });
+    const att = await joinAttendee(ctx.t, ev.code, 'Eve');
+    const a = await connect(ctx.t, { code: ev.code, token: att.token });
+    const mod = await connect(ctx.t, { code: ev.code, token: ev.tokens.moderator });
     expect((await a.ok('qa:ask', { text: 'Eine normale Frage' })).question.state).toBe('live');
     const flagged = await a.ok('qa:ask', { text: 'Das ist doch Scheiße!' });
     expect(flagged.question.state).toBe('pending');
@@ -110,10 +101,10 @@ describe('ask → moderate → everyone sees it', () => {
   });
 
   it('settings are enforced: closed, too long, anonymous not allowed', async () => {
-    const ev = await createEvent(t, cookie, { settings: { qa: { maxQuestionLength: 40, anonymousAllowed: false } } });
-    const att = await joinAttendee(t, ev.code, 'Kim');
-    const a = await connect(t, { code: ev.code, token: att.token });
-    const mod = await connect(t, { code: ev.code, token: ev.tokens.moderator });
+    const ev = await createEvent(ctx.t, ctx.cookie, { settings: { qa: { maxQuestionLength: 40, anonymousAllowed: false } } });
+    const att = await joinAttendee(ctx.t, ev.code, 'Kim');
+    const a = await connect(ctx.t, { code: ev.code, token: att.token });
+    const mod = await connect(ctx.t, { code: ev.code, token: ev.tokens.moderator });
     const long = await a.call('qa:ask', { text: 'x'.repeat(41) });
     expect(!long.ok && long.error.code).toBe('too_long');
     const anon = await a.call('qa:ask', { text: 'Anonym?', anonymous: true });
@@ -127,12 +118,12 @@ describe('ask → moderate → everyone sees it', () => {
   });
 
   it('authors edit and withdraw their own questions while not answered; anonymity hides the name', async () => {
-    const ev = await createEvent(t, cookie);
-    const att = await joinAttendee(t, ev.code, 'Mia');
-    const other = await joinAttendee(t, ev.code, 'Noah');
-    const a = await connect(t, { code: ev.code, token: att.token });
-    const o = await connect(t, { code: ev.code, token: other.token });
-    const mod = await connect(t, { code: ev.code, token: ev.tokens.moderator });
+    const ev = await createEvent(ctx.t, ctx.cookie);
+    const att = await joinAttendee(ctx.t, ev.code, 'Mia');
+    const other = await joinAttendee(ctx.t, ev.code, 'Noah');
+    const a = await connect(ctx.t, { code: ev.code, token: att.token });
+    const o = await connect(ctx.t, { code: ev.code, token: other.token });
+    const mod = await connect(ctx.t, { code: ev.code, token: ev.tokens.moderator });
 
     const q = (await a.ok('qa:ask', { text: 'Erste Fassung', anonymous: true })).question;
     expect(q.authorName).toBeNull();
@@ -160,10 +151,10 @@ describe('ask → moderate → everyone sees it', () => {
   });
 
   it('highlight, queue, answer, restore, star, label, reply, delete, bulk', async () => {
-    const ev = await createEvent(t, cookie);
-    const att = await joinAttendee(t, ev.code, 'Ida');
-    const a = await connect(t, { code: ev.code, token: att.token });
-    const mod = await connect(t, { code: ev.code, token: ev.tokens.moderator });
+    const ev = await createEvent(ctx.t, ctx.cookie);
+    const att = await joinAttendee(ctx.t, ev.code, 'Ida');
+    const a = await connect(ctx.t, { code: ev.code, token: att.token });
+    const mod = await connect(ctx.t, { code: ev.code, token: ev.tokens.moderator });
     const ids: string[] = [];
     for (const text of ['Eins', 'Zwei', 'Drei']) ids.push((await a.ok('qa:ask', { text })).question.id);
     const [q1, q2, q3] = ids as [string, string, string];
@@ -199,13 +190,13 @@ describe('ask → moderate → everyone sees it', () => {
     expect(bulk.changed.sort()).toEqual([q1, q2].sort());
     expect(bulk.skipped.sort()).toEqual([q3, 'nope'].sort());
 
-    const b = await connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code)).token });
+    const b = await connect(ctx.t, { code: ev.code, token: (await joinAttendee(ctx.t, ev.code)).token });
     await a.ok('qa:vote', { id: (await b.ok('qa:ask', { text: 'Vier' })).question.id, up: true });
     b.close();
     await mod.ok('qa:delete', { id: q1 });
     snap = await mod.snapshot();
     expect(snap.qa.questions.map((q) => q.id)).not.toContain(q1);
-    expect(await t.server.db.selectFrom('questions').select('id').where('id', '=', q1).execute()).toEqual([]);
+    expect(await ctx.t.server.db.selectFrom('questions').select('id').where('id', '=', q1).execute()).toEqual([]);
     const gone = await mod.call('qa:delete', { id: q1 });
     expect(!gone.ok && gone.error.code).toBe('not_found');
     a.close();
@@ -215,11 +206,11 @@ describe('ask → moderate → everyone sees it', () => {
 
 describe('votes across tabs', () => {
   it('two tabs of one attendee cannot vote twice; the other tab gets qa:myVote', async () => {
-    const ev = await createEvent(t, cookie);
-    const att = await joinAttendee(t, ev.code, 'Tab');
-    const tab1 = await connect(t, { code: ev.code, token: att.token });
-    const tab2 = await connect(t, { code: ev.code, token: att.token });
-    const author = await connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code)).token });
+    const ev = await createEvent(ctx.t, ctx.cookie);
+    const att = await joinAttendee(ctx.t, ev.code, 'Tab');
+    const tab1 = await connect(ctx.t, { code: ev.code, token: att.token });
+    const tab2 = await connect(ctx.t, { code: ev.code, token: att.token });
+    const author = await connect(ctx.t, { code: ev.code, token: (await joinAttendee(ctx.t, ev.code)).token });
     const id = (await author.ok('qa:ask', { text: 'Abstimmen bitte' })).question.id;
 
     const [r1, r2] = await Promise.all([tab1.ok('qa:vote', { id, up: true }), tab2.ok('qa:vote', { id, up: true })]);
@@ -232,7 +223,7 @@ describe('votes across tabs', () => {
     expect(snap.qa.questions.find((q) => q.id === id)?.votes).toBe(1);
     expect(snap.qa.myVotes).toEqual([id]);
     expect((await tab2.snapshot()).qa.myVotes).toEqual([id]);
-    const rows = await t.server.db.selectFrom('votes').selectAll().where('question_id', '=', id).execute();
+    const rows = await ctx.t.server.db.selectFrom('votes').selectAll().where('question_id', '=', id).execute();
     expect(rows).toHaveLength(1);
 
     expect((await tab2.ok('qa:vote', { id, up: false })).voted).toBe(false);
@@ -287,10 +278,10 @@ describe('roles', () => {
   };
 
   it('an attendee sending any moderator command gets forbidden and nothing changes', async () => {
-    const ev = await createEvent(t, cookie, { settings: { qa: { premoderation: true } } });
-    const att = await joinAttendee(t, ev.code, 'Troll');
-    const a = await connect(t, { code: ev.code, token: att.token });
-    const mod = await connect(t, { code: ev.code, token: ev.tokens.moderator });
+    const ev = await createEvent(ctx.t, ctx.cookie, { settings: { qa: { premoderation: true } } });
+    const att = await joinAttendee(ctx.t, ev.code, 'Troll');
+    const a = await connect(ctx.t, { code: ev.code, token: att.token });
+    const mod = await connect(ctx.t, { code: ev.code, token: ev.tokens.moderator });
     const pending = (await a.ok('qa:ask', { text: 'Wartet' })).question.id;
     const live = (await a.ok('qa:ask', { text: 'Läuft' })).question.id;
     await mod.ok('qa:approve', { id: live });
@@ -314,15 +305,15 @@ describe('roles', () => {
   });
 
   it('link roles and organizers may not send attendee commands; stage and facilitator may not moderate', async () => {
-    const ev = await createEvent(t, cookie);
-    const att = await joinAttendee(t, ev.code);
-    const a = await connect(t, { code: ev.code, token: att.token });
+    const ev = await createEvent(ctx.t, ctx.cookie);
+    const att = await joinAttendee(ctx.t, ev.code);
+    const a = await connect(ctx.t, { code: ev.code, token: att.token });
     const id = (await a.ok('qa:ask', { text: 'Hallo' })).question.id;
     const clients = {
-      moderator: await connect(t, { code: ev.code, token: ev.tokens.moderator }),
-      organizer: await connect(t, { code: ev.code, cookie }),
-      stage: await connect(t, { code: ev.code, token: ev.tokens.stage }),
-      facilitator: await connect(t, { code: ev.code, token: ev.tokens.facilitator }),
+      moderator: await connect(ctx.t, { code: ev.code, token: ev.tokens.moderator }),
+      organizer: await connect(ctx.t, { code: ev.code, cookie: ctx.cookie }),
+      stage: await connect(ctx.t, { code: ev.code, token: ev.tokens.stage }),
+      facilitator: await connect(ctx.t, { code: ev.code, token: ev.tokens.facilitator }),
     };
     for (const [role, c] of Object.entries(clients)) {
       for (const name of Object.keys(commands) as CommandName[]) {
@@ -338,9 +329,9 @@ describe('roles', () => {
   });
 
   it('attendee:rename changes the name for new questions', async () => {
-    const ev = await createEvent(t, cookie);
-    const att = await joinAttendee(t, ev.code);
-    const a = await connect(t, { code: ev.code, token: att.token });
+    const ev = await createEvent(ctx.t, ctx.cookie);
+    const att = await joinAttendee(ctx.t, ev.code);
+    const a = await connect(ctx.t, { code: ev.code, token: att.token });
     expect((await a.snapshot()).me.name).toBeNull();
     expect(await a.ok('attendee:rename', { name: '  Lou  ' })).toEqual({ ok: true, name: 'Lou' });
     expect((await a.snapshot()).me.name).toBe('Lou');

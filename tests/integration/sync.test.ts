@@ -1,41 +1,19 @@
 /** The sync model: snapshot + contiguous deltas converge; gaps and reconnects resync; votes coalesce. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Delta } from '../../shared/sync/schemas.js';
 import {
-  Mirror, connect, createEvent, joinAttendee, setupOrganizer, sleep, snapshotView, startTestServer, until, type Client, type TestServer,
+  Mirror, connect, createEvent, expectContiguous, joinAttendee, rng, serverWithOrganizer, sleep, snapshotView, until, type Client,
 } from './helpers.js';
 
-let t: TestServer;
-let cookie: string;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  cookie = await setupOrganizer(t);
-});
-afterAll(async () => {
-  await t.close();
-});
-
-/** Deterministic pseudo-random numbers, so a failure can be replayed. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-function expectContiguous(deltas: Delta[]) {
-  for (let i = 1; i < deltas.length; i++) expect(deltas[i]!.seq).toBe(deltas[i - 1]!.seq + 1);
-}
+const ctx = serverWithOrganizer();
 
 describe('deltas reproduce the snapshot', () => {
   it('after a random mix of commands, every audience’s delta-built state equals a fresh snapshot', async () => {
-    const ev = await createEvent(t, cookie, { settings: { qa: { premoderation: true } } });
-    const mod = await connect(t, { code: ev.code, token: ev.tokens.moderator });
+    const ev = await createEvent(ctx.t, ctx.cookie, { settings: { qa: { premoderation: true } } });
+    const mod = await connect(ctx.t, { code: ev.code, token: ev.tokens.moderator });
     const people: Client[] = [];
-    for (let i = 0; i < 6; i++) people.push(await connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code, `P${i}`)).token }));
-    const stage = await connect(t, { code: ev.code, token: ev.tokens.stage });
+    for (let i = 0; i < 6; i++) people.push(await connect(ctx.t, { code: ev.code, token: (await joinAttendee(ctx.t, ev.code, `P${i}`)).token }));
+    const stage = await connect(ctx.t, { code: ev.code, token: ev.tokens.stage });
     const mirrors = [new Mirror(mod), new Mirror(stage), ...people.map((p) => new Mirror(p))];
     await Promise.all(mirrors.map((m) => m.sync()));
 
@@ -100,11 +78,11 @@ describe('deltas reproduce the snapshot', () => {
 
 describe('resync', () => {
   it('a client that was away reconnects and converges on a fresh snapshot', async () => {
-    const ev = await createEvent(t, cookie);
-    const mod = await connect(t, { code: ev.code, token: ev.tokens.moderator });
-    const att = await joinAttendee(t, ev.code, 'Away');
-    const asker = await connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code)).token });
-    const first = await connect(t, { code: ev.code, token: att.token });
+    const ev = await createEvent(ctx.t, ctx.cookie);
+    const mod = await connect(ctx.t, { code: ev.code, token: ev.tokens.moderator });
+    const att = await joinAttendee(ctx.t, ev.code, 'Away');
+    const asker = await connect(ctx.t, { code: ev.code, token: (await joinAttendee(ctx.t, ev.code)).token });
+    const first = await connect(ctx.t, { code: ev.code, token: att.token });
     const m1 = new Mirror(first);
     await m1.sync();
     const q1 = (await asker.ok('qa:ask', { text: 'Vorher' })).question.id;
@@ -117,7 +95,7 @@ describe('resync', () => {
     await mod.ok('qa:answer', { id: q1 });
     await asker.ok('qa:ask', { text: 'Auch währenddessen' });
 
-    const second = await connect(t, { code: ev.code, token: att.token });
+    const second = await connect(ctx.t, { code: ev.code, token: att.token });
     const m2 = new Mirror(second);
     await m2.sync();
     // Four commands while away, plus presence deltas (staff learn who left and came back).
@@ -137,10 +115,10 @@ describe('resync', () => {
   });
 
   it('a client that misses a delta notices the gap, asks for a snapshot and converges', async () => {
-    const ev = await createEvent(t, cookie);
-    const mod = await connect(t, { code: ev.code, token: ev.tokens.moderator });
-    const asker = await connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code)).token });
-    const viewer = await connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code)).token });
+    const ev = await createEvent(ctx.t, ctx.cookie);
+    const mod = await connect(ctx.t, { code: ev.code, token: ev.tokens.moderator });
+    const asker = await connect(ctx.t, { code: ev.code, token: (await joinAttendee(ctx.t, ev.code)).token });
+    const viewer = await connect(ctx.t, { code: ev.code, token: (await joinAttendee(ctx.t, ev.code)).token });
 
     class LossyMirror extends Mirror {
       dropSeq = -1;
@@ -165,13 +143,13 @@ describe('resync', () => {
 
 describe('vote coalescing', () => {
   it('many votes within 100 ms reach everyone as a few question:votes deltas, not one per vote', async () => {
-    const ev = await createEvent(t, cookie);
-    const asker = await connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code)).token });
+    const ev = await createEvent(ctx.t, ctx.cookie);
+    const asker = await connect(ctx.t, { code: ev.code, token: (await joinAttendee(ctx.t, ev.code)).token });
     const id = (await asker.ok('qa:ask', { text: 'Beliebt?' })).question.id;
     const id2 = (await asker.ok('qa:ask', { text: 'Auch beliebt?' })).question.id;
     const voters: Client[] = [];
-    for (let i = 0; i < 40; i++) voters.push(await connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code)).token }));
-    const mod = await connect(t, { code: ev.code, token: ev.tokens.moderator });
+    for (let i = 0; i < 40; i++) voters.push(await connect(ctx.t, { code: ev.code, token: (await joinAttendee(ctx.t, ev.code)).token }));
+    const mod = await connect(ctx.t, { code: ev.code, token: ev.tokens.moderator });
     const observer = voters[0]!;
     const modStart = mod.deltas.length;
     const obsStart = observer.deltas.length;

@@ -82,3 +82,23 @@ describe('three-way merge of group results', () => {
     expect(s.current.split('\n').filter(Boolean)).toHaveLength(words.length);
   });
 });
+
+describe('mergeText, small cases', () => {
+  it('keeps both edits when two people type in different places', () => {
+    const base = 'Ideen:\n- mehr Grün\n';
+    const mine = 'Ideen:\n- mehr Grün\n- Radwege\n';
+    const theirs = 'Ideen und Fragen:\n- mehr Grün\n';
+    expect(mergeText(base, mine, theirs)).toBe('Ideen und Fragen:\n- mehr Grün\n- Radwege\n');
+  });
+
+  it('takes the other side when one side did not change', () => {
+    expect(mergeText('a', 'a', 'b')).toBe('b');
+    expect(mergeText('a', 'b', 'a')).toBe('b');
+  });
+
+  it('appends an insertion whose place vanished instead of dropping it', () => {
+    const merged = mergeText('The quick brown fox', 'The quick brown fox jumps', 'Something else entirely');
+    expect(merged).toContain('Something else entirely');
+    expect(merged).toContain('jumps');
+  });
+});

@@ -1,14 +1,15 @@
 /**
- * Three-way merge of a group's shared result text. A member sends the full new text together with the
- * version it started from; when others saved in between, their change (base → current) and this one
- * (base → mine) are combined: the patch base → mine is applied to the current text (diff-match-patch's
- * fuzzy patching finds the spot even when the text around it moved). A hunk that cannot be placed is not
- * dropped: its inserted text is appended, so nobody's typing is lost. Pure.
+ * Three-way merge of a group's shared result text, the one rule both the server (when a save arrives) and
+ * the browser (when a remote version arrives while the member types) apply. A member's change is the
+ * text they started from (base) → their text (mine); when others saved in between (base → current), the
+ * patch base → mine is applied to the current text (diff-match-patch's fuzzy patching finds the spot
+ * even when the text around it moved). A hunk that cannot be placed is not dropped: its inserted text is
+ * appended, so nobody's typing is lost. Pure.
  */
 import DiffMatchPatch from 'diff-match-patch';
 
-const dmp = new DiffMatchPatch();
-// Deterministic output whatever the machine's speed (the default 1 s timeout makes diffs time-dependent).
+/** One shared instance with deterministic output whatever the device's speed (the default 1 s timeout makes diffs time-dependent). */
+export const dmp = new DiffMatchPatch();
 dmp.Diff_Timeout = 0;
 
 export function mergeText(base: string, mine: string, current: string): string {
