@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mergeText } from '../../shared/breakouts/merge.js';
 import { acknowledged, beginSend, canSend, edit, failed, hasUnsaved, initialSharedText, receive, typed } from './shared-text.js';
 
 describe('shared result text', () => {
@@ -71,13 +72,45 @@ describe('shared result text', () => {
     let s = initialSharedText({ text: '', version: 0 });
     s = typed(s, '', 'Zweitens: ');
     // another member's text is merged in; the field still shows the old value when the next key arrives
+    // (both typed into the empty field: the own text first, the other's on its own line after it)
     s = receive(s, { text: 'Erstens. ', version: 1 });
-    expect(s.draft).toBe('Zweitens: Erstens. ');
+    expect(s.draft).toBe('Zweitens: \nErstens. ');
     s = typed(s, 'Zweitens: ', 'Zweitens: s');
-    expect(s.draft).toBe('Zweitens: sErstens. ');
+    expect(s.draft).toBe('Zweitens: s\nErstens. ');
     // once redrawn, keystrokes replace the draft as usual
-    s = typed(s, 'Zweitens: sErstens. ', 'Zweitens: siErstens. ');
-    expect(s.draft).toBe('Zweitens: siErstens. ');
-    expect(beginSend(s).request).toEqual({ baseVersion: 1, text: 'Zweitens: siErstens. ' });
+    s = typed(s, 'Zweitens: s\nErstens. ', 'Zweitens: si\nErstens. ');
+    expect(s.draft).toBe('Zweitens: si\nErstens. ');
+    expect(beginSend(s).request).toEqual({ baseVersion: 1, text: 'Zweitens: si\nErstens. ' });
+  });
+  it('two members typing into the empty field at once end with the same text as the server, on separate lines', () => {
+    const saved = [{ text: '', version: 0 }];
+    const save = (req: { baseVersion: number; text: string }) => {
+      const next = { text: mergeText(saved[req.baseVersion]!.text, req.text, saved.at(-1)!.text), version: saved.length };
+      saved.push(next);
+      return next;
+    };
+    let a = typed(initialSharedText(saved[0]!), '', 'Idee von A: Förderberatung');
+    let b = typed(initialSharedText(saved[0]!), '', 'Idee von B: KI-Sprechstunde');
+    const sentA = beginSend(a);
+    const sentB = beginSend(b);
+    a = sentA.state;
+    b = sentB.state;
+    const ackA = save(sentA.request);
+    const ackB = save(sentB.request);
+    // A keeps typing before its ack and B's delta arrive.
+    a = typed(a, 'Idee von A: Förderberatung', 'Idee von A: Förderberatung!');
+    a = receive(a, ackB);
+    a = acknowledged(a, ackA);
+    b = acknowledged(b, ackB);
+    expect(ackB.text).toBe('Idee von B: KI-Sprechstunde\nIdee von A: Förderberatung');
+    expect(b.draft).toBe(ackB.text);
+    expect(a.draft).toBe('Idee von B: KI-Sprechstunde\nIdee von A: Förderberatung!');
+    // A's pending keystroke goes to the server and both see the same text.
+    const last = save(beginSend(a).request);
+    a = acknowledged(beginSend(a).state, last);
+    b = receive(b, last);
+    expect(a.draft).toBe(last.text);
+    expect(b.draft).toBe(last.text);
+    expect(last.text).toBe('Idee von B: KI-Sprechstunde\nIdee von A: Förderberatung!');
   });
 });

@@ -50,7 +50,8 @@ export const rename: Handler<'attendee:rename'> = {
 
 /**
  * Answers to the organizer's attendee fields. Only defined keys are accepted; an empty value removes the
- * answer; attributes from a roster import that the organizer did not define stay as they are.
+ * answer; attributes from a roster import that the organizer did not define stay as they are. The answers
+ * after the update must include every required field (an answer saved earlier counts), else nothing is saved.
  */
 export const profile: Handler<'attendee:profile'> = {
   serial: true,
@@ -59,7 +60,8 @@ export const profile: Handler<'attendee:profile'> = {
     const attendeeId = ctx.actor.attendeeId ?? '';
     const row = await findEventById(ctx.services.db, eventId);
     if (!row) throw new DomainError('not_found', 'this event no longer exists');
-    const defined = new Set(rowToInfo(row).settings.attendeeFields.map((f) => f.key));
+    const fields = rowToInfo(row).settings.attendeeFields;
+    const defined = new Set(fields.map((f) => f.key));
     const unknown = Object.keys(attributes).filter((k) => !defined.has(k));
     if (unknown.length) {
       throw new DomainError('invalid_payload', `this event does not ask for: ${unknown.join(', ')}`, { fields: unknown.map((k) => `attributes.${k}`) });
@@ -69,6 +71,13 @@ export const profile: Handler<'attendee:profile'> = {
     for (const [key, value] of Object.entries(attributes)) {
       if (value) next[key] = value;
       else delete next[key];
+    }
+    // The client asks for required answers too, but only the server's check holds for every client.
+    const missing = fields.filter((f) => f.required && !next[f.key]?.trim());
+    if (missing.length) {
+      throw new DomainError('invalid_payload', `this event requires an answer for: ${missing.map((f) => f.label).join(', ')}`, {
+        fields: missing.map((f) => `attributes.${f.key}`),
+      });
     }
     await ctx.services.db.updateTable('attendees').set({ attributes: JSON.stringify(next) }).where('id', '=', attendeeId).execute();
     ctx.services.breakouts.presence.touch(eventId, [attendeeId]);

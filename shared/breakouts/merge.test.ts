@@ -83,6 +83,44 @@ describe('three-way merge of group results', () => {
   });
 });
 
+describe('concurrent insertions at the same place', () => {
+  it('two members typing into the empty field: the later save first, the saved text on its own line after it', () => {
+    const s = server('');
+    s.edit(0, 'Idee von A: Förderberatung');
+    expect(s.edit(0, 'Idee von B: KI-Sprechstunde')).toBe('Idee von B: KI-Sprechstunde\nIdee von A: Förderberatung');
+    // The other order of arrival gives the other order, still separated.
+    expect(mergeText('', 'Idee von A: Förderberatung', 'Idee von B: KI-Sprechstunde')).toBe('Idee von A: Förderberatung\nIdee von B: KI-Sprechstunde');
+  });
+
+  it('both appending to the end of the same text are separated by a line break', () => {
+    expect(mergeText('Fazit: ', 'Fazit: Anna findet A gut.', 'Fazit: Ben findet B gut.')).toBe('Fazit: Anna findet A gut.\nBen findet B gut.');
+    expect(mergeText('Ideen:\n- eins', 'Ideen:\n- eins, zwei', 'Ideen:\n- eins und drei')).toBe('Ideen:\n- eins, zwei\n und drei');
+  });
+
+  it('adds no second line break when one already separates the two at the junction', () => {
+    expect(mergeText('Liste:\n', 'Liste:\n- Anna\n', 'Liste:\n- Ben\n')).toBe('Liste:\n- Anna\n- Ben\n');
+    expect(mergeText('Liste:', 'Liste: Ben', 'Liste:\n- Anna')).toBe('Liste: Ben\n- Anna');
+    // Someone still typing at the end of their line while another member's new line arrives keeps typing there.
+    expect(mergeText('Idee von A', 'Idee von A!', 'Idee von A\nIdee von B')).toBe('Idee von A!\nIdee von B');
+  });
+
+  it('inserts at different places are combined without a line break', () => {
+    expect(mergeText('Wir wollen Radwege und Bäume.', 'Wir wollen mehr Radwege und Bäume.', 'Wir wollen Radwege und neue Bäume.')).toBe(
+      'Wir wollen mehr Radwege und neue Bäume.',
+    );
+    expect(mergeText('abc', 'Xabc', 'abcY')).toBe('XabcY');
+  });
+
+  it('a deletion on one side and an insertion elsewhere on the other both apply, with no line break', () => {
+    expect(mergeText('Punkt A\nPunkt B\nPunkt C\n', 'Punkt A\nPunkt C\n', 'Punkt A\nPunkt B\nPunkt C\nPunkt D\n')).toBe('Punkt A\nPunkt C\nPunkt D\n');
+    expect(mergeText('eins zwei drei', 'Null eins zwei drei', 'eins drei')).toBe('Null eins drei');
+  });
+
+  it('the same insertion made by both appears once', () => {
+    expect(mergeText('a b', 'a b X', 'Q a b X')).toBe('Q a b X');
+  });
+});
+
 describe('mergeText, small cases', () => {
   it('keeps both edits when two people type in different places', () => {
     const base = 'Ideen:\n- mehr Grün\n';

@@ -311,12 +311,35 @@ describe('presence and profiles', () => {
     const company = new Map(people.map((p, i) => [p.attendeeId, companies[i]]));
     for (const g of round.groups) expect(new Set(g.members.map((m) => company.get(m.id))).size).toBe(2);
     expect(round.report?.violations).toEqual([]);
-    // Removing an answer.
-    expect((await clients[0]!.ok('attendee:profile', { attributes: { company: '' } })).attributes).toEqual({});
+    // A required answer cannot be removed (see the next test); the saved one stays.
+    expect(await clients[0]!.call('attendee:profile', { attributes: { company: '' } })).toMatchObject({ ok: false, error: { code: 'invalid_payload', fields: ['attributes.company'] } });
+    expect((await clients[0]!.snapshot()).me.attributes).toEqual({ company: 'ACME' });
     // A rename reaches the draft's members list for staff.
     await clients[1]!.ok('attendee:rename', { name: 'Neuer Name' });
     await until(() => facM.rounds.get(round.id)?.groups.some((g) => g.members.some((m) => m.name === 'Neuer Name')), 2000, 'rename in round');
     for (const x of [fac, ...clients]) x.close();
+  });
+
+  it('attendee:profile is refused while a required field is missing or blank; optional answers can be removed', async () => {
+    const ev = await createEvent(ctx.t, ctx.cookie, {
+      settings: { attendeeFields: [{ key: 'company', label: 'Firma', required: true }, { key: 'role', label: 'Rolle' }] },
+    });
+    const person = await joinAttendee(ctx.t, ev.code, 'Pflicht');
+    const cl = await connect(ctx.t, { code: ev.code, token: person.token });
+    const refused = { ok: false, error: { code: 'invalid_payload', fields: ['attributes.company'] } };
+    expect(await cl.call('attendee:profile', { attributes: { role: 'Entwicklung' } })).toMatchObject(refused);
+    const blank = await cl.call('attendee:profile', { attributes: { company: '   ', role: 'Entwicklung' } });
+    expect(blank).toMatchObject(refused);
+    expect(blank.ok ? '' : blank.error.message).toContain('Firma');
+    expect(await cl.call('attendee:profile', { attributes: {} })).toMatchObject(refused);
+    // Nothing of a refused profile was saved.
+    expect((await cl.snapshot()).me.attributes).toEqual({});
+    expect((await cl.ok('attendee:profile', { attributes: { company: 'ACME', role: 'Entwicklung' } })).attributes).toEqual({ company: 'ACME', role: 'Entwicklung' });
+    // A required answer saved earlier counts; an optional one can be removed.
+    expect((await cl.ok('attendee:profile', { attributes: { role: '' } })).attributes).toEqual({ company: 'ACME' });
+    expect(await cl.call('attendee:profile', { attributes: { company: '' } })).toMatchObject(refused);
+    expect((await cl.snapshot()).me.attributes).toEqual({ company: 'ACME' });
+    cl.close();
   });
 });
 
