@@ -11,10 +11,8 @@ export interface CommandHandle<K extends CommandName> {
   clearError(): void;
 }
 
-export function useCommand<K extends CommandName>(name: K): CommandHandle<K> {
-  const send = useSend();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ClientError | null>(null);
+/** Whether the component is still mounted, so a late ack does not set state on an unmounted one. */
+function useMounted(): { readonly current: boolean } {
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
@@ -22,6 +20,14 @@ export function useCommand<K extends CommandName>(name: K): CommandHandle<K> {
       mounted.current = false;
     };
   }, []);
+  return mounted;
+}
+
+export function useCommand<K extends CommandName>(name: K): CommandHandle<K> {
+  const send = useSend();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ClientError | null>(null);
+  const mounted = useMounted();
 
   const run = useCallback(
     async (payload: CommandPayload<K>) => {
@@ -48,13 +54,7 @@ export function useCommands() {
   const send = useSend();
   const [busyKey, setBusyKey] = useState<string | null>(null);
   const [error, setError] = useState<{ key: string; error: ClientError } | null>(null);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const mounted = useMounted();
 
   const run = useCallback(
     async <K extends CommandName>(key: string, name: K, payload: CommandPayload<K>): Promise<ClientAck<K>> => {
