@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainError } from '../../../shared/errors.js';
 import { assertMayAskHelp, assertMayEditResult, choose, editGroup, lock, move, swap } from './edits.js';
 import { round } from './test-fixtures.js';
+import { thrownCode as code } from '../../testing/thrown-code.js';
 
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (err) {
-    return (err as DomainError).code;
-  }
-  return 'no error';
-};
 const members = (r: { groups: { members: string[] }[] }) => r.groups.map((g) => g.members);
 
 describe('moving people by hand', () => {

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../shared/errors.js';
 import { advance, close, extend, nextDeadline, start } from './lifecycle.js';
 import { T0, at, round } from './test-fixtures.js';
+import { thrownCode as code } from '../../testing/thrown-code.js';
 
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (err) {
-    return (err as DomainError).code;
-  }
-  return 'no error';
-};
 
 describe('round state machine', () => {
   const draft = round([['a', 'b'], ['c', 'd']]);

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../shared/errors.js';
 import { boardAfter, chooseHighlight, chooseQueue } from './board.js';
 import { question } from './test-fixtures.js';
+import { thrownCode as code } from '../../testing/thrown-code.js';
 
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (err) {
-    return err instanceof DomainError ? err.code : 'other';
-  }
-}
 
 describe('highlight and queue', () => {
   it('highlights only an existing live question; null clears', () => {

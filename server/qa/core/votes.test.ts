@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../shared/errors.js';
 import { applyVote, decideVote } from './votes.js';
+import { thrownCode as code } from '../../testing/thrown-code.js';
 
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (err) {
-    return err instanceof DomainError ? err.code : 'other';
-  }
-}
 
 describe('vote rules', () => {
   it('one vote per person: up twice counts once, down without a vote does nothing', () => {
