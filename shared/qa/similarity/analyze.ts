@@ -28,6 +28,21 @@ export interface AnalyzedText {
   keySet: ReadonlySet<string>;
 }
 
+const wordCache = new Map<string, { surface: string; keys: readonly string[] }>();
+const WORD_CACHE_LIMIT = 20_000;
+
+/** Surface form and match keys (stems, synonym groups) of one normalised word, cached. */
+function word(part: string): { surface: string; keys: readonly string[] } {
+  let info = wordCache.get(part);
+  if (!info) {
+    const stems = stemKeys(part);
+    info = { surface: surfaceForm(part), keys: [...stems, ...synonymKeys(stems)] };
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    wordCache.set(part, info);
+  }
+  return info;
+}
+
 export function analyze(text: string): AnalyzedText {
   const normalized = normalizeText(text);
   const bySurface = new Map<string, Term>();
@@ -36,12 +51,12 @@ export function analyze(text: string): AnalyzedText {
     const parts = chunk.split('-').filter(Boolean);
     const joined = parts.length > 1 ? surfaceForm(parts.join('')) : undefined;
     for (const part of parts) {
-      const surface = surfaceForm(part);
+      const info = word(part);
+      const surface = info.surface;
       if (STOP_WORDS.has(surface)) continue;
       if (surface.length === 1 && !/\d/.test(surface)) continue;
       const existing = bySurface.get(surface);
-      const stems = stemKeys(part);
-      const keys = [...stems, ...synonymKeys(stems), ...(joined ? [joined] : [])];
+      const keys = joined ? [...info.keys, joined] : info.keys;
       if (existing) {
         if (joined && !existing.keys.includes(joined)) existing.keys = [...existing.keys, joined];
         continue;

@@ -14,7 +14,7 @@
  * the spellings, so a lookup only scores questions that share a key or a near spelling.
  */
 import { analyze, type AnalyzedText, type Term } from './analyze.js';
-import { fuzzyCredit, scoreAnalyzed } from './score.js';
+import { allowedTypos, fuzzyCredit, scoreAnalyzed } from './score.js';
 
 export { analyze, type AnalyzedText, type Term } from './analyze.js';
 export { normalizeText, surfaceForm } from './normalize.js';
@@ -94,7 +94,8 @@ export function createSimilarityIndex(): SimilarityIndex {
   /** trigram → match keys containing it */
   const byTrigram = new Map<string, Set<string>>();
   /** fuzzy credit of two spellings, kept across lookups (typing repeats most words) */
-  let memo = new Map<string, number>();
+  let memo = new Map<string, Map<string, number>>();
+  let memoSize = 0;
 
   function index(id: string, doc: AnalyzedText): void {
     docs.set(id, doc);
@@ -129,32 +130,36 @@ export function createSimilarityIndex(): SimilarityIndex {
   }
 
   function fuzzy(a: Term, b: Term): number {
-    const id = a.surface < b.surface ? `${a.surface} ${b.surface}` : `${b.surface} ${a.surface}`;
-    let c = memo.get(id);
+    const [x, y] = a.surface < b.surface ? [a, b] : [b, a];
+    let inner = memo.get(x.surface);
+    if (!inner) memo.set(x.surface, (inner = new Map()));
+    let c = inner.get(y.surface);
     if (c === undefined) {
-      c = fuzzyCredit(a, b);
-      memo.set(id, c);
+      c = fuzzyCredit(x, y);
+      inner.set(y.surface, c);
+      memoSize++;
     }
     return c;
   }
 
-  /** Questions that could reach a score above 0 through a content term: shared key, typo or compound. */
-  function candidates(query: AnalyzedText): Set<string> {
-    const out = new Set<string>();
-    for (const t of query.terms) {
-      if (t.weight < 1) continue; // question words alone never make a duplicate
-      for (const k of t.keys) for (const id of byKey.get(k) ?? []) out.add(id);
-      // near spellings: keys sharing at least two trigrams with one of ours, confirmed by fuzzyCredit
-      const shared = new Map<string, number>();
-      for (const k of t.keys) {
-        if (k.length < 4 || k.startsWith('~')) continue;
-        for (const g of trigrams(k)) for (const s of byTrigram.get(g) ?? []) shared.set(s, (shared.get(s) ?? 0) + 1);
-      }
-      for (const [s, n] of shared) {
-        if (n < 2 || t.keys.includes(s)) continue;
-        const v = vocabulary.get(s);
-        if (v && fuzzy(t, v.term) > 0) for (const id of byKey.get(s) ?? []) out.add(id);
-      }
+  /**
+   * Vocabulary keys that give one query term fuzzy credit (typo or compound). Only keys sharing enough
+   * trigrams to be within the allowed edits are checked: an edit changes at most 4 trigrams.
+   */
+  function neighbours(t: Term): string[] {
+    const shared = new Map<string, number>();
+    for (const k of t.keys) {
+      if (k.length < 4 || k.startsWith('~')) continue;
+      for (const g of new Set(trigrams(k))) for (const s of byTrigram.get(g) ?? []) shared.set(s, (shared.get(s) ?? 0) + 1);
+    }
+    const out: string[] = [];
+    const shortest = Math.min(...t.keys.filter((k) => !k.startsWith('~')).map((k) => k.length));
+    for (const [s, n] of shared) {
+      if (t.keys.includes(s)) continue;
+      const min = Math.min(shortest, s.length);
+      if (n < Math.max(1, min - 4 * allowedTypos(min))) continue;
+      const v = vocabulary.get(s);
+      if (v && fuzzy(t, v.term) > 0) out.push(s);
     }
     return out;
   }
@@ -164,16 +169,43 @@ export function createSimilarityIndex(): SimilarityIndex {
     const threshold = options.threshold ?? DEFAULT_DUPLICATE_THRESHOLD;
     const exclude = new Set(options.excludeIds ?? []);
     if (self !== undefined) exclude.add(self);
-    if (memo.size > MEMO_LIMIT) memo = new Map();
-    const found: SimilarMatch[] = [];
-    const ids = candidates(query);
+    if (memoSize > MEMO_LIMIT) {
+      memo = new Map();
+      memoSize = 0;
+    }
+    // For every question reached by a query term (shared key or fuzzy neighbour): the weight of the query
+    // terms that reach it. Questions reached by question words only are no candidates.
+    const reach = new Map<string, { weight: number; content: boolean }>();
+    /** keys through which a question's term can earn credit from the query */
+    const useful = new Set<string>(query.keySet);
+    for (const t of query.terms) {
+      const ids = new Set<string>();
+      for (const k of t.keys) for (const id of byKey.get(k) ?? []) ids.add(id);
+      for (const s of neighbours(t)) {
+        useful.add(s);
+        for (const id of byKey.get(s) ?? []) ids.add(id);
+      }
+      for (const id of ids) {
+        const r = reach.get(id);
+        if (r) {
+          r.weight += t.weight;
+          r.content ||= t.weight >= 1;
+        } else reach.set(id, { weight: t.weight, content: t.weight >= 1 });
+      }
+    }
     // the same normalized text with only stop words ("Und jetzt?") has no key: compare those directly
     if (query.terms.length === 0 && query.normalized) {
-      for (const [id, doc] of docs) if (doc.normalized === query.normalized) ids.add(id);
+      for (const [id, doc] of docs) if (doc.normalized === query.normalized) reach.set(id, { weight: 0, content: true });
     }
-    for (const id of ids) {
-      if (exclude.has(id)) continue;
-      const score = scoreAnalyzed(query, docs.get(id)!, memo);
+    const found: SimilarMatch[] = [];
+    for (const [id, r] of reach) {
+      if (!r.content || exclude.has(id)) continue;
+      const doc = docs.get(id)!;
+      // upper bound of the score: query terms that reach it, its terms that have a useful key
+      let docReach = 0;
+      for (const u of doc.terms) if (u.keys.some((k) => useful.has(k))) docReach += u.weight;
+      if (query.normalized !== doc.normalized && (r.weight + docReach) / (query.weight + doc.weight) < threshold) continue;
+      const score = scoreAnalyzed(query, doc, fuzzy);
       if (score >= threshold) found.push({ id, score });
     }
     found.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

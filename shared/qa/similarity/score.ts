@@ -51,30 +51,21 @@ export function fuzzyCredit(a: Term, b: Term): number {
   return 0;
 }
 
-function credit(term: Term, other: AnalyzedText, memo?: Map<string, number>): number {
+function credit(term: Term, other: AnalyzedText, fuzzy: (a: Term, b: Term) => number): number {
   for (const k of term.keys) if (other.keySet.has(k)) return 1;
   let best = 0;
   for (const u of other.terms) {
-    let c: number;
-    if (memo) {
-      const id = term.surface < u.surface ? `${term.surface} ${u.surface}` : `${u.surface} ${term.surface}`;
-      const hit = memo.get(id);
-      if (hit === undefined) {
-        c = fuzzyCredit(term, u);
-        memo.set(id, c);
-      } else c = hit;
-    } else c = fuzzyCredit(term, u);
+    const c = fuzzy(term, u);
     if (c > best) best = c;
-    if (best >= 1) break;
   }
   return best;
 }
 
 /**
- * Similarity of two analysed texts. `memo` (optional) caches the fuzzy comparison of two spellings; pass
- * the same Map across many comparisons (the index does) and clear it now and then.
+ * Similarity of two analysed texts. `fuzzy` may be a cached fuzzyCredit (the index passes one that
+ * remembers the pairs of spellings it has compared).
  */
-export function scoreAnalyzed(a: AnalyzedText, b: AnalyzedText, memo?: Map<string, number>): number {
+export function scoreAnalyzed(a: AnalyzedText, b: AnalyzedText, fuzzy: (a: Term, b: Term) => number = fuzzyCredit): number {
   if (a.normalized === b.normalized) return a.normalized === '' ? 0 : 1;
   const total = a.weight + b.weight;
   if (a.weight === 0 || b.weight === 0) return 0;
@@ -82,12 +73,12 @@ export function scoreAnalyzed(a: AnalyzedText, b: AnalyzedText, memo?: Map<strin
   let missA = 0; // 1: a content word of A has no partner in B; 2: and it is a number
   let missB = 0;
   for (const t of a.terms) {
-    const c = credit(t, b, memo);
+    const c = credit(t, b, fuzzy);
     earned += t.weight * c;
     if (c === 0 && t.weight >= 1) missA = Math.max(missA, /^\d+$/.test(t.surface) ? 2 : 1);
   }
   for (const t of b.terms) {
-    const c = credit(t, a, memo);
+    const c = credit(t, a, fuzzy);
     earned += t.weight * c;
     if (c === 0 && t.weight >= 1) missB = Math.max(missB, /^\d+$/.test(t.surface) ? 2 : 1);
   }

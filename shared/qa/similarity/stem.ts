@@ -9,16 +9,12 @@ import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemmer as stemGerman } from '@orama/stemmers/german';
 import { foldDiacritics, toUmlautForm } from './normalize.js';
 
-const cache = new Map<string, readonly string[]>();
-const CACHE_LIMIT = 20_000;
 
 /**
  * Match keys of one lower-case word: its surface form, its German stem, its English stem, and for a German
  * participle the stem without "ge" (deduplicated, surface first).
  */
 export function stemKeys(word: string): readonly string[] {
-  const hit = cache.get(word);
-  if (hit) return hit;
   const umlaut = toUmlautForm(word);
   const surface = foldDiacritics(umlaut);
   const keys = new Set<string>([surface]);
@@ -28,8 +24,5 @@ export function stemKeys(word: string): readonly string[] {
     // German participles: "gemessen" also as "messen", "gefragt" as "fragt" (stem of the rest)
     if (umlaut.length >= 7 && umlaut.startsWith('ge') && /(?:t|en)$/.test(umlaut)) keys.add(foldDiacritics(stemGerman(umlaut.slice(2))));
   }
-  const result = [...keys].filter((k) => k.length > 0);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(word, result);
-  return result;
+  return [...keys].filter((k) => k.length > 0);
 }
