@@ -4,7 +4,8 @@
  * and both; then a threshold sweep. `--errors tune|holdout|all` lists the misjudged pairs of that half.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_DUPLICATE_THRESHOLD, similarity } from '../../shared/qa/similarity/index.js';
+import { createSimilarityIndex, DEFAULT_DUPLICATE_THRESHOLD, similarity } from '../../shared/qa/similarity/index.js';
+import { timeLookups } from './corpus.js';
 import { loadPairs, metrics, type Metrics } from './metrics.js';
 
 const { values } = parseArgs({ options: { errors: { type: 'string' }, file: { type: 'string' } } });
@@ -52,3 +53,9 @@ if (values.errors) {
     }
   }
 }
+
+const timing = timeLookups(createSimilarityIndex, () => performance.now());
+console.log(
+  `\ntyping lookup, ${timing.questions} questions (index built in ${timing.buildMs.toFixed(0)} ms): ${timing.lookups} keystrokes, ` +
+    `mean ${timing.meanMs.toFixed(2)} ms, p50 ${timing.p50Ms.toFixed(2)} ms, p95 ${timing.p95Ms.toFixed(2)} ms, max ${timing.maxMs.toFixed(2)} ms`,
+);

@@ -69,20 +69,21 @@ export function scoreAnalyzed(a: AnalyzedText, b: AnalyzedText, fuzzy: (a: Term,
   if (a.normalized === b.normalized) return a.normalized === '' ? 0 : 1;
   const total = a.weight + b.weight;
   if (a.weight === 0 || b.weight === 0) return 0;
-  let earned = 0;
+  let earnedA = 0; // kept apart so that score(a, b) and score(b, a) add the same numbers in the same order
+  let earnedB = 0;
   let missA = 0; // 1: a content word of A has no partner in B; 2: and it is a number
   let missB = 0;
   for (const t of a.terms) {
     const c = credit(t, b, fuzzy);
-    earned += t.weight * c;
+    earnedA += t.weight * c;
     if (c === 0 && t.weight >= 1) missA = Math.max(missA, /^\d+$/.test(t.surface) ? 2 : 1);
   }
   for (const t of b.terms) {
     const c = credit(t, a, fuzzy);
-    earned += t.weight * c;
+    earnedB += t.weight * c;
     if (c === 0 && t.weight >= 1) missB = Math.max(missB, /^\d+$/.test(t.surface) ? 2 : 1);
   }
-  let score = Math.min(1, earned / total);
+  let score = Math.min(1, (earnedA + earnedB) / total);
   if (missA && missB) score *= SUBSTITUTION_FACTOR;
   if (missA === 2 && missB === 2) score *= NUMBER_FACTOR;
   return score;

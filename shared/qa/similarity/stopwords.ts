@@ -20,7 +20,7 @@ ohnehin schon sehr sein seine seinem seinen seiner seit sich sie sind so solche 
 sonst um und uns unser unsere unserem unseren unserer unter viel vom von war wäre waren wären warst was weil
 welch welche welchem welchen welcher welches wenn wer werde werden werdet wie wieder will wir wird wirst wo wollen
 wollt wollte worden wurde würde wurden würden zu zum zur zwar hallo danke gerne genau gern dass ne vielleicht
-eigene eigenen eigener ganz also halt denn eben wohl
+eigene eigenen eigener ganz also halt denn eben wohl über bzw usw zb gibts sowie
 `;
 
 const ENGLISH = `
