@@ -308,3 +308,5 @@ export function groupDuplicates(items: readonly QuestionText[], threshold = DEFA
   for (const pair of pairs) groups.get(find(pair[0]))!.pairs.push(pair);
   return [...groups.values()];
 }
+
+export { createDuplicateTracker, type DuplicateTracker } from './tracker.js';
