@@ -98,6 +98,8 @@ export function createSimilarityIndex(): SimilarityIndex {
   /** fuzzy credit of two spellings, kept across lookups (typing repeats most words) */
   let memo = new Map<string, Map<string, number>>();
   let memoSize = 0;
+  /** fuzzy neighbours of a spelling in the current vocabulary; emptied whenever the vocabulary changes */
+  const neighbourCache = new Map<string, string[]>();
 
   function index(id: string, doc: AnalyzedText): void {
     docs.set(id, doc);
@@ -109,6 +111,7 @@ export function createSimilarityIndex(): SimilarityIndex {
         if (users) users.count++;
         else {
           vocabulary.set(k, { term: t, count: 1 });
+          neighbourCache.clear();
           for (const g of trigrams(k)) addTo(byTrigram, g, k);
         }
       }
@@ -125,6 +128,7 @@ export function createSimilarityIndex(): SimilarityIndex {
         const users = vocabulary.get(k);
         if (!users || --users.count > 0) continue;
         vocabulary.delete(k);
+        neighbourCache.clear();
         for (const g of trigrams(k)) removeFrom(byTrigram, g, k);
       }
     }
@@ -149,6 +153,9 @@ export function createSimilarityIndex(): SimilarityIndex {
    * trigrams to be within the allowed edits are checked: an edit changes at most 4 trigrams.
    */
   function neighbours(t: Term): string[] {
+    const cacheKey = t.keys.join(' ');
+    const cached = neighbourCache.get(cacheKey);
+    if (cached) return cached;
     const shared = new Map<string, number>();
     for (const k of t.keys) {
       if (k.length < 4 || k.startsWith('~')) continue;
@@ -163,6 +170,8 @@ export function createSimilarityIndex(): SimilarityIndex {
       const v = vocabulary.get(s);
       if (v && fuzzy(t, v.term) > 0) out.push(s);
     }
+    if (neighbourCache.size > 5_000) neighbourCache.clear();
+    neighbourCache.set(cacheKey, out);
     return out;
   }
 
