@@ -104,6 +104,15 @@ describe('createSimilarityIndex', () => {
     expect(index.findSimilar('Wird der Vortrag aufgezeichnet?').map((m) => m.id)).toEqual(['c', 'd']);
   });
 
+  it('finds the very same text even when it has stop and question words only', () => {
+    const index = createSimilarityIndex();
+    index.add('x', 'Und jetzt?');
+    index.add('y', 'Wie viele?');
+    expect(index.findSimilar('und jetzt')).toEqual([{ id: 'x', score: 1 }]);
+    expect(index.findSimilar('WIE VIELE')).toEqual([{ id: 'y', score: 1 }]);
+    expect(index.findSimilar('Wie viele Leute?')).toEqual([]);
+  });
+
   it('findSimilarToId leaves the question itself out', () => {
     const index = filled();
     expect(index.findSimilarToId('a').map((m) => m.id)).toEqual(['b', 'd']);

@@ -204,8 +204,9 @@ export function createSimilarityIndex(): SimilarityIndex {
         } else reach.set(id, { weight: t.weight, content: t.weight >= 1 });
       }
     }
-    // the same normalized text with only stop words ("Und jetzt?") has no key: compare those directly
-    if (query.terms.length === 0 && query.normalized) {
+    // a text of stop and question words only ("Und jetzt?", "Wie viele?") finds nothing through its
+    // terms, but the very same text is still the same question: compare those directly
+    if (query.normalized && query.terms.every((t) => t.weight < 1)) {
       for (const [id, doc] of docs) if (doc.normalized === query.normalized) reach.set(id, { weight: 0, content: true });
     }
     const found: SimilarMatch[] = [];
