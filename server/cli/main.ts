@@ -7,11 +7,13 @@ const [command, ...rest] = process.argv.slice(2);
 const subcommands: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
   organizer: () => import('./organizer.js'),
   groups: () => import('./groups.js'),
+  duplicates: () => import('./duplicates.js'),
 };
 
 const usage = `usage: npm run cli -- <command>
   organizer add --email E --password P     create an organizer account
-  groups --people F.csv|--players N --size K [--rounds R] ...   plan breakout groups (see --help)`;
+  groups --people F.csv|--players N --size K [--rounds R] ...   plan breakout groups (see --help)
+  duplicates --in FILE.jsonl [--threshold T]   pairs of questions the app calls duplicates`;
 
 async function main(): Promise<number> {
   const load = command ? subcommands[command] : undefined;
