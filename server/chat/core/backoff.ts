@@ -17,5 +17,5 @@ export function backoffDelay(attempt: number, policy: BackoffPolicy, jitter: num
   const n = Math.max(1, Math.floor(attempt));
   const exp = Math.min(policy.capMs, policy.baseMs * 2 ** Math.min(n - 1, 30));
   const j = Math.min(Math.max(jitter, 0), 0.999_999);
-  return Math.round(exp / 2 + (exp / 2) * j);
+  return Math.floor(exp / 2 + (exp / 2) * j);
 }

@@ -330,7 +330,11 @@ export function step(state: MachineState, event: MachineEvent, ctx: StepContext)
 
     case 'stop':
       if (state.phase === 'off') return ignore;
-      return { state: { ...state, phase: 'off', inFlight: null, dueAt: null }, effects: [{ type: 'status' }, { type: 'halt' }] };
+      // A running commit still finishes (the shell waits for it); its outcome is adopted silently.
+      return {
+        state: { ...state, phase: 'off', inFlight: state.inFlight === 'commit' ? 'commit' : null, dueAt: null },
+        effects: [{ type: 'status' }, { type: 'halt' }],
+      };
 
     case 'retry': {
       if (state.videoId === null || state.phase === 'off') return ignore;
