@@ -101,13 +101,15 @@ export function createYoutubeApi(options: YoutubeApiOptions): YoutubeApi {
       const parsed = VideoListResponse.safeParse(body);
       if (!parsed.success) throw new YoutubeApiError({ kind: 'badResponse', message: '/videos: unexpected shape' });
       const video = parsed.data.items.find((v) => v.id === videoId) ?? parsed.data.items[0];
-      if (!video) return { found: false, live: false, activeLiveChatId: null, ended: false };
+      if (!video) return { found: false, live: false, activeLiveChatId: null, ended: false, scheduledStartAt: null };
       const details = video.liveStreamingDetails;
       return {
         found: true,
         live: details !== undefined,
         activeLiveChatId: details?.activeLiveChatId ?? null,
         ended: details?.actualEndTime !== undefined,
+        scheduledStartAt:
+          details?.scheduledStartTime && !details.actualStartTime ? Date.parse(details.scheduledStartTime) || null : null,
       };
     },
 

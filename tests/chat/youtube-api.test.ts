@@ -23,15 +23,22 @@ async function failureOf(p: Promise<unknown>) {
 describe('YouTube API client against the fake', () => {
   it('videos.list: active chat, upcoming, ended, normal video, unknown id', async () => {
     yt.liveVideo('AAAAAAAAAAA', 'chatA');
-    yt.video('BBBBBBBBBBB', { live: true, liveChatId: null });
+    yt.video('BBBBBBBBBBB', { live: true, liveChatId: null, scheduledStartTime: '2026-12-24T18:00:00Z' });
     yt.video('CCCCCCCCCCC', { live: true, liveChatId: null, actualEndTime: '2026-11-30T09:00:00Z' });
     yt.video('DDDDDDDDDDD', { live: false });
     const a = api();
-    expect(await a.lookupVideo('AAAAAAAAAAA')).toEqual({ found: true, live: true, activeLiveChatId: 'chatA', ended: false });
-    expect(await a.lookupVideo('BBBBBBBBBBB')).toEqual({ found: true, live: true, activeLiveChatId: null, ended: false });
-    expect(await a.lookupVideo('CCCCCCCCCCC')).toEqual({ found: true, live: true, activeLiveChatId: null, ended: true });
-    expect(await a.lookupVideo('DDDDDDDDDDD')).toEqual({ found: true, live: false, activeLiveChatId: null, ended: false });
-    expect(await a.lookupVideo('ZZZZZZZZZZZ')).toEqual({ found: false, live: false, activeLiveChatId: null, ended: false });
+    const none = { scheduledStartAt: null };
+    expect(await a.lookupVideo('AAAAAAAAAAA')).toEqual({ found: true, live: true, activeLiveChatId: 'chatA', ended: false, ...none });
+    expect(await a.lookupVideo('BBBBBBBBBBB')).toEqual({
+      found: true,
+      live: true,
+      activeLiveChatId: null,
+      ended: false,
+      scheduledStartAt: Date.parse('2026-12-24T18:00:00Z'),
+    });
+    expect(await a.lookupVideo('CCCCCCCCCCC')).toEqual({ found: true, live: true, activeLiveChatId: null, ended: true, ...none });
+    expect(await a.lookupVideo('DDDDDDDDDDD')).toEqual({ found: true, live: false, activeLiveChatId: null, ended: false, ...none });
+    expect(await a.lookupVideo('ZZZZZZZZZZZ')).toEqual({ found: false, live: false, activeLiveChatId: null, ended: false, ...none });
     const req = yt.calls('/videos').at(-1)!;
     expect(req.params).toEqual({ part: 'liveStreamingDetails', id: 'ZZZZZZZZZZZ', key: 'SECRET-KEY-abc' });
   });

@@ -57,6 +57,7 @@ interface FakeChat {
 interface FakeVideo {
   id: string;
   live: boolean;
+  scheduledStartTime?: string;
   liveChatId: string | null;
   actualEndTime: string | null;
 }
@@ -327,7 +328,9 @@ export class FakeYoutube {
       .map((v) => {
         const item: Record<string, unknown> = { kind: 'youtube#video', etag: `v-${v.id}`, id: v.id };
         if (v.live && params.part.split(',').includes('liveStreamingDetails')) {
-          const d: Record<string, unknown> = { actualStartTime: '2026-11-30T08:00:00Z', scheduledStartTime: '2026-11-30T08:00:00Z' };
+          // Upcoming (no chat, not ended): only the scheduled start; otherwise it has started.
+          const d: Record<string, unknown> = { scheduledStartTime: v.scheduledStartTime ?? '2026-11-30T08:00:00Z' };
+          if (v.liveChatId || v.actualEndTime) d.actualStartTime = '2026-11-30T08:00:00Z';
           if (v.liveChatId) d.activeLiveChatId = v.liveChatId;
           if (v.actualEndTime) d.actualEndTime = v.actualEndTime;
           if (!v.actualEndTime && v.liveChatId) d.concurrentViewers = '42';

@@ -221,6 +221,30 @@ describe('the poll loop', () => {
     expect(step(s, { type: 'video', lookup: { found: true, live: true, activeLiveChatId: null, ended: true } }, ctx()).state.phase).toBe('ended');
   });
 
+  it('waiting looks again less and less often, and sleeps until shortly before a scheduled start', () => {
+    const upcoming = (scheduledStartAt: number | null): MachineEvent => ({
+      type: 'video',
+      lookup: { found: true, live: true, activeLiveChatId: null, ended: false, scheduledStartAt },
+    });
+    let s = run(initialState(), [start]).state;
+    let now = T0;
+    const waits: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = step(s, upcoming(null), ctx(now));
+      const w = (r.effects.at(-1) as { ms: number }).ms;
+      waits.push(w);
+      now += w;
+      s = step(r.state, { type: 'tick' }, ctx(now)).state;
+    }
+    expect(waits).toEqual([60_000, 120_000, 240_000, 300_000, 300_000]);
+    const far = step(run(initialState(), [start]).state, upcoming(T0 + 2 * 3_600_000), ctx());
+    expect(far.effects.at(-1)).toEqual({ type: 'wait', ms: 2 * 3_600_000 - 300_000 });
+    const veryFar = step(run(initialState(), [start]).state, upcoming(T0 + 7 * 86_400_000), ctx());
+    expect(veryFar.effects.at(-1)).toEqual({ type: 'wait', ms: 6 * 3_600_000 });
+    const soon = step(run(initialState(), [start]).state, upcoming(T0 + 120_000), ctx());
+    expect(soon.effects.at(-1)).toEqual({ type: 'wait', ms: 60_000 });
+  });
+
   it('a failed commit reads the same page again (the token did not advance)', () => {
     const s = step(connected(), { type: 'tick' }, ctx(T0 + 6_000)).state;
     const p = step(s, page('t2'), ctx(T0 + 6_000)).state;

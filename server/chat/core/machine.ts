@@ -29,8 +29,15 @@ export interface BridgeConfig {
   minPollIntervalMs: number;
   /** Used when a page carries no pollingIntervalMillis. */
   defaultPollIntervalMs: number;
-  /** How often to look again while the broadcast has no active chat yet (videos.list, 1 unit). */
+  /**
+   * How often to look again while the broadcast has no active chat yet (videos.list, 1 unit): first after
+   * waitingRecheckMs, doubling up to waitingRecheckMaxMs; a broadcast scheduled further ahead is looked at
+   * again shortly (waitingLeadMs) before its scheduled start, at most every 6 h. A moderator's retry
+   * looks at once.
+   */
   waitingRecheckMs: number;
+  waitingRecheckMaxMs: number;
+  waitingLeadMs: number;
   /** The key's daily quota (Google's default: 10,000 units). */
   dailyQuota: number;
   /** The broadcast length the status estimate is for. */
@@ -47,6 +54,8 @@ export const DEFAULT_BRIDGE_CONFIG: BridgeConfig = {
   minPollIntervalMs: 6_000,
   defaultPollIntervalMs: 6_000,
   waitingRecheckMs: 60_000,
+  waitingRecheckMaxMs: 300_000,
+  waitingLeadMs: 300_000,
   dailyQuota: 10_000,
   estimateHours: 3,
   backoff: {
@@ -76,6 +85,8 @@ export interface MachineState {
   dueAt: number | null;
   /** Consecutive failures (for backoff); reset by a success. */
   failures: number;
+  /** Consecutive lookups that found no chat yet (waiting). */
+  waits: number;
   /** The interval used after the last page (for the status and the estimate). */
   pollIntervalMs: number | null;
   /** Interval asked for by the page being committed. */
@@ -146,6 +157,7 @@ export function initialState(): MachineState {
     inFlight: null,
     dueAt: null,
     failures: 0,
+    waits: 0,
     pollIntervalMs: null,
     pendingIntervalMs: null,
     pendingEnd: false,
@@ -232,6 +244,18 @@ function failureDetail(f: ApiFailure): { status: number | null; detail: string |
 }
 
 // ---- helpers ----
+
+const SIX_HOURS = 6 * 3_600_000;
+
+/** Delay before looking again for the chat of a broadcast that has none yet (see BridgeConfig). */
+export function waitingDelay(waits: number, scheduledStartAt: number | null, ctx: StepContext): number {
+  const { waitingRecheckMs: base, waitingRecheckMaxMs: cap, waitingLeadMs: lead } = ctx.config;
+  const grown = Math.min(cap, base * 2 ** Math.min(Math.max(0, waits - 1), 30));
+  if (scheduledStartAt !== null && scheduledStartAt - lead - ctx.now > grown) {
+    return Math.min(SIX_HOURS, scheduledStartAt - lead - ctx.now);
+  }
+  return Math.max(base, grown);
+}
 
 function costOf(call: Call): number {
   return call === 'video' ? COST.video : COST.messages;
@@ -340,7 +364,7 @@ export function step(state: MachineState, event: MachineEvent, ctx: StepContext)
       if (state.videoId === null || state.phase === 'off') return ignore;
       if (state.inFlight) return ignore; // a call is under way; its outcome decides
       const cursor = state.cursor ? { ...state.cursor, endedAt: null } : null;
-      return call({ ...state, phase: 'resolving', cursor, failures: 0, lastError: null }, 'video', ctx, [{ type: 'status' }]);
+      return call({ ...state, phase: 'resolving', cursor, failures: 0, waits: 0, lastError: null }, 'video', ctx, [{ type: 'status' }]);
     }
 
     case 'tick': {
@@ -363,12 +387,13 @@ export function step(state: MachineState, event: MachineEvent, ctx: StepContext)
             ? state.cursor
             : { videoId: state.videoId!, liveChatId: id, pageToken: null, endedAt: null };
         // A new chat id reads from the chat's start; recorded ids keep it free of duplicates.
-        return call({ ...base, phase: 'connected', liveChatId: id, cursor, failures: 0, lastError: null }, 'messages', ctx, [...charged, { type: 'status' }]);
+        return call({ ...base, phase: 'connected', liveChatId: id, cursor, failures: 0, waits: 0, lastError: null }, 'messages', ctx, [...charged, { type: 'status' }]);
       }
       if (lookup.ended) return ended(base, ctx, charged);
       if (!lookup.live) return fail(base, 'video', null, 'notLiveVideo', 'fatal', ctx, charged);
-      const s = { ...schedule(base, ctx.config.waitingRecheckMs, ctx), phase: 'waiting' as const, next: 'video' as const, failures: 0, lastError: null };
-      return { state: s, effects: [...charged, { type: 'status' }, { type: 'wait', ms: ctx.config.waitingRecheckMs }] };
+      const ms = waitingDelay(state.waits + 1, lookup.scheduledStartAt ?? null, ctx);
+      const s = { ...schedule(base, ms, ctx), phase: 'waiting' as const, next: 'video' as const, failures: 0, waits: state.waits + 1, lastError: null };
+      return { state: s, effects: [...charged, { type: 'status' }, { type: 'wait', ms }] };
     }
 
     case 'page': {

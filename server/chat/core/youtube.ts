@@ -116,6 +116,8 @@ export interface VideoLookup {
   activeLiveChatId: string | null;
   /** actualEndTime is set: the broadcast is over. */
   ended: boolean;
+  /** scheduledStartTime (epoch ms) of a broadcast that has not started yet; null when unknown or started. */
+  scheduledStartAt?: number | null;
 }
 
 /** One parsed page of liveChatMessages.list. */
