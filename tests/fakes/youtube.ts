@@ -319,7 +319,8 @@ export class FakeYoutube {
   }
 
   private videosList(res: ServerResponse, log: LoggedRequest, params: Record<string, string>): void {
-    if (!params.part) return this.required(res, log, 'part');
+    const part = params.part;
+    if (!part) return this.required(res, log, 'part');
     if (!params.id) return this.required(res, log, 'id');
     const items = params.id
       .split(',')
@@ -327,7 +328,7 @@ export class FakeYoutube {
       .filter((v): v is FakeVideo => v !== undefined)
       .map((v) => {
         const item: Record<string, unknown> = { kind: 'youtube#video', etag: `v-${v.id}`, id: v.id };
-        if (v.live && params.part.split(',').includes('liveStreamingDetails')) {
+        if (v.live && part.split(',').includes('liveStreamingDetails')) {
           // Upcoming (no chat, not ended): only the scheduled start; otherwise it has started.
           const d: Record<string, unknown> = { scheduledStartTime: v.scheduledStartTime ?? '2026-11-30T08:00:00Z' };
           if (v.liveChatId || v.actualEndTime) d.actualStartTime = '2026-11-30T08:00:00Z';
