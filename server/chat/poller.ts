@@ -110,6 +110,8 @@ export class ChatPoller {
   /** Every running operation (tests wait for quiet). */
   private readonly pending = new Set<Promise<unknown>>();
   private skippedItems = 0;
+  /** stop() was called: a poller is not restarted (the registry makes a new one). */
+  private stopped = false;
 
   constructor(private readonly o: PollerOptions) {
     this.eventId = o.eventId;
@@ -121,13 +123,15 @@ export class ChatPoller {
 
   /** Loads the stored cursor and starts polling (continuing from the stored page token). */
   async start(): Promise<void> {
-    if (this.state.phase !== 'off') return;
+    if (this.state.phase !== 'off' || this.stopped) return;
     const stored = await this.o.store.load();
+    if (this.stopped) return; // stop() came while the cursor was loading
     this.dispatch({ type: 'start', videoId: this.videoId, cursor: stored.cursor, read: stored.read, imported: stored.imported });
   }
 
   /** Stops polling; resolves when no store transaction of this poller is running any more. */
   async stop(): Promise<void> {
+    this.stopped = true;
     this.dispatch({ type: 'stop' });
     this.clearTimer();
     while (this.committing) await this.committing;

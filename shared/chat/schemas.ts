@@ -35,9 +35,23 @@ export const YoutubeUrl = z
     if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason, params: { reason: parsed.reason } });
   });
 
+/** The settings field: like YoutubeUrl, but an empty or blank string (a cleared form field) means null. */
+export const YoutubeUrlSetting = z
+  .string()
+  .trim()
+  .max(500)
+  .nullable()
+  .transform((value, ctx) => {
+    if (value === null || value === '') return null;
+    const parsed = parseYoutubeVideo(value);
+    if (parsed.ok) return value;
+    ctx.addIssue({ code: 'custom', message: parsed.reason, params: { reason: parsed.reason } });
+    return z.NEVER;
+  });
+
 export const YoutubeSettings = z.object({
   /** The broadcast's URL (any usual form) or its video id; null = no broadcast linked. */
-  url: YoutubeUrl.nullable().default(null),
+  url: YoutubeUrlSetting.default(null),
   chatImport: ChatImportRule.default('off'),
   /** For chatImport = prefix; also removed from the text under the other rules when a message starts with one. */
   prefixes: z.array(ChatPrefix).max(10).default([...DEFAULT_CHAT_PREFIXES]),
@@ -46,7 +60,7 @@ export type YoutubeSettings = z.infer<typeof YoutubeSettings>;
 
 /** Spelled out without defaults (see QaSettingsPatch): fields not named keep their value. */
 export const YoutubeSettingsPatch = z.object({
-  url: YoutubeUrl.nullable().optional(),
+  url: YoutubeUrlSetting.optional(),
   chatImport: ChatImportRule.optional(),
   prefixes: z.array(ChatPrefix).max(10).optional(),
 });

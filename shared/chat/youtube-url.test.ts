@@ -67,6 +67,13 @@ describe('YoutubeSettings', () => {
     expect(bad.error?.issues[0]?.message).toBe('channel');
   });
 
+  it('an empty or blank URL (a cleared form field) is null', () => {
+    expect(YoutubeSettings.parse({ url: '' }).url).toBeNull();
+    expect(YoutubeSettings.parse({ url: '   ' }).url).toBeNull();
+    expect(YoutubeSettingsPatch.parse({ url: '' })).toEqual({ url: null });
+    expect(YoutubeSettings.parse({ url: `  ${ID} ` }).url).toBe(ID);
+  });
+
   it('limits prefixes to 10 of at most 20 characters', () => {
     expect(YoutubeSettings.safeParse({ prefixes: Array.from({ length: 11 }, (_, i) => `P${i}:`) }).success).toBe(false);
     expect(YoutubeSettings.safeParse({ prefixes: ['x'.repeat(21)] }).success).toBe(false);

@@ -323,6 +323,16 @@ describe('restarts: exactly once, no gaps', () => {
     expect(db.rows(EVENT)).toHaveLength(3);
   });
 
+  it('a stop that comes while the cursor loads keeps the poller from starting', async () => {
+    const a = makePoller();
+    const started = a.start();
+    const stopped = a.stop();
+    await Promise.all([started, stopped]);
+    await a.settled();
+    expect(yt.requests).toEqual([]);
+    expect(a.status().state).toBe('off');
+  });
+
   it('stop waits for a running commit; the stopped poller makes no further request', async () => {
     yt.say(CHAT, 'x?');
     const a = makePoller();
