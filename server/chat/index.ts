@@ -21,3 +21,12 @@ export { DEFAULT_BRIDGE_CONFIG, type BridgeConfig } from './core/machine.js';
 export type { BridgeCursor } from './core/ledger.js';
 export type { Ban } from './core/mapping.js';
 export type { QuotaLedger } from './core/quota.js';
+export {
+  createChatTables,
+  createSqlChatStore,
+  recentFeed,
+  sqlQuotaPersistence,
+  type ChatTables,
+  type QaAdapter,
+  type SqlChatStoreOptions,
+} from './sql-store.js';
