@@ -168,7 +168,14 @@ export class ChatPoller {
   private dispatch(event: MachineEvent): void {
     const now = this.clock.now();
     const { state, effects } = step(this.state, event, { now, quota: this.o.quota.get(now), config: this.config, jitter: this.random() });
+    const before = this.state;
     this.state = state;
+    if (state.phase !== before.phase || state.lastError?.reason !== before.lastError?.reason) {
+      this.o.logger?.info(
+        { eventId: this.eventId, videoId: this.videoId, from: before.phase, to: state.phase, reason: state.lastError?.reason ?? null, detail: state.lastError?.detail ?? null },
+        'chat bridge state',
+      );
+    }
     for (const effect of effects) this.perform(effect);
   }
 

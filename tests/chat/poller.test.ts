@@ -323,6 +323,22 @@ describe('restarts: exactly once, no gaps', () => {
     expect(db.rows(EVENT)).toHaveLength(3);
   });
 
+  it('a stored token YouTube refuses (pageTokenInvalid) is dropped; reading from the start duplicates nothing', async () => {
+    const all = [yt.say(CHAT, 'eins?'), yt.say(CHAT, 'zwei?')];
+    const a = makePoller();
+    await startPoller(a);
+    await a.stop();
+    db.data.events[EVENT]!.cursor = { ...db.data.events[EVENT]!.cursor!, pageToken: 'expired-token' };
+    all.push(yt.say(CHAT, 'drei?'));
+    const b = makePoller();
+    await startPoller(b);
+    expect(messageCalls().at(-1)).toMatchObject({ status: 400, params: { pageToken: 'expired-token' } });
+    await advance(b, 6_000);
+    expect(messageCalls().at(-1)!.params.pageToken).toBeUndefined();
+    expect(db.questions(EVENT).map((q) => q.messageId)).toEqual(all);
+    expect(b.status().state).toBe('connected');
+  });
+
   it('a stop that comes while the cursor loads keeps the poller from starting', async () => {
     const a = makePoller();
     const started = a.start();

@@ -182,7 +182,7 @@ describe('the poll loop', () => {
 
   it.each([
     [403, 'liveChatDisabled', 'liveChatDisabled'],
-    [400, 'badRequest', 'keyInvalid'],
+    [400, 'badRequest', 'unknown'],
     [400, 'keyInvalid', 'keyInvalid'],
     [403, 'accessNotConfigured', 'keyInvalid'],
     [403, 'ipRefererBlocked', 'keyInvalid'],
@@ -194,6 +194,21 @@ describe('the poll loop', () => {
     expect(r.state.phase).toBe('error');
     expect(r.state.lastError?.reason).toBe(expected);
     expect(types(r.effects)).toEqual(['charge', 'status', 'halt']);
+  });
+
+  it('400 badRequest about the API key → keyInvalid', () => {
+    const s = step(connected(), { type: 'tick' }, ctx(T0 + 6_000)).state;
+    const r = step(s, { type: 'failure', failure: { kind: 'http', status: 400, reason: 'badRequest', domain: 'global', message: 'API key not valid. Please pass a valid API key.' } }, ctx());
+    expect(r.state.lastError?.reason).toBe('keyInvalid');
+  });
+
+  it('an invalid page token is dropped: the chat is read from its start (recorded ids prevent duplicates)', () => {
+    const s = step(connected(), { type: 'tick' }, ctx(T0 + 6_000)).state;
+    const r = step(s, http(400, 'pageTokenInvalid', 'youtube.liveChat'), ctx(T0 + 6_000));
+    expect(r.state.phase).toBe('backoff');
+    expect(r.state.cursor?.pageToken).toBeNull();
+    const t = step(r.state, { type: 'tick' }, ctx(T0 + 12_000));
+    expect(t.effects).toEqual([{ type: 'fetchMessages', liveChatId: 'chat1', pageToken: null }]);
   });
 
   it('404 liveChatNotFound re-resolves the chat (videos.list) after a short backoff', () => {

@@ -171,7 +171,7 @@ export function initialState(): MachineState {
 
 // ---- failures ----
 
-export type FailureAction = 'backoff' | 'quota' | 'fatal' | 'ended' | 'reresolve';
+export type FailureAction = 'backoff' | 'quota' | 'fatal' | 'ended' | 'reresolve' | 'resetToken';
 
 export interface Classified {
   reason: BridgeErrorReason;
@@ -181,7 +181,6 @@ export interface Classified {
 const KEY_REASONS = new Set([
   'keyInvalid',
   'keyExpired',
-  'badRequest',
   'accessNotConfigured',
   'ipRefererBlocked',
   'API_KEY_INVALID',
@@ -209,7 +208,10 @@ export function classifyFailure(failure: ApiFailure, call: Call): Classified {
     return { reason: 'liveChatNotFound', action: 'reresolve' };
   }
   if (status === 404) return { reason: 'videoNotFound', action: 'fatal' };
-  if ((reason !== null && KEY_REASONS.has(reason)) || status === 401 || status === 400) {
+  // A stored token YouTube no longer accepts (e.g. after a long pause): read from the chat's start again.
+  if (reason === 'pageTokenInvalid' || reason === 'invalidPageToken') return { reason: 'badResponse', action: 'resetToken' };
+  const aboutKey = reason === 'badRequest' && /api key/i.test(failure.message ?? '');
+  if ((reason !== null && KEY_REASONS.has(reason)) || aboutKey || status === 401) {
     return { reason: 'keyInvalid', action: 'fatal' };
   }
   if (status === 403) return { reason: 'forbidden', action: 'backoff' };
@@ -317,6 +319,14 @@ function fail(state: MachineState, failed: Call | 'commit', failure: ApiFailure 
         state: { ...base, phase: 'backoff', next: retryCall, dueAt: ctx.now },
         effects: [...extra, { type: 'quotaExhausted' }, { type: 'status' }, { type: 'wait', ms: 0 }],
       };
+    case 'resetToken': {
+      const cursor = base.cursor ? { ...base.cursor, pageToken: null } : null;
+      const delay = ctx.config.minPollIntervalMs;
+      return {
+        state: { ...schedule({ ...base, cursor }, delay, ctx), phase: 'backoff', next: 'messages' },
+        effects: [...extra, { type: 'status' }, { type: 'wait', ms: delay }],
+      };
+    }
     case 'reresolve':
     case 'backoff': {
       const policy = ctx.config.backoff[POLICY_OF[reason] ?? 'serverError'];
