@@ -224,6 +224,19 @@ export class ChatPoller {
         this.track(done);
         return;
       }
+      case 'persistCursor': {
+        const cursor = effect.cursor;
+        // Best effort: if it fails, a restart looks the video up once more and finds it ended.
+        const run = this.o.store
+          .transaction((tx) => tx.saveCursor(cursor))
+          .catch((err: unknown) => this.o.logger?.warn({ err, eventId: this.eventId }, 'chat bridge: storing the end failed'));
+        const done = run.finally(() => {
+          if (this.committing === done) this.committing = null;
+        });
+        this.committing = done;
+        this.track(done);
+        return;
+      }
       case 'wait':
         this.clearTimer();
         this.timer = this.clock.setTimeout(() => {

@@ -238,11 +238,17 @@ describe('chat poller against the fake YouTube API', () => {
     await advance(p, 6_000);
     expect(p.status().state).toBe('ended');
     if (how !== 'liveChatEnded') expect(db.questions(EVENT).map((q) => q.messageId)).toEqual([last]);
-    expect(db.cursor(EVENT)?.endedAt ?? (how === 'liveChatEnded' ? 'not stored' : null)).toBeTruthy();
+    expect(db.cursor(EVENT)?.endedAt).toBeTruthy();
     const calls = yt.requests.length;
     await advance(p, 3_600_000);
     expect(yt.requests.length).toBe(calls);
     expect(clock.pendingTimers()).toBe(0);
+    // A restart does not poll the ended chat again.
+    await p.stop();
+    const again = makePoller();
+    await startPoller(again);
+    expect(again.status().state).toBe('ended');
+    expect(yt.requests.length).toBe(calls);
   });
 
   it('waits for a broadcast that has not started, then connects', async () => {

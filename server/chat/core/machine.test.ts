@@ -108,7 +108,8 @@ describe('the poll loop', () => {
     const r = step(s, http(403, 'liveChatEnded', 'youtube.liveChat'), ctx(T0 + 6_100));
     expect(r.state.phase).toBe('ended');
     expect(r.state.lastError).toBeNull();
-    expect(types(r.effects)).toEqual(['charge', 'status', 'halt']);
+    expect(r.effects).toContainEqual({ type: 'persistCursor', cursor: { videoId: 'vid', liveChatId: 'chat1', pageToken: 't1', endedAt: new Date(T0 + 6_100).toISOString() } });
+    expect(types(r.effects)).toEqual(['charge', 'persistCursor', 'status', 'halt']);
   });
 
   it('quotaExceeded: marks the installation exhausted, backs off until the Pacific midnight reset', () => {

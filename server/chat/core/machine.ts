@@ -123,6 +123,8 @@ export type Effect =
   | { type: 'fetchMessages'; liveChatId: string; pageToken: string | null }
   /** Store the page and `cursor` (already advanced) in one transaction, then report `committed`. */
   | { type: 'commit'; actions: BridgeAction[]; cursor: BridgeCursor }
+  /** Store the cursor alone (the chat ended without a page: a restart must not poll it again). */
+  | { type: 'persistCursor'; cursor: BridgeCursor }
   /** Arm the timer: a `tick` in `ms`. */
   | { type: 'wait'; ms: number }
   /** Add units to today's quota ledger. */
@@ -297,9 +299,10 @@ function call(state: MachineState, next: Call, ctx: StepContext, extra: Effect[]
 function ended(state: MachineState, ctx: StepContext, extra: Effect[] = []): StepResult {
   const endedAt = new Date(ctx.now).toISOString();
   const cursor = state.cursor ? { ...state.cursor, endedAt: state.cursor.endedAt ?? endedAt } : null;
+  const persist: Effect[] = cursor && !state.cursor?.endedAt ? [{ type: 'persistCursor', cursor }] : [];
   return {
     state: { ...state, phase: 'ended', cursor, inFlight: null, dueAt: null, pendingEnd: false },
-    effects: [...extra, { type: 'status' }, { type: 'halt' }],
+    effects: [...extra, ...persist, { type: 'status' }, { type: 'halt' }],
   };
 }
 
