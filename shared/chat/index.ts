@@ -1,0 +1,21 @@
+/** The chat feature's shared entry (YouTube live chat bridge). */
+export * from './schemas.js';
+export * from './youtube-url.js';
+
+import { ChatSnapshot, chatChanges, chatCommands, YoutubeSettings, YoutubeSettingsPatch } from './schemas.js';
+
+/**
+ * The issue names the settings `settings.youtube` (not `settings.chat`, as the kernel contract would by
+ * feature name): register the settings under this key.
+ */
+export const CHAT_SETTINGS_KEY = 'youtube' as const;
+
+/** Everything the shared feature table needs (shape of SharedFeature in docs/kernel-contract.md). */
+export const chatFeatureParts = {
+  commands: chatCommands,
+  changes: chatChanges,
+  personal: [] as const,
+  snapshot: ChatSnapshot,
+  errorCodes: [] as const,
+  settings: { schema: YoutubeSettings, patch: YoutubeSettingsPatch },
+};
