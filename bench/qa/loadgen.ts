@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AttendeeIssued } from '../../shared/api.js';
 import type { CommandPayload } from '../../shared/socket.js';
-import type { Delta, Snapshot } from '../../shared/sync/schemas.js';
+import type { Delta, Snapshot } from '../../shared/socket.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 import { ackLatencies, evenlySpaced, Histogram, voteLatencies, voteQuestion, type VoteOutcome } from './core.js';
 import { LiteClient, type Counters, type WsCtor } from './lite.js';
