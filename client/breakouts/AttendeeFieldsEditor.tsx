@@ -5,7 +5,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventSettings, EventSettingsPatch } from '../../shared/events/schemas.js';
-import { AttendeeField } from '../../shared/people/schemas.js';
+import { AttendeeField } from '../../shared/people/index.js';
 import type { ErrorLike } from '../i18n/errors.js';
 import { Button } from '../ui/Button.js';
 import { ErrorText } from '../ui/ErrorText.js';

@@ -5,7 +5,7 @@
  * echo of an own edit never takes a text back.
  */
 import type { BreakoutsSnapshot, HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
-import type { PersonView } from '../../shared/people/schemas.js';
+import type { PersonView } from '../../shared/people/index.js';
 import type { Change } from '../../shared/socket.js';
 
 export interface BreakoutsData {

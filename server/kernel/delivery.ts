@@ -4,7 +4,7 @@
  */
 import type { LinkRole } from '../../shared/kernel/roles.js';
 import type { PersonalChange } from '../../shared/socket.js';
-import type { Changes } from './feature.js';
+import type { Changes } from './changes.js';
 import { attendeeRoom, linkRoom, pubRoom, staffRoom } from './rooms.js';
 import type { PlenumIO, PlenumSocket } from './socket-types.js';
 

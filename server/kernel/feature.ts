@@ -5,7 +5,7 @@
  */
 import type { Router } from 'express';
 import type { Kysely, Migration, Transaction } from 'kysely';
-import type { CommandName, CommandResult, Change, ParsedPayload, PersonalChange } from '../../shared/socket.js';
+import type { CommandName, CommandResult, ParsedPayload } from '../../shared/socket.js';
 import type { Config } from '../config.js';
 import type { DB } from '../db/types.js';
 import type { Logger } from '../logger.js';
@@ -18,24 +18,8 @@ import type { PlenumSocket, SocketData } from './socket-types.js';
 export type Db = Kysely<DB> | Transaction<DB>;
 export type Audience = 'staff' | 'pub';
 
-/** One shape for what a change means to each audience: staff, the public, and single attendees. */
-export interface Changes {
-  staff: Change[];
-  pub: Change[];
-  personal: Array<{ attendeeId: string; change: PersonalChange }>;
-}
-
-export function noChanges(): Changes {
-  return { staff: [], pub: [], personal: [] };
-}
-
-export function mergeChanges(...parts: ReadonlyArray<Partial<Changes> | null | undefined>): Changes {
-  return {
-    staff: parts.flatMap((p) => p?.staff ?? []),
-    pub: parts.flatMap((p) => p?.pub ?? []),
-    personal: parts.flatMap((p) => p?.personal ?? []),
-  };
-}
+export { mergeChanges, type Changes } from './changes.js';
+import type { Changes } from './changes.js';
 
 export interface HandlerContext {
   socket: PlenumSocket;
