@@ -34,7 +34,7 @@ export function personView(p: PersonRow, online: boolean): PersonView {
 }
 
 export function createPeopleModule(kernel: Kernel): PeopleModule {
-  /** The count last sent per event, so `people:count` goes out only when it changed. */
+  /** The count last sent per event (absent: 0), so `people:count` goes out only when it changed. */
   const sentCount = new Map<string, number>();
 
   const window = kernel.coalescer<PresenceValue>({
@@ -45,7 +45,8 @@ export function createPeopleModule(kernel: Kernel): PeopleModule {
       const ids = changedPeople(entries);
       const people = ids ? await peopleByIds(trx, eventId, ids) : [];
       const present = presence.count(eventId);
-      const countChanged = sentCount.get(eventId) !== present;
+      // A client starts from the snapshot's live count; 0 is what an event without flushes has sent.
+      const countChanged = (sentCount.get(eventId) ?? 0) !== present;
       if (people.length === 0 && !countChanged) return null;
       const staff: Changes['staff'] = [];
       const pub: Changes['pub'] = [];
