@@ -7,7 +7,7 @@
  *   no import circles, type-only imports included.
  */
 const FEATURES = '(people|qa|breakouts|polls|stage|chat)';
-const KERNEL = '^(shared/kernel|shared/events|server/kernel|client/kernel|server/events|server/auth|server/db|server/http)/';
+const KERNEL = '^((shared/kernel|shared/events|server/kernel|client/kernel|server/events|server/auth|server/db|server/http)/|shared/(api|errors|version)\\.ts$)';
 /** The one place per side where features are listed (plus composition roots that wire them). */
 const REGISTRATION = ['^shared/features\\.ts$', '^shared/socket\\.ts$', '^server/features\\.ts$', '^server/app\\.ts$', '^client/features\\.ts$', '^client/App\\.tsx$'];
 

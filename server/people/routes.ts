@@ -7,7 +7,7 @@
  * like the role links it is a capability the facilitator must be able to show again.
  */
 import express, { Router, type Request } from 'express';
-import { IssueAttendeeBody, type AttendeeIssued, type RosterEntry, type RosterResult } from '../../shared/api.js';
+import { IssueAttendeeBody, type AttendeeIssued, type RosterEntry, type RosterResult } from '../../shared/people/index.js';
 import { DomainError } from '../../shared/errors.js';
 import { baseUrl, bearerToken, organizerOf } from '../auth/http.js';
 import { newId, newToken, sha256Hex, tokensEqual } from '../auth/tokens.js';

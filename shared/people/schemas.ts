@@ -48,3 +48,23 @@ export const RenameCommand = z.object({ name: DisplayName });
 export const RenameResult = z.object({ name: z.string().nullable() });
 export const ProfileCommand = z.object({ attributes: z.record(z.string().max(30), z.string().trim().max(100)) });
 export const ProfileResult = z.object({ attributes: z.record(z.string(), z.string()) });
+
+// ---- REST (docs/api.md) ----
+
+/** POST /api/join/:code/attendees → a new attendee identity, kept by the browser in localStorage. */
+export const IssueAttendeeBody = z.object({ name: DisplayName.optional() });
+export const AttendeeIssued = z.object({ attendeeId: z.string(), token: z.string() });
+export type AttendeeIssued = z.infer<typeof AttendeeIssued>;
+
+/** POST/GET /api/events/:id/roster: invited attendees with their personal join links. */
+export const RosterEntry = z.object({
+  attendeeId: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  attributes: z.record(z.string(), z.string()),
+  /** `<base>/e/CODE?invite=<attendee token>` */
+  link: z.string().url(),
+});
+export type RosterEntry = z.infer<typeof RosterEntry>;
+export const RosterResult = z.object({ entries: z.array(RosterEntry) });
+export type RosterResult = z.infer<typeof RosterResult>;

@@ -3,7 +3,7 @@
  * presence, profiles and the roster import.
  */
 import { describe, expect, it } from 'vitest';
-import { RosterResult } from '../../shared/api.js';
+import { RosterResult } from '../../shared/people/index.js';
 import type { RoundView } from '../../shared/breakouts/schemas.js';
 import {
   Mirror, api, connect, createEvent, joinAttendee, serverWithOrganizer, setupOrganizer, sleep, stable, startTestServer, until, type Client, type TestEvent,
