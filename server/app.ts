@@ -10,37 +10,27 @@ import { Server as SocketServer } from 'socket.io';
 import { authRoutes } from './auth/routes.js';
 import { handshakeMiddleware } from './auth/handshake.js';
 import { SetupGate, setupLink } from './auth/setup.js';
-import { BreakoutRuntime } from './breakouts/runtime.js';
-import { rosterRoutes } from './breakouts/roster-routes.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/connect.js';
 import type { DB } from './db/types.js';
-import { bumpSeq } from './events/repository.js';
+import { createKernelHandlers } from './events/handlers.js';
 import { eventRoutes } from './events/routes.js';
 import { joinRoutes } from './events/join-routes.js';
+import { createFeatures } from './features.js';
 import { errorHandler, sendError } from './http/errors.js';
 import { serveClient } from './http/static.js';
+import { onConnection } from './kernel/connection.js';
+import type { KernelOptions } from './kernel/feature.js';
+import { createKernel, type RunningKernel } from './kernel/kernel.js';
+import type { PlenumIO } from './kernel/socket-types.js';
 import { createLogger, type Logger } from './logger.js';
-import { csvRoutes } from './qa/csv.js';
-import type { Services } from './services.js';
-import { Broadcaster } from './sync/broadcaster.js';
-import { onConnection } from './sync/connection.js';
-import { DEFAULT_LIMITS, RateLimiter, type BucketSpec, type LimitKind } from './sync/rate-limit.js';
-import { PublicListCache } from './sync/public-cache.js';
-import { SerialQueues } from './sync/serial-queue.js';
-import type { PlenumIO } from './sync/socket-types.js';
-import { VoteCoalescer } from './sync/vote-coalescer.js';
 
-export interface CreateServerOptions {
+export interface CreateServerOptions extends KernelOptions {
   logger?: Logger;
-  /** Replace rate limits (tests and benchmarks); production uses DEFAULT_LIMITS. */
-  limits?: Partial<Record<LimitKind, BucketSpec>>;
-  /** Milliseconds between vote-count flushes per event (default 100). */
+  /** Milliseconds between vote-count flushes per event (default 100); short for `windows.votes`. */
   voteFlushMs?: number;
-  /** Milliseconds between presence flushes per event (default 500). */
+  /** Milliseconds between presence flushes per event (default 500); short for `windows.presence`. */
   presenceFlushMs?: number;
-  /** Upper bound of the engine's search per plan (default: the engine's own, up to ~3.5 s); tests lower it. */
-  planTimeLimitMs?: number;
 }
 
 export interface PlenumServer {
@@ -52,7 +42,7 @@ export interface PlenumServer {
   logger: Logger;
   /** The one-time setup link while no organizer exists, else null. */
   setupLink: string | null;
-  services: Services;
+  kernel: RunningKernel;
   close(): Promise<void>;
 }
 
@@ -68,37 +58,21 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const httpServer = createHttpServer(app);
   const io: PlenumIO = new SocketServer(httpServer, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
 
-  const queues = new SerialQueues();
-  const broadcaster = new Broadcaster(io);
-  const coalescer: VoteCoalescer = new VoteCoalescer(
-    (eventId) => {
-      queues
-        .run(eventId, async () => {
-          const counts = coalescer.take(eventId);
-          if (!counts) return;
-          const seq = await bumpSeq(db, eventId);
-          broadcaster.publishVotes(eventId, seq, counts);
-        })
-        .catch((err: unknown) => logger.warn({ err, eventId }, 'vote flush failed (event deleted?)'));
-    },
-    undefined,
-    options.voteFlushMs ?? 100,
-  );
-  const services: Services = {
+  const windows = { ...options.windows };
+  if (options.voteFlushMs !== undefined) windows.votes = options.voteFlushMs;
+  if (options.presenceFlushMs !== undefined) windows.presence = options.presenceFlushMs;
+  const kernel = createKernel({
     config,
     db,
     logger,
     now: () => new Date(),
-    queues,
-    broadcaster,
-    coalescer,
-    limiter: new RateLimiter({ ...DEFAULT_LIMITS, ...options.limits }),
-    setup: new SetupGate(),
-    publicLists: new PublicListCache(),
-    // Needs the finished services object; it only reads it when something happens.
-    breakouts: new BreakoutRuntime(() => services, { presenceFlushMs: options.presenceFlushMs, planTimeLimitMs: options.planTimeLimitMs, logger }),
-  };
-  const sweep = setInterval(() => services.limiter.sweep(Date.now()), 60_000);
+    options: { limits: options.limits, windows, planTimeLimitMs: options.planTimeLimitMs },
+    io,
+  });
+  const modules = createFeatures(kernel);
+  await kernel.register(modules, createKernelHandlers(kernel));
+  const setup = new SetupGate();
+  const sweep = setInterval(() => kernel.limiter.sweep(Date.now()), 60_000);
   sweep.unref();
 
   app.disable('x-powered-by');
@@ -117,17 +91,17 @@ export async function createServer(config: Config, options: CreateServerOptions 
     next();
   });
   app.use('/api', express.json({ limit: '16kb' }));
-  app.use('/api', authRoutes(services));
-  app.use('/api', joinRoutes(services));
-  app.use('/api', csvRoutes(services));
-  app.use('/api', rosterRoutes(services));
-  app.use('/api', eventRoutes(services));
+  app.use('/api', authRoutes(kernel, setup));
+  app.use('/api', joinRoutes(kernel));
+  // Feature routes before /api/events, whose router lets only organizers through.
+  for (const m of modules) if (m.routes) app.use('/api', m.routes());
+  app.use('/api', eventRoutes(kernel));
   app.use('/api', (_req, res) => sendError(res, { code: 'not_found', message: 'no such endpoint' }));
   serveClient(app);
   app.use(errorHandler(logger));
 
-  io.use(handshakeMiddleware(services));
-  io.on('connection', (socket) => onConnection(services, socket));
+  io.use(handshakeMiddleware(kernel));
+  io.on('connection', (socket) => onConnection(kernel, socket));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -139,10 +113,9 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://localhost:${port}`;
 
-  // Rounds that were running when the server stopped continue with their original end times.
-  await services.breakouts.rearm();
+  for (const m of modules) await m.start?.();
 
-  const token = await services.setup.prepare(db);
+  const token = await setup.prepare(db);
   const link = token ? setupLink(config.publicUrl ?? url, token) : null;
   if (link) logger.warn({ setupLink: link }, 'no organizer account yet: open the setup link to create one');
 
@@ -150,17 +123,18 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweep);
-      coalescer.stop();
+      kernel.stopCoalescers();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
         httpServer.closeAllConnections();
       });
       // After the sockets are gone: their disconnects would arm presence flushes again.
-      await services.breakouts.stop();
-      await queues.idle();
+      kernel.stopCoalescers();
+      for (const m of modules) await m.stop?.();
+      await kernel.queues.idle();
       await database.close();
     })());
 
-  return { httpServer, io, db, url, logger, setupLink: link, services, close };
+  return { httpServer, io, db, url, logger, setupLink: link, kernel, close };
 }

@@ -1,7 +1,6 @@
 /** Request and response bodies of the REST API (docs/api.md). */
 import { z } from 'zod';
 import { EventCode, EventFormat, EventInfo, EventSettingsPatch, Language, LinkRole } from './events/schemas.js';
-import { DisplayName } from './qa/schemas.js';
 
 export const Email = z.string().trim().toLowerCase().email().max(200);
 export const Password = z.string().min(8, 'at least 8 characters').max(200);
@@ -53,22 +52,4 @@ export const RotateParams = z.object({ role: LinkRole });
 export const JoinInfo = EventInfo.pick({ id: true, code: true, title: true, format: true, language: true, startsAt: true });
 export type JoinInfo = z.infer<typeof JoinInfo>;
 
-/** POST /api/join/:code/attendees → a new attendee identity, kept by the browser in localStorage. */
-export const IssueAttendeeBody = z.object({ name: DisplayName.optional() });
-export const AttendeeIssued = z.object({ attendeeId: z.string(), token: z.string() });
-export type AttendeeIssued = z.infer<typeof AttendeeIssued>;
 
-/** POST/GET /api/events/:id/roster: invited attendees with their personal join links. */
-export const RosterEntry = z.object({
-  attendeeId: z.string(),
-  name: z.string().nullable(),
-  email: z.string().nullable(),
-  attributes: z.record(z.string(), z.string()),
-  /** `<base>/e/CODE?invite=<attendee token>` */
-  link: z.string().url(),
-});
-export type RosterEntry = z.infer<typeof RosterEntry>;
-export const RosterResult = z.object({ entries: z.array(RosterEntry) });
-export type RosterResult = z.infer<typeof RosterResult>;
-
-export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -1,18 +1,25 @@
 import { z } from 'zod';
+import { foldErrorCodes } from './kernel/contract.js';
+import { sharedFeatures } from './features.js';
 
-export const ErrorCode = z.enum([
-  'invalid_payload', // the message did not match its schema
-  'unauthorized', // no valid identity for this event
-  'forbidden', // identity is valid but the role may not do this
-  'not_found', // the event, question or item does not exist (in this event)
-  'invalid_state', // the item exists but the transition is not allowed from its state
-  'too_long', // text exceeds the event's limit
-  'rate_limited', // too many commands of this kind; see retryAfterMs
-  'closed', // the feature is switched off for this event
-  'plan_failed', // breakout planning is impossible with these settings; params.reason is the engine's code
-  'protocol_mismatch', // client speaks another protocol version
-  'internal', // unexpected server failure; nothing was changed
-]);
+/** The kernel's codes with their HTTP status in REST answers; features add theirs (SharedFeature.errorCodes). */
+const KERNEL_ERROR_STATUS = {
+  invalid_payload: 400, // the message did not match its schema
+  unauthorized: 401, // no valid identity for this event
+  forbidden: 403, // identity is valid but the role may not do this
+  not_found: 404, // the event, question or item does not exist (in this event)
+  invalid_state: 409, // the item exists but the transition is not allowed from its state
+  too_long: 400, // text exceeds the event's limit
+  rate_limited: 429, // too many commands of this kind; see retryAfterMs
+  closed: 403, // the feature is switched off for this event
+  protocol_mismatch: 400, // client speaks another protocol version
+  internal: 500, // unexpected server failure; nothing was changed
+} as const;
+
+export const ERROR_STATUS = { ...KERNEL_ERROR_STATUS, ...foldErrorCodes(sharedFeatures) };
+type ErrorCodeName = keyof typeof ERROR_STATUS;
+
+export const ErrorCode = z.enum(Object.keys(ERROR_STATUS) as [ErrorCodeName, ...ErrorCodeName[]]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const WireError = z.object({

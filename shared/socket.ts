@@ -1,87 +1,56 @@
 /**
- * The wire contract of the Socket.IO connection. Every client→server message is a command with a zod
- * payload schema, a result schema and the roles allowed to send it; the typed event maps below are
- * inferred from this table, and the server registers its handlers from it.
+ * The wire contract of the Socket.IO connection, folded from the kernel's own messages and every feature
+ * in shared/features.ts. Every client→server message is a command with a zod payload schema, a result
+ * schema and the roles allowed to send it; the typed event maps below are inferred from this table, and
+ * the server registers its handlers from it.
  */
 import { z } from 'zod';
 import type { Ack } from './errors.js';
-import { EventCode, EventInfo, EventSettingsPatch, type Role } from './events/schemas.js';
+import { EventCode, EventInfo, EventSettingsPatch } from './events/schemas.js';
+import { sharedFeatures, type SharedFeatures } from './features.js';
 import {
-  ApproveCommand, AskCommand, BulkCommand, BulkResult, DisplayName, EditOwnCommand, HighlightCommand, IdCommand,
-  LabelCommand, ModEditCommand, ModQuestionResult, Question, QuestionId, QuestionResult, QueueCommand,
-  ReplyCommand, StarCommand, VoteCommand, VoteResult, WithdrawCommand,
-} from './qa/schemas.js';
-import { Delta, SnapshotCommand, SnapshotResult } from './sync/schemas.js';
-import {
-  ChooseGroupCommand, CloseCommand, EditResultCommand, EditResultResult, ExtendCommand, GroupEditCommand, HelpCommand,
-  HelpRequest, LockCommand, MessageCommand, MoveCommand, PlanCommand, PlanResultSchema, ProfileCommand, ReshuffleCommand,
-  ResolveHelpCommand, RoundCommand, RoundResult, ShowResultsCommand, StartCommand, SwapCommand,
-} from './breakouts/schemas.js';
+  foldCommands, type ChangesOf, type CommandSpec, type PersonalOf, type SnapshotShapeOf,
+} from './kernel/contract.js';
+import { everyone, moderators, Role } from './kernel/roles.js';
 
-interface CommandSpec {
-  payload: z.ZodType;
-  result: z.ZodType;
-  roles: readonly Role[];
-}
+// ---- snapshot ----
 
-const everyone = ['organizer', 'moderator', 'facilitator', 'stage', 'attendee'] as const satisfies readonly Role[];
-const moderators = ['organizer', 'moderator'] as const satisfies readonly Role[];
-const attendees = ['attendee'] as const satisfies readonly Role[];
-const facilitators = ['organizer', 'facilitator'] as const satisfies readonly Role[];
-/** Who may edit a group's result text: its members (checked by the handler) and the facilitators. */
-const resultEditors = ['organizer', 'facilitator', 'attendee'] as const satisfies readonly Role[];
-const Empty = z.object({});
+export const Me = z.object({
+  role: Role,
+  /** Attendee id, organizer id, or the role name for link holders. */
+  id: z.string(),
+  name: z.string().nullable(),
+  /** Attendees: answers to the event's attendee fields (e.g. company). */
+  attributes: z.record(z.string(), z.string()).default({}),
+});
+export type Me = z.infer<typeof Me>;
 
-export const commands = {
+const featureSnapshots = Object.fromEntries(Object.entries(sharedFeatures).map(([name, f]) => [name, f.snapshot])) as SnapshotShapeOf<SharedFeatures>;
+
+/** The kernel's part plus one key per feature (people, qa, breakouts …). */
+export const Snapshot = z.object({
+  protocol: z.number().int(),
+  seq: z.number().int().nonnegative(),
+  me: Me,
+  event: EventInfo,
+  /** The server's clock when the snapshot was taken, so countdowns agree across devices. */
+  serverTime: z.string(),
+  ...featureSnapshots,
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+export const SnapshotCommand = z.object({}).strict();
+export const SnapshotResult = z.object({ snapshot: Snapshot });
+
+// ---- commands ----
+
+const kernelCommands = {
   /** Full state of the event for this role, with the seq it reflects. Also the resync after a gap. */
   'sync:snapshot': { payload: SnapshotCommand, result: SnapshotResult, roles: everyone },
-  'attendee:rename': {
-    payload: z.object({ name: DisplayName }),
-    result: z.object({ name: z.string().nullable() }),
-    roles: attendees,
-  },
-
-  'qa:ask': { payload: AskCommand, result: QuestionResult, roles: attendees },
-  'qa:editOwn': { payload: EditOwnCommand, result: QuestionResult, roles: attendees },
-  'qa:withdraw': { payload: WithdrawCommand, result: Empty, roles: attendees },
-  'qa:vote': { payload: VoteCommand, result: VoteResult, roles: attendees },
-
-  'qa:approve': { payload: ApproveCommand, result: ModQuestionResult, roles: moderators },
-  'qa:reject': { payload: IdCommand, result: ModQuestionResult, roles: moderators },
-  'qa:answer': { payload: IdCommand, result: ModQuestionResult, roles: moderators },
-  'qa:restore': { payload: IdCommand, result: ModQuestionResult, roles: moderators },
-  'qa:highlight': { payload: HighlightCommand, result: z.object({ id: QuestionId.nullable() }), roles: moderators },
-  'qa:queue': { payload: QueueCommand, result: z.object({ ids: z.array(QuestionId) }), roles: moderators },
-  'qa:star': { payload: StarCommand, result: ModQuestionResult, roles: moderators },
-  'qa:label': { payload: LabelCommand, result: ModQuestionResult, roles: moderators },
-  'qa:reply': { payload: ReplyCommand, result: ModQuestionResult, roles: moderators },
-  'qa:edit': { payload: ModEditCommand, result: ModQuestionResult, roles: moderators },
-  'qa:delete': { payload: IdCommand, result: Empty, roles: moderators },
-  'qa:bulk': { payload: BulkCommand, result: BulkResult, roles: moderators },
-
-  /** Answers to the organizer's attendee fields (e.g. company). */
-  'attendee:profile': { payload: ProfileCommand, result: z.object({ attributes: z.record(z.string(), z.string()) }), roles: attendees },
-
-  /** Plan one or more draft rounds with the assignment engine (replaces existing drafts). */
-  'breakouts:plan': { payload: PlanCommand, result: PlanResultSchema, roles: facilitators },
-  'breakouts:reshuffle': { payload: ReshuffleCommand, result: RoundResult, roles: facilitators },
-  'breakouts:move': { payload: MoveCommand, result: RoundResult, roles: facilitators },
-  'breakouts:swap': { payload: SwapCommand, result: RoundResult, roles: facilitators },
-  'breakouts:lock': { payload: LockCommand, result: RoundResult, roles: facilitators },
-  'breakouts:group': { payload: GroupEditCommand, result: RoundResult, roles: facilitators },
-  'breakouts:start': { payload: StartCommand, result: RoundResult, roles: facilitators },
-  'breakouts:extend': { payload: ExtendCommand, result: RoundResult, roles: facilitators },
-  'breakouts:message': { payload: MessageCommand, result: RoundResult, roles: facilitators },
-  'breakouts:close': { payload: CloseCommand, result: RoundResult, roles: facilitators },
-  'breakouts:discard': { payload: RoundCommand, result: Empty, roles: facilitators },
-  'breakouts:showResults': { payload: ShowResultsCommand, result: RoundResult, roles: facilitators },
-  'breakouts:resolveHelp': { payload: ResolveHelpCommand, result: z.object({ request: HelpRequest }), roles: facilitators },
-  'breakouts:help': { payload: HelpCommand, result: z.object({ request: HelpRequest }), roles: attendees },
-  'breakouts:choose': { payload: ChooseGroupCommand, result: RoundResult, roles: attendees },
-  'breakouts:editResult': { payload: EditResultCommand, result: EditResultResult, roles: resultEditors },
-
   'event:settings': { payload: EventSettingsPatch, result: z.object({ event: EventInfo }), roles: moderators },
 } as const satisfies Record<string, CommandSpec>;
+
+export const commands = { ...kernelCommands, ...foldCommands(sharedFeatures) } satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;
@@ -94,15 +63,43 @@ export type ClientToServerEvents = {
   [K in CommandName]: (payload: CommandPayload<K>, ack: (res: CommandAck<K>) => void) => void;
 };
 
+// ---- changes ----
+
+const kernelChanges = [
+  /** The event's info changed: staff get it whole, the public without what it may not see. */
+  z.object({ type: z.literal('event:update'), event: EventInfo }),
+] as const;
+
+type ChangeMember = (typeof kernelChanges)[number] | ChangesOf<SharedFeatures>;
+const changeMembers = [...kernelChanges, ...Object.values(sharedFeatures).flatMap((f): readonly z.ZodObject[] => f.changes)] as unknown as [ChangeMember, ...ChangeMember[]];
+
+/**
+ * One change inside a delta. Both audiences receive a delta with the same seq for every change of the
+ * event (possibly with no changes), each with what it may see.
+ */
+export const Change = z.discriminatedUnion('type', changeMembers);
+export type Change = z.infer<typeof Change>;
+
+/** A numbered batch of changes; seq increases by exactly one per delta of an event. */
+export const Delta = z.object({ seq: z.number().int().nonnegative(), changes: z.array(Change) });
+export type Delta = z.infer<typeof Delta>;
+
+type PersonalMember = PersonalOf<SharedFeatures>;
+const personalMembers = Object.values(sharedFeatures).flatMap((f): readonly z.ZodObject[] => f.personal) as unknown as [PersonalMember, ...PersonalMember[]];
+
+/** A change for the tabs of one attendee: idempotent upserts outside the seq. */
+export const PersonalChange = z.discriminatedUnion('type', personalMembers);
+export type PersonalChange = z.infer<typeof PersonalChange>;
+export const Personal = z.object({ changes: z.array(PersonalChange) });
+export type Personal = z.infer<typeof Personal>;
+
 // ---- server → client events ----
 export const RevokedReason = z.enum(['link_rotated', 'event_deleted']);
 export const serverEvents = {
-  /** A numbered batch of changes for the receiver's audience (moderators or public). */
+  /** A numbered batch of changes for the receiver's audience (staff or public). */
   'sync:delta': Delta,
-  /** The receiving attendee's own question changed (also pending/rejected ones nobody else sees). */
-  'qa:own': z.object({ question: Question }),
-  /** The receiving attendee voted or unvoted in another tab. */
-  'qa:myVote': VoteResult,
+  /** Changes for the receiving attendee only (all their tabs), e.g. their own question or their vote in another tab. */
+  'sync:personal': Personal,
   /** Sent just before the server drops the connection for good; the client must not reconnect. */
   'session:revoked': z.object({ reason: RevokedReason }),
 } as const;

@@ -10,9 +10,9 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { AttendeeIssued } from '../../shared/api.js';
+import type { AttendeeIssued } from '../../shared/people/index.js';
 import type { CommandPayload } from '../../shared/socket.js';
-import type { Delta, Snapshot } from '../../shared/sync/schemas.js';
+import type { Delta, Snapshot } from '../../shared/socket.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 import { ackLatencies, evenlySpaced, Histogram, voteLatencies, voteQuestion, type VoteOutcome } from './core.js';
 import { LiteClient, type Counters, type WsCtor } from './lite.js';

@@ -1,8 +1,7 @@
 /** One function per REST endpoint of docs/api.md. */
 import { z } from 'zod';
-import {
-  AttendeeIssued, EventCreated, EventDetails, JoinInfo, OrganizerInfo, RosterResult, type CreateEventBody,
-} from '../../shared/api.js';
+import { EventCreated, EventDetails, JoinInfo, OrganizerInfo, type CreateEventBody } from '../../shared/api.js';
+import { AttendeeIssued, RosterResult } from '../../shared/people/index.js';
 import type { UpdateEventBody } from '../../shared/api.js';
 import type { LinkRole } from '../../shared/events/schemas.js';
 import { request } from './http.js';

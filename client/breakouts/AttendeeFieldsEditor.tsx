@@ -4,7 +4,8 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AttendeeField, type EventSettings, type EventSettingsPatch } from '../../shared/events/schemas.js';
+import type { EventSettings, EventSettingsPatch } from '../../shared/events/schemas.js';
+import { AttendeeField } from '../../shared/people/index.js';
 import type { ErrorLike } from '../i18n/errors.js';
 import { Button } from '../ui/Button.js';
 import { ErrorText } from '../ui/ErrorText.js';

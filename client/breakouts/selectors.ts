@@ -1,6 +1,6 @@
 /** Pure views of the breakouts slice: which round matters now, who is where, what time is left. */
-import type { GroupView, HelpRequest, PersonView, RoundView } from '../../shared/breakouts/schemas.js';
-import type { AttendeeField } from '../../shared/events/schemas.js';
+import type { GroupView, HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
+import type { AttendeeField, PersonView } from '../../shared/people/index.js';
 import type { BreakoutsData } from '../sync/breakouts.js';
 
 export function sortedRounds(rounds: BreakoutsData['rounds']): RoundView[] {

@@ -4,8 +4,9 @@
  * result text travels alone (`breakouts:result`) and is applied only when its version is newer, so a late
  * echo of an own edit never takes a text back.
  */
-import type { BreakoutsSnapshot, HelpRequest, PersonView, RoundView } from '../../shared/breakouts/schemas.js';
-import type { Change } from '../../shared/sync/schemas.js';
+import type { BreakoutsSnapshot, HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
+import type { PersonView } from '../../shared/people/index.js';
+import type { Change } from '../../shared/socket.js';
 
 export interface BreakoutsData {
   rounds: Readonly<Record<string, RoundView>>;

@@ -7,7 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import {
   HandshakeError, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents,
 } from '../../shared/socket.js';
-import type { Snapshot } from '../../shared/sync/schemas.js';
+import type { Snapshot } from '../../shared/socket.js';
 import type { Ack } from '../../shared/errors.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 import { offlineAck, type ClientAck, type SendCommand } from './commands.js';

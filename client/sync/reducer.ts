@@ -7,7 +7,7 @@
  */
 import type { EventInfo } from '../../shared/events/schemas.js';
 import type { ModQuestion, Question } from '../../shared/qa/schemas.js';
-import type { Change, Delta, Me, Snapshot } from '../../shared/sync/schemas.js';
+import type { Change, Delta, Me, Snapshot } from '../../shared/socket.js';
 import { applyBreakoutChange, applyResult, breakoutsFromSnapshot, emptyBreakouts, type BreakoutsData } from './breakouts.js';
 
 export type AnyQuestion = Question | ModQuestion;

@@ -5,7 +5,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RevokedReason } from '../../shared/socket.js';
 import type { Question } from '../../shared/qa/schemas.js';
-import type { Delta, Snapshot } from '../../shared/sync/schemas.js';
+import type { Delta, Snapshot } from '../../shared/socket.js';
 import type { z } from 'zod';
 import {
   applyDelta, applyMyAttributes, applyMyName, applyMyVote, applyOwn, applyResultAck, applySnapshot, initialSyncState,

@@ -1,8 +1,9 @@
 /** Builders for wire objects in tests; every value is explicit so a test reads like the data it uses. */
-import type { GroupView, HelpRequest, PersonView, RoundView } from '../../shared/breakouts/schemas.js';
+import type { GroupView, HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
+import type { PersonView } from '../../shared/people/index.js';
 import { EventSettings, type EventInfo } from '../../shared/events/schemas.js';
 import type { ModQuestion, Question } from '../../shared/qa/schemas.js';
-import { Me, type Snapshot } from '../../shared/sync/schemas.js';
+import { Me, type Snapshot } from '../../shared/socket.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 
 export function question(id: string, over: Partial<Question> = {}): Question {

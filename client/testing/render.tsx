@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import type { CommandName, CommandPayload } from '../../shared/socket.js';
-import type { Snapshot } from '../../shared/sync/schemas.js';
+import type { Snapshot } from '../../shared/socket.js';
 import { withPersonalAcks, type ClientAck, type SendCommand } from '../sync/commands.js';
 import { EventProvider } from '../sync/react.js';
 import { createEventStore } from '../sync/store.js';

@@ -5,15 +5,15 @@
  * connect_error whose message is one of HandshakeError (or "internal").
  */
 import type { ExtendedError } from 'socket.io';
-import type { LinkRole } from '../../shared/events/schemas.js';
+import type { LinkRole } from '../../shared/kernel/roles.js';
 import { HandshakeAuth } from '../../shared/socket.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 import { findEventByCode, TOKEN_COLUMN } from '../events/repository.js';
-import type { Services } from '../services.js';
-import type { PlenumSocket, SocketData } from '../sync/socket-types.js';
+import type { RunningKernel } from '../kernel/kernel.js';
+import type { PlenumSocket, SocketData } from '../kernel/socket-types.js';
 import { sessionTokenFromCookieHeader } from './http.js';
 import { findSessionOrganizer } from './organizers.js';
-import { sha256Hex, tokensEqual } from './tokens.js';
+import { tokensEqual } from './tokens.js';
 
 const LINK_ROLES: readonly LinkRole[] = ['moderator', 'facilitator', 'stage'];
 
@@ -30,7 +30,7 @@ function sameOrigin(socket: PlenumSocket, publicUrl: string | null): boolean {
   }
 }
 
-export async function identify(services: Services, socket: PlenumSocket): Promise<SocketData | string> {
+export async function identify(kernel: RunningKernel, socket: PlenumSocket): Promise<SocketData | string> {
   const raw: unknown = socket.handshake.auth;
   const protocol = typeof raw === 'object' && raw !== null ? (raw as { protocol?: unknown }).protocol : undefined;
   if (typeof protocol === 'number' && protocol !== PROTOCOL_VERSION) return 'protocol_mismatch';
@@ -38,8 +38,8 @@ export async function identify(services: Services, socket: PlenumSocket): Promis
   if (!parsed.success) return 'invalid_payload';
   const { code, token } = parsed.data;
 
-  const since = services.broadcaster.currentRevision;
-  const event = await findEventByCode(services.db, code);
+  const since = kernel.delivery.currentRevision;
+  const event = await findEventByCode(kernel.db, code);
   if (!event) return 'not_found';
   const base = { eventId: event.id, code: event.code, linkRole: null, attendeeId: null, organizerId: null, since };
 
@@ -48,34 +48,29 @@ export async function identify(services: Services, socket: PlenumSocket): Promis
     const matches = LINK_ROLES.filter((role) => tokensEqual(event[TOKEN_COLUMN[role]], token));
     const role = matches[0];
     if (role) return { ...base, role, linkRole: role };
-    const attendee = await services.db
-      .selectFrom('attendees')
-      .select('id')
-      .where('token_hash', '=', sha256Hex(token))
-      .where('event_id', '=', event.id)
-      .executeTakeFirst();
-    if (attendee) return { ...base, role: 'attendee', attendeeId: attendee.id };
+    const attendeeId = await kernel.identity.attendeeByToken(kernel.db, event.id, token);
+    if (attendeeId) return { ...base, role: 'attendee', attendeeId };
     return 'unauthorized';
   }
 
   const sessionToken = sessionTokenFromCookieHeader(socket.handshake.headers.cookie);
-  if (sessionToken && sameOrigin(socket, services.config.publicUrl)) {
-    const organizer = await findSessionOrganizer(services.db, sessionToken, services.now());
+  if (sessionToken && sameOrigin(socket, kernel.config.publicUrl)) {
+    const organizer = await findSessionOrganizer(kernel.db, sessionToken, kernel.now());
     if (organizer) return { ...base, role: 'organizer', organizerId: organizer.id };
   }
   return 'unauthorized';
 }
 
-export function handshakeMiddleware(services: Services) {
+export function handshakeMiddleware(kernel: RunningKernel) {
   return (socket: PlenumSocket, next: (err?: ExtendedError) => void): void => {
-    identify(services, socket).then(
+    identify(kernel, socket).then(
       (result) => {
         if (typeof result === 'string') return next(new Error(result));
         socket.data = result;
         next();
       },
       (err: unknown) => {
-        services.logger.error({ err }, 'handshake failed');
+        kernel.logger.error({ err }, 'handshake failed');
         next(new Error('internal'));
       },
     );

@@ -3,7 +3,7 @@ import { parse as parseCookie, serialize } from 'cookie';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { OrganizerInfo } from '../../shared/api.js';
 import { DomainError } from '../../shared/errors.js';
-import type { Services } from '../services.js';
+import type { Kernel } from '../kernel/feature.js';
 import { SESSION_COOKIE, findSessionOrganizer } from './organizers.js';
 
 export function sessionTokenFromCookieHeader(header: string | undefined): string | undefined {
@@ -11,31 +11,31 @@ export function sessionTokenFromCookieHeader(header: string | undefined): string
   return parseCookie(header)[SESSION_COOKIE] || undefined;
 }
 
-function isHttps(req: Request, services: Services): boolean {
-  return req.secure || Boolean(services.config.publicUrl?.startsWith('https:'));
+function isHttps(req: Request, kernel: Kernel): boolean {
+  return req.secure || Boolean(kernel.config.publicUrl?.startsWith('https:'));
 }
 
-export function setSessionCookie(req: Request, res: Response, services: Services, token: string, expires: Date): void {
+export function setSessionCookie(req: Request, res: Response, kernel: Kernel, token: string, expires: Date): void {
   res.append(
     'Set-Cookie',
-    serialize(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', expires, secure: isHttps(req, services) }),
+    serialize(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', expires, secure: isHttps(req, kernel) }),
   );
 }
 
-export function clearSessionCookie(req: Request, res: Response, services: Services): void {
+export function clearSessionCookie(req: Request, res: Response, kernel: Kernel): void {
   res.append(
     'Set-Cookie',
-    serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/', expires: new Date(0), secure: isHttps(req, services) }),
+    serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/', expires: new Date(0), secure: isHttps(req, kernel) }),
   );
 }
 
-export async function organizerOf(req: Request, services: Services): Promise<OrganizerInfo | null> {
-  return findSessionOrganizer(services.db, sessionTokenFromCookieHeader(req.headers.cookie), services.now());
+export async function organizerOf(req: Request, kernel: Kernel): Promise<OrganizerInfo | null> {
+  return findSessionOrganizer(kernel.db, sessionTokenFromCookieHeader(req.headers.cookie), kernel.now());
 }
 
-export function requireOrganizer(services: Services): RequestHandler {
+export function requireOrganizer(kernel: Kernel): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const organizer = await organizerOf(req, services);
+    const organizer = await organizerOf(req, kernel);
     if (!organizer) throw new DomainError('unauthorized', 'log in as an organizer first');
     res.locals.organizer = organizer;
     next();
@@ -43,8 +43,8 @@ export function requireOrganizer(services: Services): RequestHandler {
 }
 
 /** The absolute base URL for links: PUBLIC_URL, else what the browser used to reach us. */
-export function baseUrl(req: Request, services: Services): string {
-  return services.config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+export function baseUrl(req: Request, kernel: Kernel): string {
+  return kernel.config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
 
 /** A bearer token from `Authorization: Bearer …` or `?token=`. */

@@ -3,60 +3,61 @@ import { Router, type Request } from 'express';
 import { LoginBody, SetupBody } from '../../shared/api.js';
 import { DomainError } from '../../shared/errors.js';
 import { parse } from '../http/errors.js';
-import type { Services } from '../services.js';
+import type { Kernel } from '../kernel/feature.js';
 import { clearSessionCookie, organizerOf, sessionTokenFromCookieHeader, setSessionCookie } from './http.js';
+import type { SetupGate } from './setup.js';
 import { checkLogin, createOrganizer, createSession, deleteSession, countOrganizers } from './organizers.js';
 
 function clientIp(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
-export function authRoutes(services: Services): Router {
+export function authRoutes(kernel: Kernel, setup: SetupGate): Router {
   const router = Router();
 
   router.post('/auth/login', async (req, res) => {
-    const wait = services.limiter.hit('login', clientIp(req), services.now().getTime());
+    const wait = kernel.limiter.hit('login', clientIp(req), kernel.now().getTime());
     if (wait > 0) {
       res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
       throw new DomainError('rate_limited', 'too many login attempts; try again later', { retryAfterMs: wait });
     }
     const body = parse(LoginBody, req.body);
-    const organizer = await checkLogin(services.db, body.email, body.password);
+    const organizer = await checkLogin(kernel.db, body.email, body.password);
     if (!organizer) throw new DomainError('unauthorized', 'wrong email or password');
-    const session = await createSession(services.db, organizer.id, services.now());
-    setSessionCookie(req, res, services, session.token, session.expires);
+    const session = await createSession(kernel.db, organizer.id, kernel.now());
+    setSessionCookie(req, res, kernel, session.token, session.expires);
     res.json(organizer);
   });
 
   router.post('/auth/logout', async (req, res) => {
-    await deleteSession(services.db, sessionTokenFromCookieHeader(req.headers.cookie));
-    clearSessionCookie(req, res, services);
+    await deleteSession(kernel.db, sessionTokenFromCookieHeader(req.headers.cookie));
+    clearSessionCookie(req, res, kernel);
     res.status(204).end();
   });
 
   router.get('/auth/me', async (req, res) => {
-    const organizer = await organizerOf(req, services);
+    const organizer = await organizerOf(req, kernel);
     if (!organizer) throw new DomainError('unauthorized', 'not logged in');
     res.json(organizer);
   });
 
   router.get('/setup', async (_req, res) => {
-    res.json({ needed: (await countOrganizers(services.db)) === 0 });
+    res.json({ needed: (await countOrganizers(kernel.db)) === 0 });
   });
 
   router.post('/setup', async (req, res) => {
     const body = parse(SetupBody, req.body);
-    if ((await countOrganizers(services.db)) > 0) {
-      services.setup.burn();
+    if ((await countOrganizers(kernel.db)) > 0) {
+      setup.burn();
       throw new DomainError('forbidden', 'setup is already done; log in instead');
     }
-    if (!services.setup.matches(body.token)) throw new DomainError('forbidden', 'this setup link is not valid');
+    if (!setup.matches(body.token)) throw new DomainError('forbidden', 'this setup link is not valid');
     // Burn before the slow hash, so two requests with the same link cannot both create an account.
-    services.setup.burn();
-    const organizer = await createOrganizer(services.db, body, services.now());
-    const session = await createSession(services.db, organizer.id, services.now());
-    setSessionCookie(req, res, services, session.token, session.expires);
-    services.logger.info({ organizer: organizer.email }, 'first organizer created via setup link');
+    setup.burn();
+    const organizer = await createOrganizer(kernel.db, body, kernel.now());
+    const session = await createSession(kernel.db, organizer.id, kernel.now());
+    setSessionCookie(req, res, kernel, session.token, session.expires);
+    kernel.logger.info({ organizer: organizer.email }, 'first organizer created via setup link');
     res.status(201).json(organizer);
   });
 

@@ -6,299 +6,315 @@ import type { Transaction } from 'kysely';
 import { mergeText } from '../../shared/breakouts/merge.js';
 import type { HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
 import { DomainError } from '../../shared/errors.js';
+import { isStaffRole } from '../../shared/kernel/roles.js';
 import type { CommandName } from '../../shared/socket.js';
 import { newId } from '../auth/tokens.js';
 import type { DB } from '../db/types.js';
 import { findEventById, rowToInfo } from '../events/repository.js';
-import type { Handler, HandlerContext, HandlerOutcome } from '../sync/dispatch.js';
-import { isStaffRole } from '../sync/rooms.js';
+import { mergeChanges, type Db, type Handler, type HandlerContext, type HandlerOutcome, type Handlers } from '../kernel/feature.js';
 import * as edits from './core/edits.js';
 import * as lifecycle from './core/lifecycle.js';
 import { needsPlacement, placeLate } from './core/late.js';
 import type { RoundState } from './core/types.js';
-import { mergeChanges, roundChanges, type AudienceChanges } from './core/views.js';
-import {
-  deleteRound, findHelp, insertHelp, listHelp, insertMessage, insertRound, loadRounds, peopleByIds, resolveHelp as resolveHelpRow,
-  resultVersionText, saveResult, saveRound,
-} from './repository.js';
-import { commitBreakouts, historyFor, requireRound, viewerFor } from './service.js';
+import { roundChanges, type AudienceChanges } from './core/views.js';
+import { deleteRound, insertHelp, insertMessage, insertRound, loadRounds, resultVersionText, resolveHelp as resolveHelpRow, saveResult, saveRound } from './repository.js';
+import { historyFor, requireRound, type BreakoutRuntime } from './runtime.js';
 
 type H<K extends CommandName> = Handler<K>;
 
-/** Merged results may grow beyond one client's 10,000 characters, but not without bound. */
-export const MAX_RESULT_LENGTH = 20_000;
+export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
+  /** Merged results may grow beyond one client's 10,000 characters, but not without bound. */
+  const MAX_RESULT_LENGTH = 20_000;
 
-const audienceOf = (ctx: HandlerContext) => (isStaffRole(ctx.actor.role) ? 'staff' : 'public');
+  const audienceOf = (ctx: HandlerContext) => (isStaffRole(ctx.actor.role) ? 'staff' : 'public');
 
-async function eventInfo(ctx: HandlerContext, db: Parameters<typeof findEventById>[0]) {
-  const row = await findEventById(db, ctx.actor.eventId);
-  if (!row) throw new DomainError('not_found', 'this event no longer exists');
-  return rowToInfo(row);
-}
+  async function eventInfo(ctx: HandlerContext, db: Db) {
+    const row = await findEventById(db, ctx.actor.eventId);
+    if (!row) throw new DomainError('not_found', 'this event no longer exists');
+    return rowToInfo(row);
+  }
 
-/**
- * One round through one rule. A rule that changes nothing returns the same object: then nothing is
- * written and no delta is sent.
- */
-async function transition(
-  ctx: HandlerContext,
-  roundId: string,
-  rule: (round: RoundState, trx: Transaction<DB>) => RoundState | Promise<RoundState>,
-): Promise<HandlerOutcome<{ round: RoundView }>> {
-  const { eventId } = ctx.actor;
-  return commitBreakouts(ctx.services, eventId, async (trx) => {
-    const before = await requireRound(trx, eventId, roundId);
-    const after = await rule(before, trx);
-    const view = await viewerFor(trx, [after]);
-    const result = { round: view(after, audienceOf(ctx)) };
-    if (after === before) return { result, changes: null };
-    await saveRound(trx, before, after);
-    // Help requests show their group's current name: staff get them again when it changes.
-    const renamed = new Set(after.groups.filter((g) => before.groups[g.index]?.name !== g.name).map((g) => g.index));
-    const help = renamed.size ? (await listHelp(trx, eventId, { roundId })).filter((h) => renamed.has(h.groupIndex)) : [];
-    const helpChanges: AudienceChanges = { staff: help.map((request) => ({ type: 'breakouts:help', request })), pub: [] };
-    return { result, changes: mergeChanges(roundChanges(before, after, view), helpChanges), rounds: [after] };
-  });
-}
-
-async function requireAttendeeOfEvent(ctx: HandlerContext, db: Parameters<typeof peopleByIds>[0], id: string): Promise<void> {
-  if ((await peopleByIds(db, ctx.actor.eventId, [id])).length === 0) throw new DomainError('not_found', 'no such attendee in this event');
-}
-
-export const plan: H<'breakouts:plan'> = {
-  serial: true,
-  async run(ctx, cmd) {
-    const { services } = ctx;
+  /**
+   * One round through one rule. A rule that changes nothing returns the same object: then nothing is
+   * written and no delta is sent.
+   */
+  async function transition(
+    ctx: HandlerContext,
+    roundId: string,
+    rule: (round: RoundState, trx: Transaction<DB>) => RoundState | Promise<RoundState>,
+  ): Promise<HandlerOutcome<{ round: RoundView }>> {
     const { eventId } = ctx.actor;
-    // Read, then plan outside the transaction (the engine may search for seconds), then write. The
-    // event's queue keeps anything else of this event from changing the rounds in between.
-    const event = await eventInfo(ctx, services.db);
-    const rounds = await loadRounds(services.db, eventId);
-    const ids = cmd.people ?? services.breakouts.presence.onlineIds(eventId);
-    const people = await peopleByIds(services.db, eventId, ids);
-    if (cmd.people && people.length !== new Set(cmd.people).size) {
-      const known = new Set(people.map((p) => p.id));
-      const unknown = cmd.people.filter((id) => !known.has(id));
-      throw new DomainError('invalid_payload', `not attendees of this event: ${unknown.slice(0, 5).join(', ')}`, { fields: ['people'] });
-    }
-    // Keep the order the facilitator (or the connection order) gave: the seed then decides, not the database.
-    const order = new Map(ids.map((id, i) => [id, i]));
-    people.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-    const started = rounds.filter((r) => r.status !== 'draft');
-    const drafts = rounds.filter((r) => r.status === 'draft');
-    const planned = await services.breakouts.planner.plan(cmd, {
-      eventId,
-      eventCode: event.code,
-      language: event.language,
-      firstNumber: Math.max(0, ...started.map((r) => r.number)) + 1,
-      people,
-      history: historyFor(started, null),
-      roundIds: Array.from({ length: cmd.rounds }, () => newId()),
-      seed: cmd.seed ?? services.breakouts.seed(),
-      timeLimitMs: services.breakouts.planTimeLimitMs,
+    return rt.commit(eventId, async (trx) => {
+      const before = await requireRound(trx, eventId, roundId);
+      const after = await rule(before, trx);
+      const view = await rt.viewerFor(trx, [after]);
+      const result = { round: view(after, audienceOf(ctx)) };
+      if (after === before) return { result, changes: null };
+      await saveRound(trx, before, after);
+      // Help requests show their group's current name: staff get them again when it changes.
+      const renamed = new Set(after.groups.filter((g) => before.groups[g.index]?.name !== g.name).map((g) => g.index));
+      const help = renamed.size ? (await rt.listHelp(trx, eventId, { roundId })).filter((h) => renamed.has(h.groupIndex)) : [];
+      const helpChanges: AudienceChanges = { staff: help.map((request) => ({ type: 'breakouts:help', request })), pub: [] };
+      return { result, changes: mergeChanges(roundChanges(before, after, view), helpChanges), rounds: [after] };
     });
-    return commitBreakouts(services, eventId, async (trx) => {
-      for (const d of drafts) await deleteRound(trx, d.id);
-      for (const r of planned) await insertRound(trx, r, ctx.now);
-      const view = await viewerFor(trx, planned);
-      const changes = mergeChanges(...drafts.map((d) => roundChanges(d, null, view)), ...planned.map((r) => roundChanges(null, r, view)));
-      return { result: { rounds: planned.map((r) => view(r, 'staff')) }, changes, rounds: planned, removed: drafts.map((d) => d.id) };
-    });
-  },
-};
+  }
 
-export const reshuffle: H<'breakouts:reshuffle'> = {
-  serial: true,
-  async run(ctx, { roundId, seed }) {
-    const { services } = ctx;
-    const { eventId } = ctx.actor;
-    const rounds = await loadRounds(services.db, eventId);
-    const before = rounds.find((r) => r.id === roundId);
-    if (!before) throw new DomainError('not_found', 'no such breakout round');
-    const people = await peopleByIds(services.db, eventId, before.groups.flatMap((g) => g.members));
-    const after = await services.breakouts.planner.reshuffle(before, {
-      people,
-      history: historyFor(rounds, before),
-      seed: seed ?? services.breakouts.seed(),
-      timeLimitMs: services.breakouts.planTimeLimitMs,
-    });
-    // Planned from `before`, read in this same turn of the event's queue, so it is still the current state.
-    return transition(ctx, roundId, () => after);
-  },
-};
+  async function requireAttendeeOfEvent(ctx: HandlerContext, db: Db, id: string): Promise<void> {
+    if ((await rt.people.byIds(db, ctx.actor.eventId, [id])).length === 0) throw new DomainError('not_found', 'no such attendee in this event');
+  }
 
-export const move: H<'breakouts:move'> = {
-  serial: true,
-  async run(ctx, { roundId, personId, toGroup }) {
-    return transition(ctx, roundId, async (round, trx) => {
-      // Inside the transaction: on SQLite a query outside it would wait for it forever.
-      if (!round.groups.some((g) => g.members.includes(personId))) await requireAttendeeOfEvent(ctx, trx, personId);
-      return edits.move(round, personId, toGroup);
-    });
-  },
-};
-
-export const swap: H<'breakouts:swap'> = {
-  serial: true,
-  run: (ctx, { roundId, a, b }) => transition(ctx, roundId, (round) => edits.swap(round, a, b)),
-};
-
-export const lock: H<'breakouts:lock'> = {
-  serial: true,
-  run: (ctx, { roundId, personId, locked }) => transition(ctx, roundId, (round) => edits.lock(round, personId, locked)),
-};
-
-export const group: H<'breakouts:group'> = {
-  serial: true,
-  run: (ctx, { roundId, index, ...patch }) => transition(ctx, roundId, (round) => edits.editGroup(round, index, patch)),
-};
-
-export const start: H<'breakouts:start'> = {
-  serial: true,
-  run: (ctx, { roundId, durationSec }) =>
-    transition(ctx, roundId, async (round, trx) => {
+  const plan: H<'breakouts:plan'> = {
+    serial: true,
+    async run(ctx, cmd) {
       const { eventId } = ctx.actor;
-      const rounds = await loadRounds(trx, eventId);
-      let next = lifecycle.start(round, rounds, durationSec, ctx.now);
-      // Who came online after planning gets a group now, by the late-join rule (nobody planned moves).
-      const newcomers = ctx.services.breakouts.presence.onlineIds(eventId).filter((id) => needsPlacement(next, id));
-      if (newcomers.length) {
-        const people = await peopleByIds(trx, eventId, [...next.groups.flatMap((g) => g.members), ...newcomers]);
-        const history = historyFor(rounds, next);
-        const arriving = new Set(newcomers);
-        for (const person of people.filter((p) => arriving.has(p.id))) {
-          next = placeLate(next, person, { people, history, seed: ctx.services.breakouts.seed() }).round;
+      // Read, then plan outside the transaction (the engine may search for seconds), then write. The
+      // event's queue keeps anything else of this event from changing the rounds in between.
+      const event = await eventInfo(ctx, rt.kernel.db);
+      const rounds = await loadRounds(rt.kernel.db, eventId);
+      const ids = cmd.people ?? rt.people.onlineIds(eventId);
+      const people = await rt.people.byIds(rt.kernel.db, eventId, ids);
+      if (cmd.people && people.length !== new Set(cmd.people).size) {
+        const known = new Set(people.map((p) => p.id));
+        const unknown = cmd.people.filter((id) => !known.has(id));
+        throw new DomainError('invalid_payload', `not attendees of this event: ${unknown.slice(0, 5).join(', ')}`, { fields: ['people'] });
+      }
+      // Keep the order the facilitator (or the connection order) gave: the seed then decides, not the database.
+      const order = new Map(ids.map((id, i) => [id, i]));
+      people.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+      const started = rounds.filter((r) => r.status !== 'draft');
+      const drafts = rounds.filter((r) => r.status === 'draft');
+      const planned = await rt.planner.plan(cmd, {
+        eventId,
+        eventCode: event.code,
+        language: event.language,
+        firstNumber: Math.max(0, ...started.map((r) => r.number)) + 1,
+        people,
+        history: historyFor(started, null),
+        roundIds: Array.from({ length: cmd.rounds }, () => newId()),
+        seed: cmd.seed ?? rt.seed(),
+        timeLimitMs: rt.planTimeLimitMs,
+      });
+      return rt.commit(eventId, async (trx) => {
+        for (const d of drafts) await deleteRound(trx, d.id);
+        for (const r of planned) await insertRound(trx, r, ctx.now);
+        const view = await rt.viewerFor(trx, planned);
+        const changes = mergeChanges(...drafts.map((d) => roundChanges(d, null, view)), ...planned.map((r) => roundChanges(null, r, view)));
+        return { result: { rounds: planned.map((r) => view(r, 'staff')) }, changes, rounds: planned, removed: drafts.map((d) => d.id) };
+      });
+    },
+  };
+
+  const reshuffle: H<'breakouts:reshuffle'> = {
+    serial: true,
+    async run(ctx, { roundId, seed }) {
+      const { eventId } = ctx.actor;
+      const rounds = await loadRounds(rt.kernel.db, eventId);
+      const before = rounds.find((r) => r.id === roundId);
+      if (!before) throw new DomainError('not_found', 'no such breakout round');
+      const people = await rt.people.byIds(rt.kernel.db, eventId, before.groups.flatMap((g) => g.members));
+      const after = await rt.planner.reshuffle(before, {
+        people,
+        history: historyFor(rounds, before),
+        seed: seed ?? rt.seed(),
+        timeLimitMs: rt.planTimeLimitMs,
+      });
+      // Planned from `before`, read in this same turn of the event's queue, so it is still the current state.
+      return transition(ctx, roundId, () => after);
+    },
+  };
+
+  const move: H<'breakouts:move'> = {
+    serial: true,
+    async run(ctx, { roundId, personId, toGroup }) {
+      return transition(ctx, roundId, async (round, trx) => {
+        // Inside the transaction: on SQLite a query outside it would wait for it forever.
+        if (!round.groups.some((g) => g.members.includes(personId))) await requireAttendeeOfEvent(ctx, trx, personId);
+        return edits.move(round, personId, toGroup);
+      });
+    },
+  };
+
+  const swap: H<'breakouts:swap'> = {
+    serial: true,
+    run: (ctx, { roundId, a, b }) => transition(ctx, roundId, (round) => edits.swap(round, a, b)),
+  };
+
+  const lock: H<'breakouts:lock'> = {
+    serial: true,
+    run: (ctx, { roundId, personId, locked }) => transition(ctx, roundId, (round) => edits.lock(round, personId, locked)),
+  };
+
+  const group: H<'breakouts:group'> = {
+    serial: true,
+    run: (ctx, { roundId, index, ...patch }) => transition(ctx, roundId, (round) => edits.editGroup(round, index, patch)),
+  };
+
+  const start: H<'breakouts:start'> = {
+    serial: true,
+    run: (ctx, { roundId, durationSec }) =>
+      transition(ctx, roundId, async (round, trx) => {
+        const { eventId } = ctx.actor;
+        const rounds = await loadRounds(trx, eventId);
+        let next = lifecycle.start(round, rounds, durationSec, ctx.now);
+        // Who came online after planning gets a group now, by the late-join rule (nobody planned moves).
+        const newcomers = rt.people.onlineIds(eventId).filter((id) => needsPlacement(next, id));
+        if (newcomers.length) {
+          const people = await rt.people.byIds(trx, eventId, [...next.groups.flatMap((g) => g.members), ...newcomers]);
+          const history = historyFor(rounds, next);
+          const arriving = new Set(newcomers);
+          for (const person of people.filter((p) => arriving.has(p.id))) {
+            next = placeLate(next, person, { people, history, seed: rt.seed() }).round;
+          }
         }
-      }
-      return next;
-    }),
-};
+        return next;
+      }),
+  };
 
-export const extend: H<'breakouts:extend'> = {
-  serial: true,
-  run: (ctx, { roundId, seconds }) => transition(ctx, roundId, (round) => lifecycle.extend(round, seconds, ctx.now)),
-};
+  const extend: H<'breakouts:extend'> = {
+    serial: true,
+    run: (ctx, { roundId, seconds }) => transition(ctx, roundId, (round) => lifecycle.extend(round, seconds, ctx.now)),
+  };
 
-export const close: H<'breakouts:close'> = {
-  serial: true,
-  run: (ctx, { roundId, countdownSec }) => transition(ctx, roundId, (round) => lifecycle.close(round, countdownSec, ctx.now)),
-};
+  const close: H<'breakouts:close'> = {
+    serial: true,
+    run: (ctx, { roundId, countdownSec }) => transition(ctx, roundId, (round) => lifecycle.close(round, countdownSec, ctx.now)),
+  };
 
-export const showResults: H<'breakouts:showResults'> = {
-  serial: true,
-  run: (ctx, { roundId, show }) =>
-    transition(ctx, roundId, (round) => {
-      if (round.status === 'draft') throw new DomainError('invalid_state', 'the round has not started yet');
-      return round.showResults === show ? round : { ...round, showResults: show };
-    }),
-};
+  const showResults: H<'breakouts:showResults'> = {
+    serial: true,
+    run: (ctx, { roundId, show }) =>
+      transition(ctx, roundId, (round) => {
+        if (round.status === 'draft') throw new DomainError('invalid_state', 'the round has not started yet');
+        return round.showResults === show ? round : { ...round, showResults: show };
+      }),
+  };
 
-export const message: H<'breakouts:message'> = {
-  serial: true,
-  async run(ctx, { roundId, text }) {
-    const { eventId } = ctx.actor;
-    return commitBreakouts(ctx.services, eventId, async (trx) => {
-      const round = await requireRound(trx, eventId, roundId);
-      if (round.status !== 'running' && round.status !== 'closing') {
-        throw new DomainError('invalid_state', `messages go to groups that meet; this round is ${round.status}`);
-      }
-      await insertMessage(trx, { id: newId(), roundId, text, at: ctx.now.toISOString() });
-      const view = await viewerFor(trx, [round]);
-      return { result: { round: view(round, 'staff') }, changes: roundChanges(round, round, view) };
-    });
-  },
-};
+  const message: H<'breakouts:message'> = {
+    serial: true,
+    async run(ctx, { roundId, text }) {
+      const { eventId } = ctx.actor;
+      return rt.commit(eventId, async (trx) => {
+        const round = await requireRound(trx, eventId, roundId);
+        if (round.status !== 'running' && round.status !== 'closing') {
+          throw new DomainError('invalid_state', `messages go to groups that meet; this round is ${round.status}`);
+        }
+        await insertMessage(trx, { id: newId(), roundId, text, at: ctx.now.toISOString() });
+        const view = await rt.viewerFor(trx, [round]);
+        return { result: { round: view(round, 'staff') }, changes: roundChanges(round, round, view) };
+      });
+    },
+  };
 
-export const discard: H<'breakouts:discard'> = {
-  serial: true,
-  async run(ctx, { roundId }) {
-    const { eventId } = ctx.actor;
-    return commitBreakouts(ctx.services, eventId, async (trx) => {
-      const round = await requireRound(trx, eventId, roundId);
-      lifecycle.assertDraft(round, 'discard');
-      const view = await viewerFor(trx, [round]);
-      await deleteRound(trx, roundId);
-      return { result: {}, changes: roundChanges(round, null, view), removed: [roundId] };
-    });
-  },
-};
+  const discard: H<'breakouts:discard'> = {
+    serial: true,
+    async run(ctx, { roundId }) {
+      const { eventId } = ctx.actor;
+      return rt.commit(eventId, async (trx) => {
+        const round = await requireRound(trx, eventId, roundId);
+        lifecycle.assertDraft(round, 'discard');
+        const view = await rt.viewerFor(trx, [round]);
+        await deleteRound(trx, roundId);
+        return { result: {}, changes: roundChanges(round, null, view), removed: [roundId] };
+      });
+    },
+  };
 
-export const choose: H<'breakouts:choose'> = {
-  serial: true,
-  run: (ctx, { roundId, index }) => transition(ctx, roundId, (round) => edits.choose(round, ctx.actor.attendeeId ?? '', index)),
-};
+  const choose: H<'breakouts:choose'> = {
+    serial: true,
+    run: (ctx, { roundId, index }) => transition(ctx, roundId, (round) => edits.choose(round, ctx.actor.attendeeId ?? '', index)),
+  };
 
-export const help: H<'breakouts:help'> = {
-  serial: true,
-  async run(ctx, { roundId }) {
-    const { eventId } = ctx.actor;
-    const attendeeId = ctx.actor.attendeeId ?? '';
-    return commitBreakouts(ctx.services, eventId, async (trx) => {
-      const round = await requireRound(trx, eventId, roundId);
-      const g = edits.assertMayAskHelp(round, attendeeId);
-      // One open request per group is enough: asking again returns it instead of ringing again.
-      const open = (await trx
-        .selectFrom('breakout_help')
-        .select('id')
-        .where('round_id', '=', roundId)
-        .where('group_index', '=', g.index)
-        .where('resolved_at', 'is', null)
-        .executeTakeFirst());
-      if (open) return { result: { request: (await findHelp(trx, eventId, open.id))! }, changes: null };
-      const name = (await peopleByIds(trx, eventId, [attendeeId]))[0]?.name ?? null;
-      const request: HelpRequest = {
-        id: newId(),
-        roundId,
-        groupIndex: g.index,
-        groupName: g.name,
-        attendeeId,
-        name,
-        at: ctx.now.toISOString(),
-        resolvedAt: null,
-      };
-      await insertHelp(trx, eventId, request);
-      const changes: AudienceChanges = { staff: [{ type: 'breakouts:help', request }], pub: [] };
-      return { result: { request }, changes };
-    });
-  },
-};
+  const help: H<'breakouts:help'> = {
+    serial: true,
+    async run(ctx, { roundId }) {
+      const { eventId } = ctx.actor;
+      const attendeeId = ctx.actor.attendeeId ?? '';
+      return rt.commit(eventId, async (trx) => {
+        const round = await requireRound(trx, eventId, roundId);
+        const g = edits.assertMayAskHelp(round, attendeeId);
+        // One open request per group is enough: asking again returns it instead of ringing again.
+        const open = (await trx
+          .selectFrom('breakout_help')
+          .select('id')
+          .where('round_id', '=', roundId)
+          .where('group_index', '=', g.index)
+          .where('resolved_at', 'is', null)
+          .executeTakeFirst());
+        if (open) return { result: { request: (await rt.findHelp(trx, eventId, open.id))! }, changes: null };
+        const name = (await rt.people.byIds(trx, eventId, [attendeeId]))[0]?.name ?? null;
+        const request: HelpRequest = {
+          id: newId(),
+          roundId,
+          groupIndex: g.index,
+          groupName: g.name,
+          attendeeId,
+          name,
+          at: ctx.now.toISOString(),
+          resolvedAt: null,
+        };
+        await insertHelp(trx, eventId, request);
+        const changes: AudienceChanges = { staff: [{ type: 'breakouts:help', request }], pub: [] };
+        return { result: { request }, changes };
+      });
+    },
+  };
 
-export const resolveHelp: H<'breakouts:resolveHelp'> = {
-  serial: true,
-  async run(ctx, { id }) {
-    const { eventId } = ctx.actor;
-    return commitBreakouts(ctx.services, eventId, async (trx) => {
-      const request = await findHelp(trx, eventId, id);
-      if (!request) throw new DomainError('not_found', 'no such help request');
-      if (request.resolvedAt) return { result: { request }, changes: null };
-      const resolved = { ...request, resolvedAt: ctx.now.toISOString() };
-      await resolveHelpRow(trx, id, resolved.resolvedAt);
-      return { result: { request: resolved }, changes: { staff: [{ type: 'breakouts:help', request: resolved }], pub: [] } };
-    });
-  },
-};
+  const resolveHelp: H<'breakouts:resolveHelp'> = {
+    serial: true,
+    async run(ctx, { id }) {
+      const { eventId } = ctx.actor;
+      return rt.commit(eventId, async (trx) => {
+        const request = await rt.findHelp(trx, eventId, id);
+        if (!request) throw new DomainError('not_found', 'no such help request');
+        if (request.resolvedAt) return { result: { request }, changes: null };
+        const resolved = { ...request, resolvedAt: ctx.now.toISOString() };
+        await resolveHelpRow(trx, id, resolved.resolvedAt);
+        return { result: { request: resolved }, changes: { staff: [{ type: 'breakouts:help', request: resolved }], pub: [] } };
+      });
+    },
+  };
 
-/**
- * A member's (or facilitator's) edit of the group result: the full text and the version it started
- * from. Edits on an older version are merged three-way into the current text.
- */
-export const editResult: H<'breakouts:editResult'> = {
-  serial: true,
-  async run(ctx, { roundId, index, baseVersion, text }) {
-    const { eventId } = ctx.actor;
-    return commitBreakouts(ctx.services, eventId, async (trx) => {
-      const round = await requireRound(trx, eventId, roundId);
-      const g = edits.assertMayEditResult(round, index, { staff: isStaffRole(ctx.actor.role), attendeeId: ctx.actor.attendeeId });
-      if (baseVersion > g.resultVersion) throw new DomainError('invalid_state', `version ${baseVersion} does not exist yet (the result is at ${g.resultVersion})`);
-      const base = baseVersion === g.resultVersion ? g.result : await resultVersionText(trx, roundId, index, baseVersion);
-      if (base === undefined) throw new DomainError('invalid_state', `version ${baseVersion} of this result is not known`);
-      const merged = mergeText(base, text, g.result);
-      if (merged === g.result) return { result: { text: g.result, version: g.resultVersion }, changes: null };
-      if (merged.length > MAX_RESULT_LENGTH) throw new DomainError('too_long', `the result would be longer than ${MAX_RESULT_LENGTH} characters`);
-      const version = g.resultVersion + 1;
-      await saveResult(trx, roundId, index, merged, version, ctx.actor.attendeeId, ctx.now);
-      const change = { type: 'breakouts:result' as const, roundId, index, text: merged, version };
-      return { result: { text: merged, version }, changes: { staff: [change], pub: [change] } };
-    });
-  },
-};
+  /**
+   * A member's (or facilitator's) edit of the group result: the full text and the version it started
+   * from. Edits on an older version are merged three-way into the current text.
+   */
+  const editResult: H<'breakouts:editResult'> = {
+    serial: true,
+    async run(ctx, { roundId, index, baseVersion, text }) {
+      const { eventId } = ctx.actor;
+      return rt.commit(eventId, async (trx) => {
+        const round = await requireRound(trx, eventId, roundId);
+        const g = edits.assertMayEditResult(round, index, { staff: isStaffRole(ctx.actor.role), attendeeId: ctx.actor.attendeeId });
+        if (baseVersion > g.resultVersion) throw new DomainError('invalid_state', `version ${baseVersion} does not exist yet (the result is at ${g.resultVersion})`);
+        const base = baseVersion === g.resultVersion ? g.result : await resultVersionText(trx, roundId, index, baseVersion);
+        if (base === undefined) throw new DomainError('invalid_state', `version ${baseVersion} of this result is not known`);
+        const merged = mergeText(base, text, g.result);
+        if (merged === g.result) return { result: { text: g.result, version: g.resultVersion }, changes: null };
+        if (merged.length > MAX_RESULT_LENGTH) throw new DomainError('too_long', `the result would be longer than ${MAX_RESULT_LENGTH} characters`);
+        const version = g.resultVersion + 1;
+        await saveResult(trx, roundId, index, merged, version, ctx.actor.attendeeId, ctx.now);
+        const change = { type: 'breakouts:result' as const, roundId, index, text: merged, version };
+        return { result: { text: merged, version }, changes: { staff: [change], pub: [change] } };
+      });
+    },
+  };
+
+  return {
+    'breakouts:plan': plan,
+    'breakouts:reshuffle': reshuffle,
+    'breakouts:move': move,
+    'breakouts:swap': swap,
+    'breakouts:lock': lock,
+    'breakouts:group': group,
+    'breakouts:start': start,
+    'breakouts:extend': extend,
+    'breakouts:close': close,
+    'breakouts:showResults': showResults,
+    'breakouts:message': message,
+    'breakouts:discard': discard,
+    'breakouts:choose': choose,
+    'breakouts:help': help,
+    'breakouts:resolveHelp': resolveHelp,
+    'breakouts:editResult': editResult,
+  };
+}

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { PlanReport } from '../../shared/breakouts/engine.js';
 import type { BreakoutMode, HelpRequest, RoundStatus } from '../../shared/breakouts/schemas.js';
 import type { DB } from '../db/types.js';
-import type { GroupState, MessageRecord, PersonInfo, RoundSettings, RoundState } from './core/types.js';
+import type { GroupState, MessageRecord, RoundSettings, RoundState } from './core/types.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -22,14 +22,6 @@ function parseJson<T>(json: string | null, fallback: T): T {
   } catch {
     return fallback;
   }
-}
-
-export function parseAttributes(json: string | null): Record<string, string> {
-  const raw = parseJson<unknown>(json, {});
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') out[k] = v;
-  return out;
 }
 
 const DEFAULT_SETTINGS: RoundSettings = { capacity: null, constraints: {}, videoTemplate: null, seed: 1, engine: null };
@@ -224,55 +216,17 @@ export async function insertMessage(db: Db, m: MessageRecord): Promise<void> {
   await db.insertInto('breakout_messages').values({ id: m.id, round_id: m.roundId, text: m.text, created_at: m.at }).execute();
 }
 
-// ---- people ----
-
-export async function namesOf(db: Db, ids: readonly string[]): Promise<Map<string, string | null>> {
-  const out = new Map<string, string | null>();
-  for (const part of chunks([...new Set(ids)])) {
-    const rows = await db.selectFrom('attendees').select(['id', 'name']).where('id', 'in', part).execute();
-    for (const r of rows) out.set(r.id, r.name);
-  }
-  return out;
-}
-
-export interface PersonRow extends PersonInfo {
-  email: string | null;
-  invited: boolean;
-  inviteToken: string | null;
-}
-
-function toPerson(r: { id: string; name: string | null; attributes: string; email: string | null; invited: number; invite_token: string | null }): PersonRow {
-  return { id: r.id, name: r.name, attributes: parseAttributes(r.attributes), email: r.email, invited: Number(r.invited) === 1, inviteToken: r.invite_token };
-}
-
-const PERSON_COLUMNS = ['id', 'name', 'attributes', 'email', 'invited', 'invite_token'] as const;
-
-export async function peopleOfEvent(db: Db, eventId: string): Promise<PersonRow[]> {
-  const rows = await db.selectFrom('attendees').select(PERSON_COLUMNS).where('event_id', '=', eventId).orderBy('created_at').orderBy('id').execute();
-  return rows.map(toPerson);
-}
-
-/** The given attendees of this event (ids of other events or unknown ids are left out). */
-export async function peopleByIds(db: Db, eventId: string, ids: readonly string[]): Promise<PersonRow[]> {
-  const out: PersonRow[] = [];
-  for (const part of chunks([...new Set(ids)])) {
-    const rows = await db.selectFrom('attendees').select(PERSON_COLUMNS).where('event_id', '=', eventId).where('id', 'in', part).execute();
-    out.push(...rows.map(toPerson));
-  }
-  return out;
-}
-
 // ---- help requests ----
 
-export async function listHelp(db: Db, eventId: string, only: { roundId?: string; attendeeId?: string } = {}): Promise<HelpRequest[]> {
+/** Help requests with their group's current name; `name` (the asker's) is filled in by the runtime from people. */
+export async function listHelp(db: Db, eventId: string, only: { roundId?: string; attendeeIds?: readonly string[] } = {}): Promise<HelpRequest[]> {
   let query = db
     .selectFrom('breakout_help as h')
     .innerJoin('breakout_groups as g', (j) => j.onRef('g.round_id', '=', 'h.round_id').onRef('g.group_index', '=', 'h.group_index'))
-    .innerJoin('attendees as a', 'a.id', 'h.attendee_id')
-    .select(['h.id', 'h.round_id', 'h.group_index', 'g.name as group_name', 'h.attendee_id', 'a.name', 'h.created_at', 'h.resolved_at'])
+    .select(['h.id', 'h.round_id', 'h.group_index', 'g.name as group_name', 'h.attendee_id', 'h.created_at', 'h.resolved_at'])
     .where('h.event_id', '=', eventId);
   if (only.roundId) query = query.where('h.round_id', '=', only.roundId);
-  if (only.attendeeId) query = query.where('h.attendee_id', '=', only.attendeeId);
+  if (only.attendeeIds) query = query.where('h.attendee_id', 'in', only.attendeeIds.length ? [...only.attendeeIds] : ['']);
   const rows = await query.orderBy('h.created_at').orderBy('h.id').execute();
   return rows.map((r) => ({
     id: r.id,
@@ -280,14 +234,10 @@ export async function listHelp(db: Db, eventId: string, only: { roundId?: string
     groupIndex: Number(r.group_index),
     groupName: r.group_name,
     attendeeId: r.attendee_id,
-    name: r.name,
+    name: null,
     at: r.created_at,
     resolvedAt: r.resolved_at,
   }));
-}
-
-export async function findHelp(db: Db, eventId: string, id: string): Promise<HelpRequest | undefined> {
-  return (await listHelp(db, eventId)).find((h) => h.id === id);
 }
 
 export async function insertHelp(db: Db, eventId: string, h: HelpRequest): Promise<void> {

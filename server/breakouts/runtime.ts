@@ -1,49 +1,77 @@
 /**
- * What runs without a command: presence (who is online, coalesced for staff), round timers (time up →
- * closing → closed, re-armed after a restart) and placing late joiners. Everything goes through the
- * event's serial queue like a command, so its deltas are numbered in order with everyone else's.
+ * The shell around the breakout core: load rounds, build the views each audience gets, commit a change in
+ * one transaction with one seq bump and move the round timers to the new state; and what runs without a
+ * command: round timers (time up → closing → closed, re-armed after a restart) and placing late joiners.
+ * Everything goes through the event's serial queue like a command, so its deltas are numbered in order
+ * with everyone else's.
  */
 import { randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { RoundView } from '../../shared/breakouts/schemas.js';
-import type { PlanOptions } from './engine/index.js';
+import type { Transaction } from 'kysely';
+import type { HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
+import { DomainError } from '../../shared/errors.js';
+import type { DB } from '../db/types.js';
 import { findEventById, rowToInfo } from '../events/repository.js';
-import type { Services } from '../services.js';
-import { commitFanout } from '../sync/commit.js';
+import type { Changes, Committed, Db, Kernel } from '../kernel/feature.js';
+import type { People } from '../people/index.js';
 import { advance } from './core/lifecycle.js';
 import { needsPlacement, placeLate } from './core/late.js';
-import { roundChanges } from './core/views.js';
-import type { Logger } from '../logger.js';
+import type { IdRound, RoundState } from './core/types.js';
+import { roundChanges, toRoundView, type Audience } from './core/views.js';
+import type { PlanOptions } from './engine/index.js';
 import { Planner } from './planner.js';
-import { Presence } from './presence.js';
-import { activeRoundRefs, loadRound, loadRounds, peopleByIds, saveRound } from './repository.js';
-import { commitBreakouts, historyFor, personView, viewerFor } from './service.js';
+import { activeRoundRefs, listHelp, loadMessages, loadRound, loadRounds, saveRound } from './repository.js';
 import { RoundTimers } from './timers.js';
 
+export type ViewFn = (round: RoundState, audience: Audience) => RoundView;
+
+export interface BreakoutWork<R> {
+  result: R;
+  /** What each audience receives; null when nothing changed (no seq is used). */
+  changes: Partial<Changes> | null;
+  /** Rounds whose timers must follow their new state. */
+  rounds?: readonly RoundState[];
+  /** Rounds that no longer exist. */
+  removed?: readonly string[];
+}
+
+/**
+ * Groups of the rounds that count as "met before" for `round`: every started round, and drafts planned
+ * ahead of it (a multi-round plan avoids repeats across its own rounds too).
+ */
+export function historyFor(rounds: readonly RoundState[], round: Pick<RoundState, 'id' | 'number'> | null): IdRound[] {
+  return rounds
+    .filter((r) => r.id !== round?.id && (r.status !== 'draft' || (round !== null && r.number < round.number)))
+    .map((r) => r.groups.map((g) => g.members));
+}
+
+export async function requireRound(db: Db, eventId: string, roundId: string): Promise<RoundState> {
+  const round = await loadRound(db, eventId, roundId);
+  if (!round) throw new DomainError('not_found', 'no such breakout round');
+  return round;
+}
+
 export class BreakoutRuntime {
-  readonly presence: Presence;
   readonly timers: RoundTimers;
   /** Engine options: the wall clock enables the engine's time limit. */
   readonly engine: PlanOptions = { clock: () => performance.now() };
   /**
    * The public rounds of an event are the same for every attendee and the stage, so a burst of snapshots
-   * builds them once. Every breakouts commit invalidates inside its transaction (see commitBreakouts);
-   * on SQLite transactions never interleave, so a cached list matches the seq of the snapshot reading it.
+   * builds them once. Every breakouts commit drops it inside its transaction (see commit); on SQLite
+   * transactions never interleave, so a cached list matches the seq of the snapshot reading it.
    */
   readonly publicRounds = new Map<string, RoundView[]>();
-
   readonly planner: Planner;
   /** Passed to the engine with every plan and reshuffle; undefined = the engine's default. */
   readonly planTimeLimitMs: number | undefined;
 
   constructor(
-    private readonly services: () => Services,
-    options: { presenceFlushMs?: number; planTimeLimitMs?: number; logger: Logger },
+    readonly kernel: Kernel,
+    readonly people: People,
   ) {
-    this.planTimeLimitMs = options.planTimeLimitMs;
-    this.planner = new Planner(options.logger, this.engine);
-    this.presence = new Presence((eventId) => this.flushPresence(eventId), undefined, options.presenceFlushMs ?? 500);
-    this.timers = new RoundTimers((eventId, roundId) => this.tick(eventId, roundId), () => this.services().now().getTime());
+    this.planTimeLimitMs = kernel.options.planTimeLimitMs;
+    this.planner = new Planner(kernel.logger, this.engine);
+    this.timers = new RoundTimers((eventId, roundId) => this.tick(eventId, roundId), () => kernel.now().getTime());
   }
 
   /** A seed for the engine when the facilitator gave none (the core never draws random numbers). */
@@ -51,19 +79,49 @@ export class BreakoutRuntime {
     return randomInt(1, 2 ** 31 - 1);
   }
 
-  attendeeConnected(eventId: string, attendeeId: string): void {
-    this.presence.connect(eventId, attendeeId);
-    if (this.timers.hasActive(eventId)) this.background(eventId, 'late join', () => this.placeLateJoiner(eventId, attendeeId));
+  /** Names and messages for these rounds, then a cheap view builder for any audience. */
+  async viewerFor(db: Db, rounds: readonly RoundState[]): Promise<ViewFn> {
+    const names = await this.people.namesOf(db, rounds.flatMap((r) => r.groups.flatMap((g) => g.members)));
+    const messages = await loadMessages(db, rounds.map((r) => r.id));
+    return (round, audience) => toRoundView(round, names, messages.get(round.id) ?? [], audience);
   }
 
-  attendeeDisconnected(eventId: string, attendeeId: string): void {
-    // They stay in their group (they may come back); staff only see them go offline.
-    this.presence.disconnect(eventId, attendeeId);
+  /** Help requests with the asker's current name. */
+  async listHelp(db: Db, eventId: string, only: { roundId?: string; attendeeIds?: readonly string[] } = {}): Promise<HelpRequest[]> {
+    const help = await listHelp(db, eventId, only);
+    const names = await this.people.namesOf(db, help.map((h) => h.attendeeId));
+    return help.map((h) => ({ ...h, name: names.get(h.attendeeId) ?? null }));
+  }
+
+  async findHelp(db: Db, eventId: string, id: string): Promise<HelpRequest | undefined> {
+    return (await this.listHelp(db, eventId)).find((h) => h.id === id);
+  }
+
+  /** A breakouts write: one transaction, one seq bump when there are changes; publish also moves the timers. */
+  async commit<R>(eventId: string, work: (trx: Transaction<DB>) => Promise<BreakoutWork<R>>): Promise<Committed<R>> {
+    let after: BreakoutWork<R> | undefined;
+    const committed = await this.kernel.commit(eventId, async (trx) => {
+      after = await work(trx);
+      if (after.changes) this.publicRounds.delete(eventId);
+      return { result: after.result, changes: after.changes };
+    });
+    return {
+      ...committed,
+      publish: () => {
+        committed.publish();
+        for (const round of after?.rounds ?? []) this.timers.sync(round);
+        for (const id of after?.removed ?? []) this.timers.disarm(id);
+      },
+    };
+  }
+
+  attendeeConnected(eventId: string, attendeeId: string): void {
+    if (this.timers.hasActive(eventId)) this.kernel.background(eventId, 'late join', () => this.placeLateJoiner(eventId, attendeeId));
   }
 
   /** After startup: every running or closing round gets its timer again (overdue ones fire at once). */
   async rearm(): Promise<void> {
-    const { db } = this.services();
+    const { db } = this.kernel;
     for (const ref of await activeRoundRefs(db)) {
       const round = await loadRound(db, ref.eventId, ref.id);
       if (round) this.timers.sync(round);
@@ -72,48 +130,25 @@ export class BreakoutRuntime {
 
   forgetEvent(eventId: string): void {
     this.publicRounds.delete(eventId);
-    this.presence.forgetEvent(eventId);
     this.timers.forgetEvent(eventId);
   }
 
   async stop(): Promise<void> {
-    this.presence.stop();
     this.timers.stop();
     await this.planner.stop();
   }
 
-  private background(eventId: string, what: string, task: () => Promise<void>): void {
-    const services = this.services();
-    services.queues.run(eventId, task).catch((err: unknown) => services.logger.warn({ err, eventId }, `${what} failed (event deleted?)`));
-  }
-
-  private flushPresence(eventId: string): void {
-    this.background(eventId, 'presence flush', async () => {
-      const services = this.services();
-      const ids = this.presence.take(eventId);
-      if (!ids) return;
-      const out = await commitFanout(services, eventId, async (trx) => {
-        const people = await peopleByIds(trx, eventId, ids);
-        if (people.length === 0) return { result: null, fanout: null };
-        const views = people.map((p) => personView(p, this.presence.isOnline(eventId, p.id)));
-        return { result: null, fanout: { mod: [{ type: 'presence', people: views }], pub: [], own: [] } };
-      });
-      out.publish();
-    });
-  }
-
   private tick(eventId: string, roundId: string): void {
-    this.background(eventId, 'round timer', async () => {
-      const services = this.services();
-      const out = await commitBreakouts(services, eventId, async (trx) => {
+    this.kernel.background(eventId, 'round timer', async () => {
+      const out = await this.commit(eventId, async (trx) => {
         const round = await loadRound(trx, eventId, roundId);
         const event = await findEventById(trx, eventId);
         if (!round || !event) return { result: null, changes: null };
-        const next = advance(round, services.now(), rowToInfo(event).settings.breakouts.closingSec);
+        const next = advance(round, this.kernel.now(), rowToInfo(event).settings.breakouts.closingSec);
         // Nothing due yet (a very long wait fired early): just arm again.
         if (next === round) return { result: null, changes: null, rounds: [round] };
         await saveRound(trx, round, next);
-        const view = await viewerFor(trx, [next]);
+        const view = await this.viewerFor(trx, [next]);
         return { result: null, changes: roundChanges(round, next, view), rounds: [next] };
       });
       out.publish();
@@ -121,19 +156,18 @@ export class BreakoutRuntime {
   }
 
   private async placeLateJoiner(eventId: string, attendeeId: string): Promise<void> {
-    const services = this.services();
-    const out = await commitBreakouts(services, eventId, async (trx) => {
+    const out = await this.commit(eventId, async (trx) => {
       const rounds = await loadRounds(trx, eventId);
       const round = rounds.find((r) => needsPlacement(r, attendeeId));
       if (!round) return { result: null, changes: null };
       const members = round.groups.flatMap((g) => g.members);
-      const people = await peopleByIds(trx, eventId, [...members, attendeeId]);
+      const people = await this.people.byIds(trx, eventId, [...members, attendeeId]);
       const newcomer = people.find((p) => p.id === attendeeId);
       if (!newcomer) return { result: null, changes: null };
       const placed = placeLate(round, newcomer, { people, history: historyFor(rounds, round), seed: this.seed() });
       await saveRound(trx, round, placed.round);
-      const view = await viewerFor(trx, [placed.round]);
-      services.logger.debug({ eventId, attendeeId, group: placed.group }, 'late joiner placed');
+      const view = await this.viewerFor(trx, [placed.round]);
+      this.kernel.logger.debug({ eventId, attendeeId, group: placed.group }, 'late joiner placed');
       return { result: null, changes: roundChanges(round, placed.round, view), rounds: [placed.round] };
     });
     out.publish();

@@ -1,29 +1,22 @@
-/** The breakouts part of a snapshot: rounds (staff: all, with locks and reports; public: started ones), help, people. */
-import type { Transaction } from 'kysely';
+/** The breakouts part of a snapshot: rounds (staff: all, with locks and reports; public: started ones) and help requests. */
 import type { BreakoutsSnapshot } from '../../shared/breakouts/schemas.js';
-import type { DB } from '../db/types.js';
-import type { Services } from '../services.js';
+import type { SnapshotContext } from '../kernel/feature.js';
 import { isPublicRound } from './core/views.js';
-import { listHelp, loadRounds, peopleOfEvent } from './repository.js';
-import { personView, viewerFor } from './service.js';
+import { loadRounds } from './repository.js';
+import type { BreakoutRuntime } from './runtime.js';
 
-export async function breakoutsSnapshot(trx: Transaction<DB>, services: Services, eventId: string, staff: boolean): Promise<BreakoutsSnapshot> {
-  if (!staff) {
-    let rounds = services.breakouts.publicRounds.get(eventId);
+export async function breakoutsSnapshot(rt: BreakoutRuntime, { trx, eventId, audience }: SnapshotContext): Promise<BreakoutsSnapshot> {
+  if (audience !== 'staff') {
+    let rounds = rt.publicRounds.get(eventId);
     if (!rounds) {
       const visible = (await loadRounds(trx, eventId)).filter(isPublicRound);
-      const view = await viewerFor(trx, visible);
+      const view = await rt.viewerFor(trx, visible);
       rounds = visible.map((r) => view(r, 'public'));
-      services.breakouts.publicRounds.set(eventId, rounds);
+      rt.publicRounds.set(eventId, rounds);
     }
-    return { rounds, help: [], people: [] };
+    return { rounds, help: [] };
   }
   const all = await loadRounds(trx, eventId);
-  const view = await viewerFor(trx, all);
-  const people = await peopleOfEvent(trx, eventId);
-  return {
-    rounds: all.map((r) => view(r, 'staff')),
-    help: await listHelp(trx, eventId),
-    people: people.map((p) => personView(p, services.breakouts.presence.isOnline(eventId, p.id))),
-  };
+  const view = await rt.viewerFor(trx, all);
+  return { rounds: all.map((r) => view(r, 'staff')), help: await rt.listHelp(trx, eventId) };
 }

@@ -1,7 +1,10 @@
 /**
- * Schema migrations, kept in code (a file-based provider is awkward under tsx and bundlers). Append new
- * migrations with a larger key; never edit one that has shipped. Only the portable schema builder is
- * used, so the same migrations run on PostgreSQL.
+ * Schema migrations, kept in code (a file-based provider is awkward under tsx and bundlers). Never edit
+ * one that has shipped. Only the portable schema builder is used, so the same migrations run on PostgreSQL.
+ *
+ * The two below are history: they predate feature modules and create the tables of several features.
+ * New tables come with their feature: `FeatureModule.migrations`, named `YYYYMMDD_<feature>_<what>` (they
+ * sort after these; unordered runs are allowed, so a feature added later still gets its migrations).
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 
@@ -188,14 +191,23 @@ const migrations: Record<string, Migration> = {
 };
 
 class InCodeMigrationProvider implements MigrationProvider {
+  constructor(private readonly all: Record<string, Migration>) {}
   getMigrations(): Promise<Record<string, Migration>> {
-    return Promise.resolve(migrations);
+    return Promise.resolve(this.all);
   }
 }
 
-/** Brings the schema to the latest version; throws (with the failing migration's error) if one fails. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider() });
+/**
+ * Brings the schema to the latest version (the kernel's migrations plus `extra`, the features'); throws
+ * (with the failing migration's error) if one fails.
+ */
+export async function migrateToLatest<T>(db: Kysely<T>, extra: Record<string, Migration> = {}): Promise<MigrationResultSet> {
+  for (const name of Object.keys(extra)) if (name in migrations) throw new Error(`migration ${name} is defined twice`);
+  const migrator = new Migrator({
+    db: db as Kysely<unknown>,
+    provider: new InCodeMigrationProvider({ ...migrations, ...extra }),
+    allowUnorderedMigrations: true,
+  });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
   return result;

@@ -1,10 +1,7 @@
 /** Event changes shared by REST (organizers) and sockets (moderators). */
-import type { Kysely } from 'kysely';
 import { DomainError } from '../../shared/errors.js';
 import type { EventFormat, EventInfo, EventSettingsPatch, Language } from '../../shared/events/schemas.js';
-import type { DB } from '../db/types.js';
-import type { Services } from '../services.js';
-import { commitMutation, type Committed } from '../sync/commit.js';
+import type { Committed, Kernel } from '../kernel/feature.js';
 import { findEventById, rowToInfo } from './repository.js';
 import { mergeSettings, publicEventInfo } from './settings.js';
 
@@ -17,8 +14,8 @@ export interface EventPatch {
 }
 
 /** Applies a patch in one transaction with a seq bump; publish sends event:update to both audiences. */
-export function updateEvent(services: Services, eventId: string, patch: EventPatch): Promise<Committed<EventInfo>> {
-  return commitMutation(services, eventId, async (trx) => {
+export function updateEvent(kernel: Kernel, eventId: string, patch: EventPatch): Promise<Committed<EventInfo>> {
+  return kernel.commit(eventId, async (trx) => {
     const row = await findEventById(trx, eventId);
     if (!row) throw new DomainError('not_found', 'no such event');
     const current = rowToInfo(row);
@@ -41,10 +38,9 @@ export function updateEvent(services: Services, eventId: string, patch: EventPat
       })
       .where('id', '=', eventId)
       .execute();
-    return { result: next, mutation: { event: { mod: next, pub: publicEventInfo(next) } } };
+    return {
+      result: next,
+      changes: { staff: [{ type: 'event:update', event: next }], pub: [{ type: 'event:update', event: publicEventInfo(next) }] },
+    };
   });
-}
-
-export async function eventExists(db: Kysely<DB>, eventId: string): Promise<boolean> {
-  return (await findEventById(db, eventId)) !== undefined;
 }

@@ -1,6 +1,9 @@
-/** Event settings: defaults, patches and what the public may see. Pure. */
-import { DomainError } from '../../shared/errors.js';
+/** Event settings: defaults, patches and what the public may see, folded from the features' settings specs. Pure. */
 import { EventSettings, type EventInfo, type EventSettingsPatch } from '../../shared/events/schemas.js';
+import { sharedFeatures } from '../../shared/features.js';
+import type { SettingsSpec } from '../../shared/kernel/contract.js';
+
+const specs: SettingsSpec[] = Object.values(sharedFeatures).flatMap((f): SettingsSpec[] => ('settings' in f && f.settings ? [f.settings] : []));
 
 export function defaultSettings(): EventSettings {
   return EventSettings.parse({});
@@ -18,38 +21,27 @@ export function parseStoredSettings(json: string): EventSettings {
   return parsed.success ? parsed.data : defaultSettings();
 }
 
-function dedupeWords(words: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return words.filter((w) => {
-    const key = w.trim().toLowerCase();
-    if (!key || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
+/** Each feature's part: merged field by field (objects) or replaced (lists), then tidied by the feature. */
 export function mergeSettings(current: EventSettings, patch: EventSettingsPatch | undefined): EventSettings {
   if (!patch) return current;
-  const next: EventSettings = { ...current };
-  if (patch.qa) {
-    const qa = { ...current.qa };
-    for (const [key, value] of Object.entries(patch.qa)) {
-      if (value !== undefined) (qa as Record<string, unknown>)[key] = value;
+  const next: Record<string, unknown> = { ...current };
+  const changes = patch as Record<string, unknown>;
+  for (const spec of specs) {
+    const value = changes[spec.key];
+    if (value === undefined) continue;
+    let merged: unknown = value;
+    if (spec.merge === 'object') {
+      merged = { ...(next[spec.key] as object) };
+      for (const [key, v] of Object.entries(value as object)) if (v !== undefined) (merged as Record<string, unknown>)[key] = v;
     }
-    qa.blockedWords = dedupeWords(qa.blockedWords);
-    next.qa = qa;
+    next[spec.key] = spec.normalize ? spec.normalize(merged as never) : merged;
   }
-  if (patch.attendeeFields) {
-    const keys = patch.attendeeFields.map((f) => f.key);
-    const twice = keys.find((k, i) => keys.indexOf(k) !== i);
-    if (twice) throw new DomainError('invalid_payload', `the attendee field "${twice}" is defined twice`, { fields: ['attendeeFields'] });
-    next.attendeeFields = patch.attendeeFields;
-  }
-  if (patch.breakouts?.closingSec !== undefined) next.breakouts = { ...current.breakouts, closingSec: patch.breakouts.closingSec };
   return EventSettings.parse(next);
 }
 
-/** Attendees, stage and facilitators do not get the blocked-words list (it would show how to dodge it). */
+/** What attendees, the stage and facilitators see: each feature hides what it must (e.g. blocked words). */
 export function publicEventInfo(info: EventInfo): EventInfo {
-  return { ...info, settings: { ...info.settings, qa: { ...info.settings.qa, blockedWords: [] } } };
+  const settings: Record<string, unknown> = { ...info.settings };
+  for (const spec of specs) if (spec.public) settings[spec.key] = spec.public(settings[spec.key] as never);
+  return { ...info, settings: settings as EventInfo['settings'] };
 }

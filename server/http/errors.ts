@@ -1,25 +1,12 @@
 /** REST error shape `{ error: { code, message } }` and the mapping of domain errors to HTTP statuses. */
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { z } from 'zod';
-import { DomainError, type ErrorCode, type WireError } from '../../shared/errors.js';
+import { DomainError, ERROR_STATUS, type ErrorCode, type WireError } from '../../shared/errors.js';
 import type { Logger } from '../logger.js';
 
-const STATUS: Record<ErrorCode, number> = {
-  invalid_payload: 400,
-  too_long: 400,
-  protocol_mismatch: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  closed: 403,
-  not_found: 404,
-  invalid_state: 409,
-  plan_failed: 422,
-  rate_limited: 429,
-  internal: 500,
-};
 
 export function statusOf(code: ErrorCode): number {
-  return STATUS[code];
+  return ERROR_STATUS[code];
 }
 
 export function sendError(res: Response, error: WireError): void {

@@ -5,7 +5,7 @@ import { DomainError } from '../../shared/errors.js';
 import { bearerToken, organizerOf } from '../auth/http.js';
 import { tokensEqual } from '../auth/tokens.js';
 import { findEventById } from '../events/repository.js';
-import type { Services } from '../services.js';
+import type { Kernel } from '../kernel/feature.js';
 import type { QuestionRecord } from './core/types.js';
 import { listAll } from './repository.js';
 
@@ -34,17 +34,17 @@ export function questionsCsv(questions: readonly QuestionRecord[]): string {
   return '\uFEFF' + stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: 'windows', quoted_match: /[",\r\n;]/ });
 }
 
-export function csvRoutes(services: Services): Router {
+export function csvRoutes(kernel: Kernel): Router {
   const router = Router();
   router.get('/events/:id/questions.csv', async (req, res) => {
-    const event = await findEventById(services.db, req.params.id);
+    const event = await findEventById(kernel.db, req.params.id);
     const token = bearerToken(req);
     const allowed = token
       ? event !== undefined && tokensEqual(event.moderator_token, token)
-      : (await organizerOf(req, services)) !== null;
+      : (await organizerOf(req, kernel)) !== null;
     if (!allowed) throw new DomainError('unauthorized', 'log in as an organizer or use the moderator link');
     if (!event) throw new DomainError('not_found', 'no such event');
-    const csv = questionsCsv(await listAll(services.db, event.id));
+    const csv = questionsCsv(await listAll(kernel.db, event.id));
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="plenum-${event.code}-questions.csv"`);
     res.setHeader('Cache-Control', 'no-store');

@@ -1,7 +1,8 @@
 /** SQL for questions and votes. Portable Kysely; every query is indexed by event, question or attendee. */
 import type { Kysely, Transaction } from 'kysely';
 import type { QuestionState } from '../../shared/qa/schemas.js';
-import type { DB, QuestionRow } from '../db/types.js';
+import type { DB } from '../db/types.js';
+import type { QuestionRow } from './tables.js';
 import type { Board, QuestionRecord } from './core/types.js';
 
 type Db = Kysely<DB> | Transaction<DB>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_BLOCKED_WORDS } from './blocked-words-defaults.js';
 
 export const QuestionId = z.string().min(1).max(64);
 
@@ -41,7 +42,6 @@ export const ModQuestion = Question.extend({
 export type ModQuestion = z.infer<typeof ModQuestion>;
 
 export const QuestionText = z.string().trim().min(1, 'empty').max(2000);
-export const DisplayName = z.string().trim().max(60);
 
 // ---- commands (client → server) ----
 
@@ -78,3 +78,75 @@ export const BulkResult = z.object({
   changed: z.array(QuestionId),
   skipped: z.array(QuestionId),
 });
+
+// ---- settings (EventSettings.qa) ----
+
+export const QaSettings = z.object({
+  /** Accepting new questions at all. */
+  open: z.boolean().default(true),
+  /** Every new question waits for a moderator before attendees see it. */
+  premoderation: z.boolean().default(false),
+  anonymousAllowed: z.boolean().default(true),
+  maxQuestionLength: z.number().int().min(20).max(2000).default(300),
+  /** Questions containing one of these words go to review even without pre-moderation. */
+  blockedWords: z.array(z.string().trim().min(1).max(60)).max(500).default([...DEFAULT_BLOCKED_WORDS]),
+});
+export type QaSettings = z.infer<typeof QaSettings>;
+
+/**
+ * A partial update of the settings, as sent by organizers and moderators. Spelled out without defaults:
+ * `QaSettings.partial()` would fill every absent field with its default (zod 4 applies defaults inside
+ * optional), so a patch of one field would reset all the others.
+ */
+export const QaSettingsPatch = z.object({
+  open: z.boolean().optional(),
+  premoderation: z.boolean().optional(),
+  anonymousAllowed: z.boolean().optional(),
+  maxQuestionLength: z.number().int().min(20).max(2000).optional(),
+  blockedWords: z.array(z.string().trim().min(1).max(60)).max(500).optional(),
+});
+
+/** Blocked words without duplicates (case-insensitive; the first spelling stays). */
+export function dedupeWords(words: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return words.filter((w) => {
+    const key = w.trim().toLowerCase();
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// ---- snapshot part and changes ----
+
+export const QaSnapshot = z.object({
+  /** Attendees and stage: live and answered questions. Moderators: every question but withdrawn. */
+  questions: z.array(z.union([ModQuestion, Question])),
+  highlightedId: QuestionId.nullable(),
+  queue: z.array(QuestionId),
+  pendingCount: z.number().int().nonnegative(),
+  /** Attendees only: question ids this person has upvoted. */
+  myVotes: z.array(QuestionId),
+  /** Attendees only: this person's own questions in every state (pending ones are not in questions). */
+  own: z.array(Question),
+});
+export type QaSnapshot = z.infer<typeof QaSnapshot>;
+
+/** Moderators receive ModQuestion in upserts, everyone else Question. */
+export const QaChanges = [
+  z.object({ type: z.literal('question:upsert'), question: z.union([ModQuestion, Question]) }),
+  z.object({ type: z.literal('question:remove'), id: QuestionId }),
+  /** Coalesced vote counts: only the questions whose count changed since the last delta. */
+  z.object({ type: z.literal('question:votes'), counts: z.record(z.string(), z.number().int().nonnegative()) }),
+  z.object({ type: z.literal('qa:pendingCount'), count: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('qa:highlight'), id: QuestionId.nullable() }),
+  z.object({ type: z.literal('qa:queue'), ids: z.array(QuestionId) }),
+] as const;
+
+/** Inside `sync:personal`: to the tabs of one attendee only. */
+export const QaPersonal = [
+  /** The receiving attendee's own question changed (also pending/rejected ones nobody else sees). */
+  z.object({ type: z.literal('qa:own'), question: Question }),
+  /** The receiving attendee voted or unvoted in another tab. */
+  z.object({ type: z.literal('qa:myVote'), id: QuestionId, voted: z.boolean() }),
+] as const;

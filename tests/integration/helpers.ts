@@ -9,10 +9,10 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { EventCreated } from '../../shared/api.js';
 import type { Ack } from '../../shared/errors.js';
-import type { HelpRequest, PersonView, RoundView } from '../../shared/breakouts/schemas.js';
+import type { HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
+import type { PersonView } from '../../shared/people/schemas.js';
 import type { ModQuestion, Question } from '../../shared/qa/schemas.js';
-import type { CommandName, CommandPayload, CommandResult, ServerToClientEvents, ClientToServerEvents } from '../../shared/socket.js';
-import type { Delta, Snapshot } from '../../shared/sync/schemas.js';
+import type { CommandName, CommandPayload, CommandResult, Delta, PersonalChange, ServerToClientEvents, ClientToServerEvents, Snapshot } from '../../shared/socket.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 import { createServer, type CreateServerOptions, type PlenumServer } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
@@ -157,8 +157,12 @@ export class Client {
 
   constructor(readonly socket: ClientSocket) {
     socket.on('sync:delta', (d) => this.deltas.push(d));
-    socket.on('qa:own', ({ question }) => this.own.push(question));
-    socket.on('qa:myVote', (v) => this.myVotes.push(v));
+    socket.on('sync:personal', ({ changes }) => {
+      for (const c of changes) {
+        if (c.type === 'qa:own') this.own.push(c.question);
+        if (c.type === 'qa:myVote') this.myVotes.push({ id: c.id, voted: c.voted });
+      }
+    });
     socket.on('session:revoked', ({ reason }) => this.revoked.push(reason));
     socket.on('disconnect', (reason) => {
       this.disconnectReason = reason;
@@ -279,17 +283,28 @@ export class Mirror {
   rounds = new Map<string, RoundView>();
   help = new Map<string, HelpRequest>();
   people = new Map<string, PersonView>();
+  present = 0;
   resyncs = 0;
   private buffer: Delta[] = [];
   private syncing: Promise<void> | null = null;
 
   constructor(private readonly client: Client) {
     client.socket.on('sync:delta', (d) => this.onDelta(d));
-    // A withdrawn question leaves "own" (the snapshot does not list it either).
-    client.socket.on('qa:own', ({ question }) =>
-      question.state === 'withdrawn' ? this.own.delete(question.id) : this.own.set(question.id, question),
-    );
-    client.socket.on('qa:myVote', ({ id, voted }) => (voted ? this.myVotes.add(id) : this.myVotes.delete(id)));
+    client.socket.on('sync:personal', ({ changes }) => changes.forEach((c) => this.personal(c)));
+  }
+
+  personal(c: PersonalChange): void {
+    switch (c.type) {
+      // A withdrawn question leaves "own" (the snapshot does not list it either).
+      case 'qa:own':
+        if (c.question.state === 'withdrawn') this.own.delete(c.question.id);
+        else this.own.set(c.question.id, c.question);
+        break;
+      case 'qa:myVote':
+        if (c.voted) this.myVotes.add(c.id);
+        else this.myVotes.delete(c.id);
+        break;
+    }
   }
 
   load(s: Snapshot): void {
@@ -302,7 +317,8 @@ export class Mirror {
     this.myVotes = new Set(s.qa.myVotes);
     this.rounds = new Map(s.breakouts.rounds.map((r) => [r.id, r]));
     this.help = new Map(s.breakouts.help.map((h) => [h.id, h]));
-    this.people = new Map(s.breakouts.people.map((p) => [p.id, p]));
+    this.people = new Map(s.people.people.map((p) => [p.id, p]));
+    this.present = s.people.present;
   }
 
   sync(): Promise<void> {
@@ -380,8 +396,11 @@ export class Mirror {
         case 'breakouts:help':
           this.help.set(c.request.id, c.request);
           break;
-        case 'presence':
+        case 'people:presence':
           for (const p of c.people) this.people.set(p.id, p);
+          break;
+        case 'people:count':
+          this.present = c.present;
           break;
       }
     }
@@ -407,6 +426,7 @@ export class Mirror {
       rounds: sortById(this.rounds.values()),
       help: sortById(this.help.values()),
       people: sortById(this.people.values()),
+      present: this.present,
     };
   }
 }

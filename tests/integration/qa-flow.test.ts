@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ModQuestionResult, Question, QuestionResult } from '../../shared/qa/schemas.js';
 import { commands, type CommandName } from '../../shared/socket.js';
-import { Snapshot } from '../../shared/sync/schemas.js';
+import { Snapshot } from '../../shared/socket.js';
 import { connect, createEvent, joinAttendee, serverWithOrganizer, sleep, stable, until, type Client } from './helpers.js';
 
 const ctx = serverWithOrganizer();
@@ -21,9 +21,9 @@ describe('ask → moderate → everyone sees it', () => {
     const stage = await connect(ctx.t, { code: ev.code, token: ev.tokens.stage });
     const mod = await connect(ctx.t, { code: ev.code, token: ev.tokens.moderator });
     const org = await connect(ctx.t, { code: ev.code, cookie: ctx.cookie });
-    // Staff hear who came online (one presence delta, empty for the public); count from after it.
+    // Staff hear who came online (one presence delta; the public gets only the new count); count from after it.
     for (let tries = 0; ; tries++) {
-      const people = (await mod.snapshot()).breakouts.people;
+      const people = (await mod.snapshot()).people.people;
       if (people.filter((p) => p.online).length === 2) break;
       if (tries > 100) throw new Error('attendees never showed as online');
       await sleep(20);

@@ -1,6 +1,6 @@
 /** The sync model: snapshot + contiguous deltas converge; gaps and reconnects resync; votes coalesce. */
 import { describe, expect, it } from 'vitest';
-import type { Delta } from '../../shared/sync/schemas.js';
+import type { Delta } from '../../shared/socket.js';
 import {
   Mirror, connect, createEvent, expectContiguous, joinAttendee, rng, serverWithOrganizer, sleep, snapshotView, until, type Client,
 } from './helpers.js';

@@ -4,7 +4,7 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttendeeField } from '../../../shared/events/schemas.js';
+import type { AttendeeField } from '../../../shared/people/index.js';
 import { useEventState } from '../../sync/react.js';
 import { useCommand } from '../../sync/useCommand.js';
 import { Button } from '../../ui/Button.js';

@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GroupView, PersonView, RoundView } from '../../../shared/breakouts/schemas.js';
+import type { GroupView, RoundView } from '../../../shared/breakouts/schemas.js';
+import type { PersonView } from '../../../shared/people/index.js';
 import { useAnnounce } from '../../ui/Announcer.js';
 import { Button } from '../../ui/Button.js';
 import { ErrorText } from '../../ui/ErrorText.js';

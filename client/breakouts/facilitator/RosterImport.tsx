@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RosterEntry } from '../../../shared/api.js';
+import type { RosterEntry } from '../../../shared/people/index.js';
 import { api } from '../../api/endpoints.js';
 import { ApiFailure } from '../../api/http.js';
 import { Button } from '../../ui/Button.js';

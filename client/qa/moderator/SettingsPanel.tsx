@@ -1,7 +1,7 @@
 /** The event's Q&A settings: open, pre-moderation, anonymity, maximum length, blocked words. */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QaSettings } from '../../../shared/events/schemas.js';
+import type { QaSettings } from '../../../shared/qa/schemas.js';
 import { useEventState } from '../../sync/react.js';
 import { useCommand } from '../../sync/useCommand.js';
 import { Button } from '../../ui/Button.js';

@@ -3,7 +3,8 @@
  * the engine report; the public (attendees, stage) sees started rounds only, without them. Pure.
  */
 import type { BreakoutMessage, RoundView } from '../../../shared/breakouts/schemas.js';
-import type { Change } from '../../../shared/sync/schemas.js';
+import type { Change } from '../../../shared/socket.js';
+import type { Changes } from '../../kernel/feature.js';
 import type { MessageRecord, RoundState } from './types.js';
 
 export type Audience = 'staff' | 'public';
@@ -48,10 +49,8 @@ export function toRoundView(
   return view;
 }
 
-export interface AudienceChanges {
-  staff: Change[];
-  pub: Change[];
-}
+/** The kernel's one shape of per-audience changes; rounds have no personal part. */
+export type AudienceChanges = Pick<Changes, 'staff' | 'pub'>;
 
 /**
  * The changes for one round going from `before` to `after` (null: created / removed). The public never
@@ -71,8 +70,4 @@ export function roundChanges(
   if (after && isPublicRound(after)) pub.push({ type: 'breakouts:round', round: view(after, 'public') });
   else if (before && isPublicRound(before)) pub.push({ type: 'breakouts:roundRemove', id });
   return { staff, pub };
-}
-
-export function mergeChanges(...parts: AudienceChanges[]): AudienceChanges {
-  return { staff: parts.flatMap((p) => p.staff), pub: parts.flatMap((p) => p.pub) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BLOCKED_WORDS } from '../../../shared/events/blocked-words-defaults.js';
+import { DEFAULT_BLOCKED_WORDS } from '../../../shared/qa/blocked-words-defaults.js';
 import { findBlockedWords, tokenize } from './blocked-words.js';
 
 describe('blocked words', () => {

@@ -6,12 +6,12 @@ describe('delta builder', () => {
   it('a new pending question: moderators get it, the public only the pending count, the author qa:own', () => {
     const after = question({ state: 'pending' });
     const out = buildFanout({ questions: [{ before: null, after }], pendingCount: { before: 2, after: 3 } });
-    expect(out.mod).toEqual([
+    expect(out.staff).toEqual([
       { type: 'question:upsert', question: expect.objectContaining({ id: 'q1', state: 'pending', authorId: 'a1', flaggedWords: [] }) },
       { type: 'qa:pendingCount', count: 3 },
     ]);
     expect(out.pub).toEqual([{ type: 'qa:pendingCount', count: 3 }]);
-    expect(out.own).toEqual([{ attendeeId: 'a1', question: expect.objectContaining({ id: 'q1', state: 'pending' }) }]);
+    expect(out.personal).toEqual([{ attendeeId: 'a1', change: { type: 'qa:own', question: expect.objectContaining({ id: 'q1', state: 'pending' }) } }]);
   });
 
   it('approval shows the question publicly without moderator-only fields', () => {
@@ -28,40 +28,40 @@ describe('delta builder', () => {
   it('hides the name of anonymous askers from everyone', () => {
     const after = question({ anonymous: true, authorName: 'Ada' });
     const out = buildFanout({ questions: [{ before: null, after }] });
-    for (const c of [...out.mod, ...out.pub]) if (c.type === 'question:upsert') expect(c.question.authorName).toBeNull();
+    for (const c of [...out.staff, ...out.pub]) if (c.type === 'question:upsert') expect(c.question.authorName).toBeNull();
   });
 
   it('rejecting a live question removes it publicly; withdrawing removes it for moderators too', () => {
     const live = question();
     const rejected = buildFanout({ questions: [{ before: live, after: question({ state: 'rejected' }) }] });
     expect(rejected.pub).toEqual([{ type: 'question:remove', id: 'q1' }]);
-    expect(rejected.mod[0]).toMatchObject({ type: 'question:upsert' });
+    expect(rejected.staff[0]).toMatchObject({ type: 'question:upsert' });
     const withdrawn = buildFanout({ questions: [{ before: live, after: question({ state: 'withdrawn' }) }] });
-    expect(withdrawn.mod).toEqual([{ type: 'question:remove', id: 'q1' }]);
+    expect(withdrawn.staff).toEqual([{ type: 'question:remove', id: 'q1' }]);
     expect(withdrawn.pub).toEqual([{ type: 'question:remove', id: 'q1' }]);
   });
 
   it('starring changes nothing the public sees, but both audiences still get a (maybe empty) delta', () => {
     const out = buildFanout({ questions: [{ before: question({ state: 'pending' }), after: question({ state: 'pending', starred: true }) }] });
-    expect(out.mod).toHaveLength(1);
+    expect(out.staff).toHaveLength(1);
     expect(out.pub).toEqual([]);
-    expect(out.own).toEqual([]);
+    expect(out.personal).toEqual([]);
   });
 
   it('deleting a question the public never saw still tells the public (so the author drops it)', () => {
     const out = buildFanout({ questions: [{ before: question({ state: 'pending' }), after: null }] });
     expect(out.pub).toEqual([{ type: 'question:remove', id: 'q1' }]);
-    expect(out.mod).toEqual([{ type: 'question:remove', id: 'q1' }]);
+    expect(out.staff).toEqual([{ type: 'question:remove', id: 'q1' }]);
   });
 
   it('board changes reach both audiences, only when they changed', () => {
     const out = buildFanout({
       board: { before: { highlightedId: 'a', queue: ['a', 'b'] }, after: { highlightedId: null, queue: ['b'] } },
     });
-    expect(out.mod).toEqual([{ type: 'qa:highlight', id: null }, { type: 'qa:queue', ids: ['b'] }]);
-    expect(out.pub).toEqual(out.mod);
+    expect(out.staff).toEqual([{ type: 'qa:highlight', id: null }, { type: 'qa:queue', ids: ['b'] }]);
+    expect(out.pub).toEqual(out.staff);
     const same = buildFanout({ board: { before: { highlightedId: 'a', queue: ['b'] }, after: { highlightedId: 'a', queue: ['b'] } } });
-    expect(same.mod).toEqual([]);
+    expect(same.staff).toEqual([]);
   });
 
   it('counts pending questions across changes', () => {

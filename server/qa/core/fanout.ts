@@ -1,11 +1,12 @@
 /**
- * The delta builder: from what changed in one command, the changes each audience receives. Moderators
- * and the public get a delta with the same seq for every mutation (possibly with no changes), so each
- * audience's seq stays contiguous; authors get their own questions as `qa:own`.
+ * The delta builder: from what changed in one command, the changes each audience receives (the kernel's
+ * one shape, Changes). Staff and the public get a delta with the same seq for every mutation (possibly
+ * with no changes), so each audience's seq stays contiguous; authors get their own questions as the
+ * personal change `qa:own`.
  */
-import type { EventInfo } from '../../../shared/events/schemas.js';
 import type { Question } from '../../../shared/qa/schemas.js';
-import type { Change } from '../../../shared/sync/schemas.js';
+import type { Change } from '../../../shared/socket.js';
+import type { Changes } from '../../kernel/feature.js';
 import { boardsEqual } from './board.js';
 import type { Board, QuestionRecord } from './types.js';
 import { isPublicState, toMod, toPublic } from './views.js';
@@ -21,24 +22,16 @@ export interface Mutation {
   questions?: QuestionChange[];
   board?: { before: Board; after: Board };
   pendingCount?: { before: number; after: number };
-  /** The event's info changed: moderators get it whole, the public without the blocked-words list. */
-  event?: { mod: EventInfo; pub: EventInfo };
-}
-
-export interface Fanout {
-  mod: Change[];
-  pub: Change[];
-  own: Array<{ attendeeId: string; question: Question }>;
 }
 
 function samePublicView(a: Question, b: Question): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function buildFanout(m: Mutation): Fanout {
+export function buildFanout(m: Mutation): Changes {
   const mod: Change[] = [];
   const pub: Change[] = [];
-  const own: Fanout['own'] = [];
+  const own: Changes['personal'] = [];
 
   for (const { before, after } of m.questions ?? []) {
     const id = (after ?? before)?.id;
@@ -53,7 +46,7 @@ export function buildFanout(m: Mutation): Fanout {
 
     if (after) {
       const view = toPublic(after);
-      if (!before || !samePublicView(toPublic(before), view)) own.push({ attendeeId: after.authorId, question: view });
+      if (!before || !samePublicView(toPublic(before), view)) own.push({ attendeeId: after.authorId, change: { type: 'qa:own', question: view } });
     }
   }
 
@@ -72,11 +65,7 @@ export function buildFanout(m: Mutation): Fanout {
     mod.push(change);
     pub.push(change);
   }
-  if (m.event) {
-    mod.push({ type: 'event:update', event: m.event.mod });
-    pub.push({ type: 'event:update', event: m.event.pub });
-  }
-  return { mod, pub, own };
+  return { staff: mod, pub, personal: own };
 }
 
 /** Pending questions after a set of changes, from the count before. */

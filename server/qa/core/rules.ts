@@ -12,7 +12,7 @@
  *     matches, otherwise live.
  */
 import { DomainError } from '../../../shared/errors.js';
-import type { QaSettings } from '../../../shared/events/schemas.js';
+import type { QaSettings } from '../../../shared/qa/schemas.js';
 import type { QuestionState } from '../../../shared/qa/schemas.js';
 import { findBlockedWords } from './blocked-words.js';
 import type { QuestionRecord } from './types.js';

@@ -1,5 +1,5 @@
 /** Builders shared by the core's unit tests. */
-import { QaSettings } from '../../../shared/events/schemas.js';
+import { QaSettings } from '../../../shared/qa/schemas.js';
 import type { QuestionRecord } from './types.js';
 
 export const T0 = new Date('2026-03-01T10:00:00.000Z');

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Scheduler } from '../sync/vote-coalescer.js';
-import { Presence } from './presence.js';
+import { Coalescer, type Scheduler } from '../kernel/coalescer.js';
+import { mergePresence, Presence, type PresenceValue } from './presence.js';
+
+const presence = (onDue: (eventId: string) => void, scheduler: Scheduler) =>
+  new Presence(new Coalescer<PresenceValue>(onDue, scheduler, 500, mergePresence));
 
 function fakeScheduler() {
   const timers = new Map<number, () => void>();
@@ -27,7 +30,7 @@ describe('presence', () => {
   it('counts sockets per attendee: two tabs are one person, closing one is not leaving', () => {
     const due: string[] = [];
     const s = fakeScheduler();
-    const p = new Presence((e) => due.push(e), s.scheduler);
+    const p = presence((e) => due.push(e), s.scheduler);
     expect(p.connect('e', 'a')).toBe(true);
     expect(p.connect('e', 'a')).toBe(false);
     expect(p.disconnect('e', 'a')).toBe(false);
@@ -40,7 +43,7 @@ describe('presence', () => {
   it('coalesces changes into one flush per window; leave-and-return within a window sends nothing', () => {
     const due: string[] = [];
     const s = fakeScheduler();
-    const p = new Presence((e) => due.push(e), s.scheduler);
+    const p = presence((e) => due.push(e), s.scheduler);
     p.connect('e', 'a');
     p.connect('e', 'b');
     p.connect('e', 'c');
@@ -64,7 +67,7 @@ describe('presence', () => {
 
   it('keeps events apart and forgets a deleted event', () => {
     const s = fakeScheduler();
-    const p = new Presence(() => {}, s.scheduler);
+    const p = presence(() => {}, s.scheduler);
     p.connect('e1', 'a');
     p.connect('e2', 'a');
     p.forgetEvent('e1');

@@ -6,31 +6,8 @@
 import { DomainError, type WireError } from '../../shared/errors.js';
 import { commands, type CommandName, type CommandResult, type ParsedPayload } from '../../shared/socket.js';
 import { invalidPayload } from '../http/errors.js';
-import type { Services } from '../services.js';
-import type { PlenumSocket, SocketData } from './socket-types.js';
-
-export interface HandlerContext {
-  services: Services;
-  socket: PlenumSocket;
-  actor: SocketData;
-  now: Date;
-}
-
-export interface HandlerOutcome<R> {
-  result: R;
-  /** Emits the deltas; called right after the ack, still inside the event's queue. */
-  publish?: () => void;
-}
-
-export interface Handler<K extends CommandName> {
-  /** Runs inside the event's serial queue (every mutation does). */
-  serial: boolean;
-  /** A per-attendee limit on top of the general one. */
-  limit?: 'question' | 'vote';
-  run(ctx: HandlerContext, payload: ParsedPayload<K>): Promise<HandlerOutcome<CommandResult<K>>>;
-}
-
-export type Handlers = { [K in CommandName]: Handler<K> };
+import type { Handler, Handlers, Kernel } from './feature.js';
+import type { PlenumSocket } from './socket-types.js';
 
 type AnyAck = (response: unknown) => void;
 type LooseSocket = { on(event: string, listener: (...args: unknown[]) => void): void };
@@ -48,13 +25,7 @@ export function limitKey(socket: PlenumSocket): string {
   return attendeeId ? `att:${attendeeId}` : `sock:${socket.id}`;
 }
 
-export async function dispatch<K extends CommandName>(
-  services: Services,
-  handlers: Handlers,
-  socket: PlenumSocket,
-  name: K,
-  args: unknown[],
-): Promise<void> {
+export async function dispatch<K extends CommandName>(kernel: Kernel, handlers: Handlers, socket: PlenumSocket, name: K, args: unknown[]): Promise<void> {
   const last = args[args.length - 1];
   // Without an ack function there is nobody to answer; doing nothing is the safe reading of such a message.
   if (typeof last !== 'function') return;
@@ -73,37 +44,53 @@ export async function dispatch<K extends CommandName>(
     if (!(spec.roles as readonly string[]).includes(actor.role)) {
       throw new DomainError('forbidden', `the ${actor.role} role may not send ${name}`);
     }
-    const nowMs = services.now().getTime();
-    const wait = services.limiter.hit('command', limitKey(socket), nowMs);
+    const nowMs = kernel.now().getTime();
+    const wait = kernel.limiter.hit('command', limitKey(socket), nowMs);
     if (wait > 0) throw rateLimited(wait, 'messages');
     const parsed = spec.payload.safeParse(payload);
     if (!parsed.success) throw invalidPayload(parsed.error);
     if (handler.limit) {
-      const specific = services.limiter.hit(handler.limit, limitKey(socket), nowMs);
-      if (specific > 0) throw rateLimited(specific, handler.limit === 'question' ? 'questions' : 'votes');
+      const specific = kernel.limiter.hit(handler.limit.kind, limitKey(socket), nowMs);
+      if (specific > 0) throw rateLimited(specific, handler.limit.what);
     }
     const run = async () => {
-      const outcome = await handler.run({ services, socket, actor, now: services.now() }, parsed.data as ParsedPayload<K>);
-      ack({ ok: true, ...outcome.result });
+      const outcome = await handler.run({ socket, actor, now: kernel.now() }, parsed.data as ParsedPayload<K>);
+      ack({ ok: true, ...(outcome.result as CommandResult<K>) });
       try {
         outcome.publish?.();
       } catch (err) {
-        services.logger.error({ err, command: name }, 'publish failed after commit');
+        kernel.logger.error({ err, command: name }, 'publish failed after commit');
       }
     };
-    if (handler.serial) await services.queues.run(actor.eventId, run);
+    if (handler.serial) await kernel.queues.run(actor.eventId, run);
     else await run();
   } catch (err) {
     const wire = toWire(err);
-    if (!wire) services.logger.error({ err, command: name, role: actor.role }, 'command failed');
+    if (!wire) kernel.logger.error({ err, command: name, role: actor.role }, 'command failed');
     ack({ ok: false, error: wire ?? { code: 'internal', message: 'internal error; nothing was changed' } });
   }
 }
 
-export function registerCommands(services: Services, handlers: Handlers, socket: PlenumSocket): void {
+export function registerCommands(kernel: Kernel, handlers: Handlers, socket: PlenumSocket): void {
   for (const name of Object.keys(commands) as CommandName[]) {
     (socket as unknown as LooseSocket).on(name, (...args) => {
-      void dispatch(services, handlers, socket, name, args);
+      void dispatch(kernel, handlers, socket, name, args);
     });
   }
+}
+
+/** Every command of shared/socket.ts gets exactly one handler from the kernel and the modules. */
+export function collectHandlers(sources: ReadonlyArray<{ name: string; handlers: Partial<Handlers> }>): Handlers {
+  const out: Partial<Record<CommandName, { owner: string; handler: unknown }>> = {};
+  for (const { name, handlers } of sources) {
+    for (const [command, handler] of Object.entries(handlers) as Array<[CommandName, unknown]>) {
+      if (!(command in commands)) throw new Error(`${name} handles ${command}, which shared/socket.ts does not define`);
+      const seen = out[command];
+      if (seen) throw new Error(`${command} is handled twice (${seen.owner} and ${name})`);
+      out[command] = { owner: name, handler };
+    }
+  }
+  const missing = (Object.keys(commands) as CommandName[]).filter((c) => !out[c]);
+  if (missing.length) throw new Error(`no handler for ${missing.join(', ')}`);
+  return Object.fromEntries(Object.entries(out).map(([c, v]) => [c, v!.handler])) as Handlers;
 }

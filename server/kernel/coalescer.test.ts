@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { VoteCoalescer, type Scheduler } from './vote-coalescer.js';
+import { Coalescer, changedValues, type Scheduler } from './coalescer.js';
+
+/** Votes as the qa module records them: question → count, baseline = the count before the first vote. */
+class VoteCoalescer extends Coalescer<number> {
+  override record(eventId: string, questionId: string, before: number, after?: number): void {
+    super.record(eventId, questionId, after ?? before, before);
+  }
+  counts(eventId: string): Record<string, number> | null {
+    const entries = this.take(eventId);
+    return entries ? changedValues(entries) : null;
+  }
+}
 
 /** A manual clock: timers run only when the test advances time. */
 class FakeScheduler implements Scheduler {
@@ -31,11 +42,11 @@ class FakeScheduler implements Scheduler {
 function setup() {
   const scheduler = new FakeScheduler();
   const flushed: Array<{ eventId: string; counts: Record<string, number> | null }> = [];
-  const coalescer: VoteCoalescer = new VoteCoalescer((eventId) => flushed.push({ eventId, counts: coalescer.take(eventId) }), scheduler, 100);
+  const coalescer: VoteCoalescer = new VoteCoalescer((eventId) => flushed.push({ eventId, counts: coalescer.counts(eventId) }), scheduler, 100);
   return { scheduler, flushed, coalescer };
 }
 
-describe('vote coalescer', () => {
+describe('coalescer (as used for votes)', () => {
   it('many votes within one interval become one flush with the latest count per question', () => {
     const { scheduler, flushed, coalescer } = setup();
     for (let i = 0; i < 50; i++) coalescer.record('e1', 'q1', i, i + 1);
@@ -81,9 +92,9 @@ describe('vote coalescer', () => {
     scheduler.advance(100);
     expect(due).toEqual(['e1']);
     coalescer.record('e1', 'q1', 1, 2); // committed while the flush waited in the event queue
-    expect(coalescer.take('e1')).toEqual({ q1: 2 });
+    expect(coalescer.counts('e1')).toEqual({ q1: 2 });
     scheduler.advance(100);
-    expect(coalescer.take('e1')).toBeNull();
+    expect(coalescer.counts('e1')).toBeNull();
   });
 
   it('forgets deleted questions and whole events', () => {
@@ -96,5 +107,16 @@ describe('vote coalescer', () => {
     scheduler.advance(100);
     expect(flushed).toEqual([{ eventId: 'e1', counts: { q2: 1 } }]);
     expect(scheduler.pending).toBe(0);
+  });
+});
+
+describe('coalescer merge', () => {
+  it('combines values with the merge function and keeps the first baseline', () => {
+    const scheduler = new FakeScheduler();
+    const c = new Coalescer<{ on: boolean; touched: boolean }>(() => {}, scheduler, 500, (a, b) => ({ on: b.on, touched: a.touched || b.touched }));
+    c.record('e', 'a', { on: true, touched: false }, { on: false, touched: false });
+    c.record('e', 'a', { on: true, touched: true });
+    c.record('e', 'a', { on: false, touched: false });
+    expect(c.take('e')?.get('a')).toEqual({ baseline: { on: false, touched: false }, latest: { on: false, touched: true } });
   });
 });

@@ -34,6 +34,11 @@ export class RateLimiter<K extends string> {
 
   constructor(private readonly specs: Record<K, BucketSpec>) {}
 
+  /** Adds a kind (features declare theirs); an existing spec (an override from the options) wins. */
+  define(kind: K, spec: BucketSpec): void {
+    this.specs[kind] ??= spec;
+  }
+
   /** Takes one token of `kind` for `key`; returns 0 when allowed, else the milliseconds to wait. */
   hit(kind: K, key: string, now: number): number {
     const id = `${kind}\u0000${key}`;
@@ -56,14 +61,8 @@ export class RateLimiter<K extends string> {
   }
 }
 
-export type LimitKind = 'command' | 'question' | 'vote' | 'login' | 'join';
-
-/** Defaults: per attendee 3 questions a minute and 20 votes per 10 s; per sender 100 commands per 10 s. */
-export const DEFAULT_LIMITS: Record<LimitKind, BucketSpec> = {
+/** The kernel's limits: per sender 100 commands per 10 s; logins per IP address. Features add theirs. */
+export const KERNEL_LIMITS: Record<string, BucketSpec> = {
   command: { capacity: 100, perMs: 10_000 },
-  question: { capacity: 3, perMs: 60_000 },
-  vote: { capacity: 20, perMs: 10_000 },
-  // Per IP address. Joining is generous: a whole company may sit behind one NAT address.
   login: { capacity: 10, perMs: 60_000 },
-  join: { capacity: 3000, perMs: 60_000 },
 };

@@ -1,5 +1,5 @@
 import type { Server, Socket } from 'socket.io';
-import type { LinkRole, Role } from '../../shared/events/schemas.js';
+import type { LinkRole, Role } from '../../shared/kernel/roles.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/socket.js';
 
 /** Who is on the other end of a socket, settled once by the handshake middleware. */
@@ -11,7 +11,7 @@ export interface SocketData {
   linkRole: LinkRole | null;
   attendeeId: string | null;
   organizerId: string | null;
-  /** Broadcaster revision when the handshake started (see Broadcaster.revokedSince). */
+  /** Delivery revision when the handshake started (see Delivery.revokedSince). */
   since: number;
 }
 

@@ -1,0 +1,2 @@
+/** The public entry of the breakout groups module. */
+export { createBreakoutsModule } from './module.js';

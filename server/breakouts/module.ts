@@ -1,0 +1,36 @@
+/** The breakout groups module: rounds, groups, timers, results, help requests, planning on a worker. */
+import { mergeChanges, type FeatureModule, type Kernel } from '../kernel/feature.js';
+import type { People } from '../people/index.js';
+import { roundChanges } from './core/views.js';
+import { breakoutHandlers } from './handlers.js';
+import { loadRounds } from './repository.js';
+import { BreakoutRuntime } from './runtime.js';
+import { breakoutsSnapshot } from './snapshot.js';
+
+export function createBreakoutsModule(kernel: Kernel, people: People): FeatureModule {
+  const rt = new BreakoutRuntime(kernel, people);
+  return {
+    name: 'breakouts',
+    handlers: breakoutHandlers(rt),
+    snapshot: (ctx) => breakoutsSnapshot(rt, ctx),
+    // Rounds that were running when the server stopped continue with their original end times.
+    start: () => rt.rearm(),
+    stop: () => rt.stop(),
+    forgetEvent: (eventId) => rt.forgetEvent(eventId),
+    onPresence(eventId, attendeeId, online) {
+      // Who comes online while a round runs gets a group (they stay in it when they leave: they may come back).
+      if (online) rt.attendeeConnected(eventId, attendeeId);
+    },
+    /** Rounds and help requests show names: send the rounds these people are in again, and their requests. */
+    async onPeopleChanged(trx, eventId, ids) {
+      rt.publicRounds.delete(eventId);
+      const who = new Set(ids);
+      const rounds = (await loadRounds(trx, eventId)).filter((r) => r.groups.some((g) => g.members.some((m) => who.has(m))));
+      const help = await rt.listHelp(trx, eventId, { attendeeIds: ids });
+      if (rounds.length === 0 && help.length === 0) return null;
+      const view = await rt.viewerFor(trx, rounds);
+      const helpChanges = { staff: help.map((request) => ({ type: 'breakouts:help' as const, request })), pub: [] };
+      return mergeChanges(...rounds.map((r) => roundChanges(r, r, view)), helpChanges);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * The one list of feature modules on the server. Adding a feature: its folder server/<name>/ with an
+ * index.ts that exports `create<Name>Module(kernel, …)`, and one line here (docs/architecture.md).
+ * Order matters: people first (the others read people through its API), then the rest; presence and
+ * lifecycle hooks run in this order.
+ */
+import { createBreakoutsModule } from './breakouts/index.js';
+import type { FeatureModule, Kernel } from './kernel/feature.js';
+import { createPeopleModule } from './people/index.js';
+import { createQaModule } from './qa/index.js';
+
+export function createFeatures(kernel: Kernel): FeatureModule[] {
+  const people = createPeopleModule(kernel);
+  return [
+    people,
+    createQaModule(kernel, people.api),
+    createBreakoutsModule(kernel, people.api),
+  ];
+}

@@ -1,0 +1,68 @@
+/**
+ * Fan-out to rooms. Every emit is one broadcast: Socket.IO encodes the packet once per call and writes the
+ * same bytes to each socket of the room(s), so nothing here is per socket.
+ */
+import type { LinkRole } from '../../shared/kernel/roles.js';
+import type { PersonalChange } from '../../shared/socket.js';
+import type { Changes } from './changes.js';
+import { attendeeRoom, linkRoom, pubRoom, staffRoom } from './rooms.js';
+import type { PlenumIO, PlenumSocket } from './socket-types.js';
+
+export type RevokeReason = 'link_rotated' | 'event_deleted';
+
+export class Delivery {
+  /** Counts revocations, so a socket whose handshake raced a rotation or deletion can be caught. */
+  private revision = 0;
+  private readonly lastRevoked = new Map<string, number>();
+
+  constructor(private readonly io: PlenumIO) {}
+
+  get currentRevision(): number {
+    return this.revision;
+  }
+
+  /** Whether the event, or this link of it, was revoked after `since` (a revision read before the handshake). */
+  revokedSince(eventId: string, role: LinkRole | null, since: number): RevokeReason | null {
+    if (this.revision === since) return null;
+    if ((this.lastRevoked.get(`${eventId}:*`) ?? -1) > since) return 'event_deleted';
+    if (role && (this.lastRevoked.get(`${eventId}:${role}`) ?? -1) > since) return 'link_rotated';
+    return null;
+  }
+
+  /**
+   * One `sync:delta` per audience with the same seq (an audience may get `changes: []`). When a feature
+   * passes the same array for both audiences (e.g. coalesced vote counts), it is one broadcast to both rooms.
+   */
+  deliver(eventId: string, seq: number, changes: Changes): void {
+    if (changes.staff === changes.pub) {
+      this.io.to([staffRoom(eventId), pubRoom(eventId)]).emit('sync:delta', { seq, changes: changes.staff });
+    } else {
+      this.io.to(staffRoom(eventId)).emit('sync:delta', { seq, changes: changes.staff });
+      this.io.to(pubRoom(eventId)).emit('sync:delta', { seq, changes: changes.pub });
+    }
+    this.personal(changes.personal);
+  }
+
+  /** One `sync:personal` per attendee (all their tabs), with their changes in order; `except` skips the sending tab. */
+  personal(items: Changes['personal'], except?: PlenumSocket): void {
+    if (items.length === 0) return;
+    const byAttendee = new Map<string, PersonalChange[]>();
+    for (const { attendeeId, change } of items) {
+      const list = byAttendee.get(attendeeId);
+      if (list) list.push(change);
+      else byAttendee.set(attendeeId, [change]);
+    }
+    for (const [attendeeId, list] of byAttendee) {
+      const target = except ? except.to(attendeeRoom(attendeeId)) : this.io.to(attendeeRoom(attendeeId));
+      target.emit('sync:personal', { changes: list });
+    }
+  }
+
+  /** Tells the holders why, then drops them; the packet is flushed before the transport closes. */
+  revoke(eventId: string, reason: RevokeReason, role?: LinkRole): void {
+    this.lastRevoked.set(`${eventId}:${role ?? '*'}`, ++this.revision);
+    const rooms = role ? [linkRoom(eventId, role)] : [staffRoom(eventId), pubRoom(eventId)];
+    this.io.to(rooms).emit('session:revoked', { reason });
+    this.io.in(rooms).disconnectSockets(true);
+  }
+}

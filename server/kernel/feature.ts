@@ -1,0 +1,147 @@
+/**
+ * The server half of the feature contract (docs/architecture.md). A feature is a FeatureModule built by
+ * a factory from the Kernel (`createQaModule(kernel, …)`), listed once in server/features.ts. The kernel
+ * owns dispatch, the per-event queue, rooms, commit with seq and delivery; it imports no feature.
+ */
+import type { Router } from 'express';
+import type { Kysely, Migration, Transaction } from 'kysely';
+import type { CommandName, CommandResult, ParsedPayload } from '../../shared/socket.js';
+import type { Config } from '../config.js';
+import type { DB } from '../db/types.js';
+import type { Logger } from '../logger.js';
+import type { Coalescer, Entry } from './coalescer.js';
+import type { Delivery } from './delivery.js';
+import type { BucketSpec, RateLimiter } from './rate-limit.js';
+import type { SerialQueues } from './serial-queue.js';
+import type { PlenumSocket, SocketData } from './socket-types.js';
+
+export type Db = Kysely<DB> | Transaction<DB>;
+export type Audience = 'staff' | 'pub';
+
+export { mergeChanges, type Changes } from './changes.js';
+import type { Changes } from './changes.js';
+
+export interface HandlerContext {
+  socket: PlenumSocket;
+  actor: SocketData;
+  now: Date;
+}
+
+export interface HandlerOutcome<R> {
+  result: R;
+  /** Emits the deltas; called right after the ack, still inside the event's queue. */
+  publish?: () => void;
+}
+
+export interface Handler<K extends CommandName> {
+  /** Runs inside the event's serial queue (every mutation does). */
+  serial: boolean;
+  /** A per-sender limit on top of the general one: a kind the module declares in `limits`. */
+  limit?: { kind: string; what: string };
+  run(ctx: HandlerContext, payload: ParsedPayload<K>): Promise<HandlerOutcome<CommandResult<K>>>;
+}
+
+export type Handlers = { [K in CommandName]: Handler<K> };
+
+export interface SnapshotContext {
+  trx: Transaction<DB>;
+  eventId: string;
+  audience: Audience;
+  actor: SocketData;
+}
+
+/** Someone the people module recognised: for the handshake and the snapshot's `me`. */
+export interface Identity {
+  name: string | null;
+  attributes: Record<string, string>;
+}
+
+/**
+ * Who the attendees are. Exactly one module (people) provides it; the kernel uses it for the handshake
+ * (attendee tokens) and the snapshot's `me`, and never reads the attendees table itself.
+ */
+export interface IdentityProvider {
+  attendeeByToken(db: Db, eventId: string, token: string): Promise<string | null>;
+  describe(db: Db, eventId: string, attendeeId: string): Promise<Identity | null>;
+}
+
+export interface FeatureModule {
+  /** = the key of its snapshot part and of its entry in shared/features.ts. */
+  name: string;
+  /** Its commands (the kernel checks that every command of shared/socket.ts has exactly one handler). */
+  handlers: Partial<Handlers>;
+  /** Its snapshot part for ctx.audience and ctx.actor, read inside the snapshot transaction. */
+  snapshot?(ctx: SnapshotContext): Promise<unknown>;
+  /** REST under /api (mounted before the organizer-only /api/events router). */
+  routes?(): Router;
+  /** Its schema migrations (names sort after the kernel's; prefix them with a date and the feature name). */
+  migrations?: Record<string, Migration>;
+  /** Rate-limit buckets its handlers and routes use (`limit.kind`). */
+  limits?: Record<string, BucketSpec>;
+  /** Only the people module. */
+  identity?: IdentityProvider;
+  /** After the server listens: re-arm timers from the database. */
+  start?(): Promise<void>;
+  /** Shutdown, after the sockets are gone. */
+  stop?(): Promise<void>;
+  /** The event was deleted: drop caches and timers. */
+  forgetEvent?(eventId: string): void;
+  /** A socket of this attendee connected (online = true) or disconnected; called in registration order. */
+  onPresence?(eventId: string, attendeeId: string, online: boolean): void;
+  /**
+   * People's names or attributes changed (rename, roster import), inside that transaction: drop caches
+   * that show names and return the changes to send (e.g. rounds with the new names).
+   */
+  onPeopleChanged?(trx: Transaction<DB>, eventId: string, attendeeIds: readonly string[]): Promise<Partial<Changes> | null>;
+}
+
+export interface Committed<R> {
+  result: R;
+  /** The seq of the deltas, or -1 when nothing changed. */
+  seq: number;
+  /** Emits one `sync:delta` per audience with that seq and one `sync:personal` per attendee. */
+  publish: () => void;
+}
+
+export interface CoalescerSpec<V> {
+  /** Its window: `options.windows[name]` if set, else `windowMs`. */
+  name: string;
+  windowMs: number;
+  merge?: (latest: V, next: V) => V;
+  /** Runs in the event's queue inside one transaction; its changes get one seq (null: nothing to send). */
+  flush(trx: Transaction<DB>, eventId: string, entries: Map<string, Entry<V>>): Promise<Partial<Changes> | null>;
+}
+
+export interface KernelOptions {
+  /** Replace rate limits (tests and benchmarks). */
+  limits?: Record<string, BucketSpec>;
+  /** Coalescing windows by name (`votes` 100 ms, `presence` 500 ms …). */
+  windows?: Record<string, number>;
+  /** Upper bound of the breakout engine's search per plan; tests lower it. */
+  planTimeLimitMs?: number;
+}
+
+export interface Kernel {
+  config: Config;
+  db: Kysely<DB>;
+  logger: Logger;
+  /** The only clock of the server; cores get the time as a parameter. */
+  now: () => Date;
+  options: KernelOptions;
+  queues: SerialQueues;
+  limiter: RateLimiter<string>;
+  delivery: Delivery;
+  /**
+   * The write half of the path of one command: run `work` in ONE transaction which bumps the event's seq
+   * when it returns changes (null: nothing changed, no seq, nothing sent). Call inside the event's queue
+   * and call publish after the ack, so emit order equals seq order.
+   */
+  commit<R>(eventId: string, work: (trx: Transaction<DB>) => Promise<{ result: R; changes: Partial<Changes> | null }>): Promise<Committed<R>>;
+  /** Runs a task in the event's queue (timers, flushes); a failure is logged, not thrown. */
+  background(eventId: string, what: string, task: () => Promise<void>): void;
+  /** A coalescer whose flush commits one seq per window and event. */
+  coalescer<V>(spec: CoalescerSpec<V>): Coalescer<V>;
+  /** The registered modules, in registration order (set once by the kernel after the factories ran). */
+  readonly modules: readonly FeatureModule[];
+}
+

@@ -1,0 +1,9 @@
+/** Socket.IO room names (docs/architecture.md "Rooms"). */
+import type { LinkRole } from '../../shared/kernel/roles.js';
+
+/** Staff: organizers, moderators and facilitators. */
+export const staffRoom = (eventId: string) => `ev:${eventId}:staff`;
+/** The public: attendees and the stage. */
+export const pubRoom = (eventId: string) => `ev:${eventId}:pub`;
+export const attendeeRoom = (attendeeId: string) => `att:${attendeeId}`;
+export const linkRoom = (eventId: string, role: LinkRole) => `ev:${eventId}:link:${role}`;

@@ -1,0 +1,2 @@
+/** The public entry of the Q&A module. */
+export { createQaModule } from './module.js';

@@ -1,0 +1,39 @@
+/** The Q&A module's tables (declared into the kernel's DB type by declaration merging). */
+import type { Selectable } from 'kysely';
+
+export interface QuestionsTable {
+  id: string;
+  event_id: string;
+  author_id: string;
+  author_name: string | null;
+  anonymous: number;
+  text: string;
+  state: string;
+  votes: number;
+  /** JSON array of strings. */
+  labels: string;
+  reply: string | null;
+  starred: number;
+  /** JSON array of the blocked words that matched the current text. */
+  flagged_words: string;
+  queue_pos: number | null;
+  highlighted: number;
+  created_at: string;
+  updated_at: string;
+  answered_at: string | null;
+}
+
+export interface VotesTable {
+  question_id: string;
+  attendee_id: string;
+  created_at: string;
+}
+
+export type QuestionRow = Selectable<QuestionsTable>;
+
+declare module '../db/types.js' {
+  interface DB {
+    questions: QuestionsTable;
+    votes: VotesTable;
+  }
+}

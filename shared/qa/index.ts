@@ -1,0 +1,48 @@
+/** The Q&A feature on the wire: questions, votes, the moderation board. */
+import { z } from 'zod';
+import { defineFeature } from '../kernel/contract.js';
+import { attendees, moderators } from '../kernel/roles.js';
+import {
+  ApproveCommand, AskCommand, BulkCommand, BulkResult, EditOwnCommand, HighlightCommand, IdCommand, LabelCommand, ModEditCommand,
+  ModQuestionResult, QaChanges, QaPersonal, QaSettings, QaSettingsPatch, QaSnapshot, QuestionId, QuestionResult, QueueCommand,
+  ReplyCommand, StarCommand, VoteCommand, VoteResult, WithdrawCommand, dedupeWords,
+} from './schemas.js';
+
+export * from './schemas.js';
+
+const Empty = z.object({});
+
+export const qaFeature = defineFeature({
+  commands: {
+    'qa:ask': { payload: AskCommand, result: QuestionResult, roles: attendees },
+    'qa:editOwn': { payload: EditOwnCommand, result: QuestionResult, roles: attendees },
+    'qa:withdraw': { payload: WithdrawCommand, result: Empty, roles: attendees },
+    'qa:vote': { payload: VoteCommand, result: VoteResult, roles: attendees },
+
+    'qa:approve': { payload: ApproveCommand, result: ModQuestionResult, roles: moderators },
+    'qa:reject': { payload: IdCommand, result: ModQuestionResult, roles: moderators },
+    'qa:answer': { payload: IdCommand, result: ModQuestionResult, roles: moderators },
+    'qa:restore': { payload: IdCommand, result: ModQuestionResult, roles: moderators },
+    'qa:highlight': { payload: HighlightCommand, result: z.object({ id: QuestionId.nullable() }), roles: moderators },
+    'qa:queue': { payload: QueueCommand, result: z.object({ ids: z.array(QuestionId) }), roles: moderators },
+    'qa:star': { payload: StarCommand, result: ModQuestionResult, roles: moderators },
+    'qa:label': { payload: LabelCommand, result: ModQuestionResult, roles: moderators },
+    'qa:reply': { payload: ReplyCommand, result: ModQuestionResult, roles: moderators },
+    'qa:edit': { payload: ModEditCommand, result: ModQuestionResult, roles: moderators },
+    'qa:delete': { payload: IdCommand, result: Empty, roles: moderators },
+    'qa:bulk': { payload: BulkCommand, result: BulkResult, roles: moderators },
+  },
+  changes: QaChanges,
+  personal: QaPersonal,
+  snapshot: QaSnapshot,
+  errorCodes: {},
+  settings: {
+    key: 'qa',
+    schema: QaSettings.default(QaSettings.parse({})),
+    patch: QaSettingsPatch,
+    merge: 'object',
+    normalize: (qa: QaSettings) => ({ ...qa, blockedWords: dedupeWords(qa.blockedWords) }),
+    /** Attendees, stage and facilitators do not get the blocked-words list (it would show how to dodge it). */
+    public: (qa: QaSettings) => ({ ...qa, blockedWords: [] }),
+  },
+});
