@@ -1,7 +1,7 @@
 /** Request and response bodies of the REST API (docs/api.md). */
 import { z } from 'zod';
 import { EventCode, EventFormat, EventInfo, EventSettingsPatch, Language, LinkRole } from './events/schemas.js';
-import { DisplayName } from './qa/schemas.js';
+import { DisplayName } from './people/schemas.js';
 
 export const Email = z.string().trim().toLowerCase().email().max(200);
 export const Password = z.string().min(8, 'at least 8 characters').max(200);

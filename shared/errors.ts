@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const ErrorCode = z.enum([
+import { sharedFeatures, type FeatureName, type SharedFeatures } from './features.js';
+
+const kernelCodes = [
   'invalid_payload', // the message did not match its schema
   'unauthorized', // no valid identity for this event
   'forbidden', // identity is valid but the role may not do this
@@ -9,10 +11,16 @@ export const ErrorCode = z.enum([
   'too_long', // text exceeds the event's limit
   'rate_limited', // too many commands of this kind; see retryAfterMs
   'closed', // the feature is switched off for this event
-  'plan_failed', // breakout planning is impossible with these settings; params.reason is the engine's code
   'protocol_mismatch', // client speaks another protocol version
   'internal', // unexpected server failure; nothing was changed
-]);
+] as const;
+type FeatureCode = SharedFeatures[FeatureName]['errorCodes'][number];
+
+/** The kernel's codes plus every feature's (e.g. breakouts' `plan_failed`: params.reason is the engine's code). */
+export const ErrorCode = z.enum([
+  ...kernelCodes,
+  ...Object.values(sharedFeatures).flatMap((f) => f.errorCodes as readonly string[]),
+] as unknown as [(typeof kernelCodes)[number] | FeatureCode, ...Array<(typeof kernelCodes)[number] | FeatureCode>]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const WireError = z.object({

@@ -78,25 +78,11 @@ export const HelpRequest = z.object({
 });
 export type HelpRequest = z.infer<typeof HelpRequest>;
 
-/** Someone known to the event, as facilitators see them in the plenary list. */
-export const PersonView = z.object({
-  id: z.string(),
-  name: z.string().nullable(),
-  attributes: z.record(z.string(), z.string()),
-  online: z.boolean(),
-  /** Came from the roster import (has a personal join link). */
-  invited: z.boolean(),
-});
-export type PersonView = z.infer<typeof PersonView>;
-
-
 export const BreakoutsSnapshot = z.object({
   /** Staff: every round. Everyone else: rounds that are not drafts. */
   rounds: z.array(RoundView),
   /** Staff only (empty for others). */
   help: z.array(HelpRequest),
-  /** Staff only (empty for others): everyone known to the event, online or not. */
-  people: z.array(PersonView),
 });
 export type BreakoutsSnapshot = z.infer<typeof BreakoutsSnapshot>;
 
@@ -114,8 +100,6 @@ export const BreakoutChanges = [
   }),
   /** Staff only. */
   z.object({ type: z.literal('breakouts:help'), request: HelpRequest }),
-  /** Staff only: people who came, left, or changed name/attributes (coalesced). */
-  z.object({ type: z.literal('presence'), people: z.array(PersonView) }),
 ] as const;
 
 // ---- commands ----
@@ -178,6 +162,5 @@ export const EditResultCommand = z.object({
   text: z.string().max(10_000),
 });
 export const EditResultResult = z.object({ text: z.string(), version: z.number().int().nonnegative() });
-export const ProfileCommand = z.object({ attributes: z.record(z.string().max(30), Text(100)) });
 
 export const RoundResult = z.object({ round: RoundView });

@@ -41,7 +41,6 @@ export const ModQuestion = Question.extend({
 export type ModQuestion = z.infer<typeof ModQuestion>;
 
 export const QuestionText = z.string().trim().min(1, 'empty').max(2000);
-export const DisplayName = z.string().trim().max(60);
 
 // ---- commands (client → server) ----
 
@@ -78,3 +77,37 @@ export const BulkResult = z.object({
   changed: z.array(QuestionId),
   skipped: z.array(QuestionId),
 });
+
+// ---- this feature's part of the snapshot ----
+export const QaSnapshot = z.object({
+  /** Attendees and stage: live and answered questions. Moderators: every question but withdrawn. */
+  questions: z.array(z.union([ModQuestion, Question])),
+  highlightedId: QuestionId.nullable(),
+  queue: z.array(QuestionId),
+  pendingCount: z.number().int().nonnegative(),
+  /** Attendees only: question ids this person has upvoted. */
+  myVotes: z.array(QuestionId),
+  /** Attendees only: this person's own questions in every state (pending ones are not in questions). */
+  own: z.array(Question),
+});
+export type QaSnapshot = z.infer<typeof QaSnapshot>;
+
+// ---- changes inside sync:delta ----
+/** Moderators receive ModQuestion in upserts, everyone else Question. */
+export const QaChanges = [
+  z.object({ type: z.literal('question:upsert'), question: z.union([ModQuestion, Question]) }),
+  z.object({ type: z.literal('question:remove'), id: QuestionId }),
+  /** Coalesced vote counts: only the questions whose count changed since the last delta. */
+  z.object({ type: z.literal('question:votes'), counts: z.record(z.string(), z.number().int().nonnegative()) }),
+  z.object({ type: z.literal('qa:pendingCount'), count: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('qa:highlight'), id: QuestionId.nullable() }),
+  z.object({ type: z.literal('qa:queue'), ids: z.array(QuestionId) }),
+] as const;
+
+// ---- changes inside sync:personal ----
+export const QaPersonalChanges = [
+  /** The receiving attendee's own question changed (also pending/rejected ones nobody else sees). */
+  z.object({ type: z.literal('qa:own'), question: Question }),
+  /** The receiving attendee voted or unvoted in another tab. */
+  z.object({ type: z.literal('qa:myVote'), id: QuestionId, voted: z.boolean() }),
+] as const;

@@ -1,41 +1,39 @@
 import { z } from 'zod';
 import { EventInfo, Role } from '../events/schemas.js';
-import { ModQuestion, Question, QuestionId } from '../qa/schemas.js';
-import { BreakoutChanges, BreakoutsSnapshot } from '../breakouts/schemas.js';
+import { sharedFeatures, type FeatureName, type SharedFeatures } from '../features.js';
+
+type Features = SharedFeatures[FeatureName];
+type FeatureChange = Features['changes'][number];
+type FeaturePersonal = Features['personal'][number];
+
+const features: ReadonlyArray<{ changes: readonly z.ZodObject[]; personal: readonly z.ZodObject[] }> = Object.values(sharedFeatures);
+
+/** The kernel's own change: the event's info (title, settings …) changed. */
+const EventUpdate = z.object({ type: z.literal('event:update'), event: EventInfo });
 
 /**
- * One change inside a delta. Moderators receive ModQuestion in upserts, everyone else Question;
- * both audiences receive a delta with the same seq for every change of the event.
+ * One change inside a delta: the kernel's `event:update` and every registered feature's changes. Both
+ * audiences receive a delta with the same seq for every change of the event.
  */
-export const Change = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('question:upsert'), question: z.union([ModQuestion, Question]) }),
-  z.object({ type: z.literal('question:remove'), id: QuestionId }),
-  /** Coalesced vote counts: only the questions whose count changed since the last delta. */
-  z.object({ type: z.literal('question:votes'), counts: z.record(z.string(), z.number().int().nonnegative()) }),
-  z.object({ type: z.literal('qa:pendingCount'), count: z.number().int().nonnegative() }),
-  z.object({ type: z.literal('qa:highlight'), id: QuestionId.nullable() }),
-  z.object({ type: z.literal('qa:queue'), ids: z.array(QuestionId) }),
-  z.object({ type: z.literal('event:update'), event: EventInfo }),
-  ...BreakoutChanges,
-]);
+export const Change = z.discriminatedUnion(
+  'type',
+  [EventUpdate, ...features.flatMap((f) => [...f.changes])] as unknown as [typeof EventUpdate, ...FeatureChange[]],
+);
 export type Change = z.infer<typeof Change>;
 
 /** A numbered batch of changes; seq increases by exactly one per delta of an event. */
 export const Delta = z.object({ seq: z.number().int().nonnegative(), changes: z.array(Change) });
 export type Delta = z.infer<typeof Delta>;
 
-export const QaSnapshot = z.object({
-  /** Attendees and stage: live and answered questions. Moderators: every question but withdrawn. */
-  questions: z.array(z.union([ModQuestion, Question])),
-  highlightedId: QuestionId.nullable(),
-  queue: z.array(QuestionId),
-  pendingCount: z.number().int().nonnegative(),
-  /** Attendees only: question ids this person has upvoted. */
-  myVotes: z.array(QuestionId),
-  /** Attendees only: this person's own questions in every state (pending ones are not in questions). */
-  own: z.array(Question),
-});
-export type QaSnapshot = z.infer<typeof QaSnapshot>;
+/** One change of `sync:personal`: for one attendee's tabs only, idempotent, outside the seq. */
+export const PersonalChange = z.discriminatedUnion(
+  'type',
+  features.flatMap((f) => [...f.personal]) as unknown as [FeaturePersonal, ...FeaturePersonal[]],
+);
+export type PersonalChange = z.infer<typeof PersonalChange>;
+
+export const Personal = z.object({ changes: z.array(PersonalChange) });
+export type Personal = z.infer<typeof Personal>;
 
 export const Me = z.object({
   role: Role,
@@ -47,15 +45,20 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
+type FeatureSnapshots = { [K in FeatureName]: SharedFeatures[K]['snapshot'] };
+const featureSnapshots = Object.fromEntries(
+  Object.entries(sharedFeatures).map(([name, f]) => [name, f.snapshot]),
+) as unknown as FeatureSnapshots;
+
+/** The kernel's fields plus one key per feature (its part, for the receiver's audience). */
 export const Snapshot = z.object({
   protocol: z.number().int(),
   seq: z.number().int().nonnegative(),
   me: Me,
   event: EventInfo,
-  qa: QaSnapshot,
-  breakouts: BreakoutsSnapshot,
   /** The server's clock when the snapshot was taken, so countdowns agree across devices. */
   serverTime: z.string(),
+  ...featureSnapshots,
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 

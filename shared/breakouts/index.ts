@@ -1,0 +1,44 @@
+/** The breakouts feature's public entry. */
+import { z } from 'zod';
+import { BreakoutSettings } from '../events/schemas.js';
+import { attendees, facilitators, type SharedFeature } from '../kernel/contract.js';
+import {
+  BreakoutChanges, BreakoutsSnapshot, ChooseGroupCommand, CloseCommand, EditResultCommand, EditResultResult, ExtendCommand,
+  GroupEditCommand, HelpCommand, HelpRequest, LockCommand, MessageCommand, MoveCommand, PlanCommand, PlanResultSchema,
+  ReshuffleCommand, ResolveHelpCommand, RoundCommand, RoundResult, ShowResultsCommand, StartCommand, SwapCommand,
+} from './schemas.js';
+
+export * from './schemas.js';
+
+const Empty = z.object({});
+/** Who may edit a group's result text: its members (checked by the handler) and the facilitators. */
+const resultEditors = ['organizer', 'facilitator', 'attendee'] as const;
+
+export const breakoutsCommands = {
+  /** Plan one or more draft rounds with the assignment engine (replaces existing drafts). */
+  'breakouts:plan': { payload: PlanCommand, result: PlanResultSchema, roles: facilitators },
+  'breakouts:reshuffle': { payload: ReshuffleCommand, result: RoundResult, roles: facilitators },
+  'breakouts:move': { payload: MoveCommand, result: RoundResult, roles: facilitators },
+  'breakouts:swap': { payload: SwapCommand, result: RoundResult, roles: facilitators },
+  'breakouts:lock': { payload: LockCommand, result: RoundResult, roles: facilitators },
+  'breakouts:group': { payload: GroupEditCommand, result: RoundResult, roles: facilitators },
+  'breakouts:start': { payload: StartCommand, result: RoundResult, roles: facilitators },
+  'breakouts:extend': { payload: ExtendCommand, result: RoundResult, roles: facilitators },
+  'breakouts:message': { payload: MessageCommand, result: RoundResult, roles: facilitators },
+  'breakouts:close': { payload: CloseCommand, result: RoundResult, roles: facilitators },
+  'breakouts:discard': { payload: RoundCommand, result: Empty, roles: facilitators },
+  'breakouts:showResults': { payload: ShowResultsCommand, result: RoundResult, roles: facilitators },
+  'breakouts:resolveHelp': { payload: ResolveHelpCommand, result: z.object({ request: HelpRequest }), roles: facilitators },
+  'breakouts:help': { payload: HelpCommand, result: z.object({ request: HelpRequest }), roles: attendees },
+  'breakouts:choose': { payload: ChooseGroupCommand, result: RoundResult, roles: attendees },
+  'breakouts:editResult': { payload: EditResultCommand, result: EditResultResult, roles: resultEditors },
+} as const;
+
+export const breakoutsFeature = {
+  commands: breakoutsCommands,
+  changes: BreakoutChanges,
+  personal: [],
+  snapshot: BreakoutsSnapshot,
+  errorCodes: ['plan_failed'],
+  settings: { schema: BreakoutSettings, patch: z.object({ closingSec: z.number().int().min(0).max(600).optional() }) },
+} as const satisfies SharedFeature;
