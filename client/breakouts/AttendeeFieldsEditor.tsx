@@ -8,6 +8,7 @@ import { AttendeeField, type EventSettings, type EventSettingsPatch } from '../.
 import type { ErrorLike } from '../i18n/errors.js';
 import { Button } from '../ui/Button.js';
 import { ErrorText } from '../ui/ErrorText.js';
+import './breakouts.css';
 
 interface Row {
   key: string;

@@ -1,9 +1,14 @@
-/** i18next setup: both catalogues are bundled (they are small), so initialisation is synchronous. */
+/**
+ * i18next setup: the kernel's catalogues (here) and every registered feature's are bundled (they are
+ * small) and merged, so initialisation is synchronous.
+ */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { useEffect } from 'react';
+import { clientFeatures } from '../features.js';
 import de from './de.json';
 import en from './en.json';
+import { mergeCatalogues } from './merge.js';
 import { browserLanguage, pickLanguage, storedLanguage, storeLanguage, type Lang } from './language.js';
 
 export { LANGUAGES, type Lang } from './language.js';
@@ -12,11 +17,19 @@ function setDocumentLanguage(lang: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }
 
+/** Every catalogue of one language: the kernel's first, then the features' in order of registration. */
+export function catalogues(lang: Lang) {
+  return [lang === 'de' ? de : en, ...clientFeatures.map((f) => f.i18n[lang])];
+}
+
 export function initI18n(lang?: Lang): typeof i18n {
   const initial = lang ?? pickLanguage({ stored: storedLanguage(), event: null, browser: currentBrowserLanguage() });
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
-      resources: { de: { translation: de }, en: { translation: en } },
+      resources: {
+        de: { translation: mergeCatalogues(catalogues('de')).catalogue },
+        en: { translation: mergeCatalogues(catalogues('en')).catalogue },
+      },
       lng: initial,
       fallbackLng: 'de',
       supportedLngs: ['de', 'en'],

@@ -275,8 +275,8 @@ describe('presence and profiles', () => {
       const started = Date.now();
       const tabs = await Promise.all(people.map((p) => connect(slow, { code: ev.code, token: p.token })));
       const second = await connect(slow, { code: ev.code, token: people[0]!.token });
-      await until(() => fac.deltas.flatMap((d) => d.changes).filter((ch) => ch.type === 'presence').flatMap((ch) => (ch.type === 'presence' ? ch.people : [])).length >= 12, 3000, 'presence');
-      const presence = fac.deltas.filter((d) => d.changes.some((ch) => ch.type === 'presence'));
+      await until(() => fac.deltas.flatMap((d) => d.changes).filter((ch) => ch.type === 'people:presence').flatMap((ch) => (ch.type === 'people:presence' ? ch.people : [])).length >= 12, 3000, 'people:presence');
+      const presence = fac.deltas.filter((d) => d.changes.some((ch) => ch.type === 'people:presence'));
       // 12 people connecting within well under a second: one or two flushes, not twelve.
       expect(presence.length).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / 500) + 1);
       expect(presence.length).toBeLessThan(4);
@@ -284,11 +284,11 @@ describe('presence and profiles', () => {
       tabs[0]!.close();
       await sleep(700);
       let snap = await fac.snapshot();
-      expect(snap.breakouts.people.find((p) => p.id === people[0]!.attendeeId)?.online).toBe(true);
+      expect(snap.people.people.find((p) => p.id === people[0]!.attendeeId)?.online).toBe(true);
       second.close();
-      await until(() => fac.deltas.some((d) => d.changes.some((ch) => ch.type === 'presence' && ch.people.some((p) => p.id === people[0]!.attendeeId && !p.online))), 2000, 'offline');
+      await until(() => fac.deltas.some((d) => d.changes.some((ch) => ch.type === 'people:presence' && ch.people.some((p) => p.id === people[0]!.attendeeId && !p.online))), 2000, 'offline');
       snap = await fac.snapshot();
-      expect(snap.breakouts.people.filter((p) => p.online)).toHaveLength(11);
+      expect(snap.people.people.filter((p) => p.online)).toHaveLength(11);
       for (const x of [fac, ...tabs]) x.close();
     } finally {
       await slow.close();

@@ -23,7 +23,7 @@ describe('ask → moderate → everyone sees it', () => {
     const org = await connect(ctx.t, { code: ev.code, cookie: ctx.cookie });
     // Staff hear who came online (one presence delta, empty for the public); count from after it.
     for (let tries = 0; ; tries++) {
-      const people = (await mod.snapshot()).breakouts.people;
+      const people = (await mod.snapshot()).people.people;
       if (people.filter((p) => p.online).length === 2) break;
       if (tries > 100) throw new Error('attendees never showed as online');
       await sleep(20);

@@ -5,8 +5,8 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { GroupView } from '../../../shared/breakouts/schemas.js';
-import type { ClientError } from '../../sync/commands.js';
-import { useSend } from '../../sync/react.js';
+import type { ClientError } from '../../kernel/commands.js';
+import { useSend } from '../../kernel/react.js';
 import { mapPosition } from '../merge.js';
 import {
   acknowledged, beginSend, canSend, failed, hasUnsaved, initialSharedText, receive, typed, type SharedText,

@@ -5,11 +5,12 @@
  */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GroupView, PersonView, RoundView } from '../../../shared/breakouts/schemas.js';
+import type { GroupView, RoundView } from '../../../shared/breakouts/schemas.js';
+import type { PersonView } from '../../../shared/people/schemas.js';
 import { useAnnounce } from '../../ui/Announcer.js';
 import { Button } from '../../ui/Button.js';
 import { ErrorText } from '../../ui/ErrorText.js';
-import { useCommands } from '../../sync/useCommand.js';
+import { useCommands } from '../../kernel/useCommand.js';
 import { GroupEditor } from './GroupEditor.js';
 
 const DRAG_TYPE = 'application/x-plenum-person';

@@ -1,6 +1,7 @@
 /** One round in the panel: its state, the controls for that state, the groups, and the engine's report. */
 import { useTranslation } from 'react-i18next';
-import type { PersonView, RoundView } from '../../../shared/breakouts/schemas.js';
+import type { RoundView } from '../../../shared/breakouts/schemas.js';
+import type { PersonView } from '../../../shared/people/schemas.js';
 import { GroupBoard } from './GroupBoard.js';
 import { ReportView } from './ReportView.js';
 import { ClosedControls, DraftControls, ResultsList, RunningControls } from './RoundControls.js';
