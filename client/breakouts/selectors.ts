@@ -2,7 +2,7 @@
 import type { GroupView, HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
 import type { PersonView } from '../../shared/people/schemas.js';
 import type { AttendeeField } from '../../shared/events/schemas.js';
-import type { BreakoutsData } from '../breakouts/slice.js';
+import type { BreakoutsData } from './slice.js';
 
 export function sortedRounds(rounds: BreakoutsData['rounds']): RoundView[] {
   return Object.values(rounds).sort((a, b) => a.number - b.number || a.id.localeCompare(b.id));
