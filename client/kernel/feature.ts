@@ -60,3 +60,11 @@ export interface FeatureStates {}
 
 /** name → slice state of a list of features. */
 export type StatesOf<T extends readonly AnyFeature[]> = { [F in T[number] as F['name']]: F['empty'] };
+
+/** A feature that keeps no synced state (yet): only catalogues, panels or routes, e.g. `stateless('chat', { i18n })`. */
+export function stateless<N extends string>(
+  name: N,
+  rest: Omit<ClientFeature<null, N>, 'name' | 'empty' | 'fromSnapshot' | 'apply' | 'personal' | 'onAck'>,
+): ClientFeature<null, N> {
+  return { name, empty: null, fromSnapshot: () => null, apply: (state) => state, ...rest };
+}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change, PersonalChange } from '../../shared/sync/schemas.js';
 import { snapshot } from '../testing/fixtures.js';
-import type { AnyFeature } from './feature.js';
+import { stateless, type AnyFeature } from './feature.js';
 import { createSyncReducer } from './reducer.js';
 
 /** Counts the question upserts it sees and keeps the latest own question id. */
@@ -58,5 +58,13 @@ describe('the feature-agnostic reducer', () => {
     const back = r.ack(mine, 'qa:withdraw', { id: 'q' }, {});
     expect((back as unknown as Record<string, { own: string | null }>).qa?.own).toBeNull();
     expect(r.ack(back, 'qa:vote', { id: 'q', up: true }, { id: 'q', voted: true })).toBe(back);
+  });
+
+  it('carries a feature without state (catalogues or panels only) along untouched', () => {
+    const withChat = createSyncReducer([counter, stateless('chat', { i18n: { de: { chat: { title: 'Chat' } }, en: { chat: { title: 'Chat' } } } })]);
+    const ready = withChat.snapshot(withChat.initial(), snapshot({ seq: 1 }));
+    const next = withChat.delta(ready, { seq: 2, changes: [upsert('a')] });
+    expect((next as unknown as Record<string, unknown>).chat).toBeNull();
+    expect(next.seq).toBe(2);
   });
 });
