@@ -17,6 +17,5 @@ export const clientFeatures = [
 /** The synced state gets one typed slice per registered feature (client/kernel/feature.ts). */
 type RegisteredStates = StatesOf<typeof clientFeatures>;
 declare module './kernel/feature.js' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface FeatureStates extends RegisteredStates {}
 }

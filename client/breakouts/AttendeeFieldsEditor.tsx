@@ -65,7 +65,6 @@ export function AttendeeFieldsEditor({ settings, onSave }: {
     if (dirty) return;
     setRows(fromSettings());
     setClosing(String(settings.breakouts.closingSec));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settings, dirty]);
 
   const problems = rowsProblems(rows);

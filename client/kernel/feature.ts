@@ -48,14 +48,12 @@ export interface ClientFeature<S = unknown, N extends string = string> extends F
   routes?: ReadonlyArray<{ path: string; load: ComponentLoader }>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyFeature = ClientFeature<any, string>;
 
 /**
  * The state of each registered feature under its name. Empty here (the kernel knows no feature);
  * client/features.ts fills it by declaration merging from the one registration list.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface FeatureStates {}
 
 /** name → slice state of a list of features. */

@@ -94,7 +94,6 @@ export function useSharedResult(roundId: string, group: GroupView, field: RefObj
       if (canSend(last)) void send('breakouts:editResult', { roundId, index: group.index, ...beginSend(last).request });
     };
     // Only on unmount; the latest values are read through refs.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const onChange = useCallback(
