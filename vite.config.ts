@@ -8,7 +8,21 @@ export default defineConfig({
   root: 'client',
   publicDir: 'public',
   plugins: [react()],
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // The features' attendee panels load on demand (client/features.ts stays free of components), but
+          // phones get the attendee page in as few files as before: one chunk with the kernel sheet, the
+          // people shell and the panels with all they need, preloaded with the entry (sheets in the old order).
+          groups: [{ name: 'attendee', test: /[\\/]client[\\/](styles[\\/]|people[\\/]|[^\\/]+[\\/]attendee[\\/])/ }],
+        },
+      },
+    },
+  },
   server: {
     // `npx vite` for UI work proxies the API and the socket to a server started with `npm run dev`.
     port: 5173,

@@ -2,20 +2,20 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
+import { clientFeatures } from './features.js';
 import { usePageLanguage } from './i18n/index.js';
-import { JoinPage } from './join/JoinPage.js';
-import { AttendeePage } from './qa/attendee/AttendeePage.js';
+import { AttendeePage } from './people/AttendeePage.js';
+import { JoinPage } from './people/JoinPage.js';
 import { Layout } from './ui/Layout.js';
 import { Progress } from './ui/Progress.js';
 
-// Attendees (on phones) load only what they need; the other roles' pages come in their own chunks.
+// Attendees (on phones) load only what they need; the other roles' pages come in their own chunks, the
+// features' pages (moderate, facilitate …) from their registration (client/features.ts).
 const LoginPage = lazy(() => import('./organizer/LoginPage.js').then((m) => ({ default: m.LoginPage })));
 const SetupPage = lazy(() => import('./organizer/SetupPage.js').then((m) => ({ default: m.SetupPage })));
 const DashboardPage = lazy(() => import('./organizer/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
 const EventDetailPage = lazy(() => import('./organizer/EventDetailPage.js').then((m) => ({ default: m.EventDetailPage })));
 const RequireOrganizer = lazy(() => import('./organizer/session.js').then((m) => ({ default: m.RequireOrganizer })));
-const ModeratorPage = lazy(() => import('./qa/moderator/ModeratorPage.js').then((m) => ({ default: m.ModeratorPage })));
-const FacilitatorPage = lazy(() => import('./breakouts/facilitator/FacilitatorPage.js').then((m) => ({ default: m.FacilitatorPage })));
 const StagePage = lazy(() => import('./stage/StagePage.js').then((m) => ({ default: m.StagePage })));
 
 function Loading() {
@@ -27,6 +27,8 @@ function Loading() {
     </Layout>
   );
 }
+
+const featureRoutes = clientFeatures.flatMap((f) => (f.routes ?? []).map((r) => ({ path: r.path, Component: lazy(r.load) })));
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -59,8 +61,9 @@ export function App() {
         }
       />
       <Route path="/e/:code" element={<AttendeePage />} />
-      <Route path="/e/:code/moderate" element={<Page><ModeratorPage /></Page>} />
-      <Route path="/e/:code/facilitate" element={<Page><FacilitatorPage /></Page>} />
+      {featureRoutes.map(({ path, Component }) => (
+        <Route key={path} path={path} element={<Page><Component /></Page>} />
+      ))}
       <Route path="/e/:code/stage" element={<Page><StagePage /></Page>} />
       <Route path="*" element={<NotFound />} />
     </Routes>

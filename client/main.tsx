@@ -1,17 +1,21 @@
+// The kernel sheet first: every feature sheet comes after it, as when it was one file.
+import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.js';
+import { clientFeatures } from './features.js';
 import { initI18n } from './i18n/index.js';
-import './styles/app.css';
-import './styles/breakouts.css';
+import { FeaturesProvider } from './kernel/react.js';
 
-initI18n();
+initI18n(undefined, clientFeatures);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <BrowserRouter>
-      <App />
-    </BrowserRouter>
+    <FeaturesProvider features={clientFeatures}>
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
+    </FeaturesProvider>
   </StrictMode>,
 );

@@ -9,6 +9,7 @@ import { AttendeeField } from '../../shared/people/index.js';
 import type { ErrorLike } from '../i18n/errors.js';
 import { Button } from '../ui/Button.js';
 import { ErrorText } from '../ui/ErrorText.js';
+import './breakouts.css';
 
 interface Row {
   key: string;
@@ -65,7 +66,6 @@ export function AttendeeFieldsEditor({ settings, onSave }: {
     if (dirty) return;
     setRows(fromSettings());
     setClosing(String(settings.breakouts.closingSec));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settings, dirty]);
 
   const problems = rowsProblems(rows);

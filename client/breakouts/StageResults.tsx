@@ -1,6 +1,7 @@
 /** The stage during a results review: every group's name and result of one round, in large columns. */
 import { useTranslation } from 'react-i18next';
 import type { RoundView } from '../../shared/breakouts/schemas.js';
+import './breakouts.css';
 
 export function StageResults({ round }: { round: RoundView }) {
   const { t } = useTranslation();

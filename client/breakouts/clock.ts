@@ -1,6 +1,6 @@
 /** The server's time on this device: Date.now() corrected by the offset measured at the last snapshot. */
 import { useEffect, useState } from 'react';
-import { useEventState } from '../sync/react.js';
+import { useEventState } from '../kernel/react.js';
 
 /** Re-renders every `intervalMs` while `active`; returns the server-corrected time in ms. */
 export function useServerNow(active: boolean, intervalMs = 500): number {

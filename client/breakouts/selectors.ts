@@ -1,7 +1,8 @@
 /** Pure views of the breakouts slice: which round matters now, who is where, what time is left. */
 import type { GroupView, HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
-import type { AttendeeField, PersonView } from '../../shared/people/index.js';
-import type { BreakoutsData } from '../sync/breakouts.js';
+import type { PersonView } from '../../shared/people/index.js';
+import type { AttendeeField } from '../../shared/people/index.js';
+import type { BreakoutsData } from './slice.js';
 
 export function sortedRounds(rounds: BreakoutsData['rounds']): RoundView[] {
   return Object.values(rounds).sort((a, b) => a.number - b.number || a.id.localeCompare(b.id));
@@ -53,7 +54,7 @@ export function formatClock(seconds: number): string {
 }
 
 /** Online people first, then by name; people without a name last. */
-export function peopleList(people: BreakoutsData['people']): PersonView[] {
+export function peopleList(people: Readonly<Record<string, PersonView>>): PersonView[] {
   return Object.values(people).sort(
     (a, b) =>
       Number(b.online) - Number(a.online) ||
@@ -71,7 +72,7 @@ export function helpList(help: BreakoutsData['help']): HelpRequest[] {
 }
 
 /** Attributes a round can be spread by: the organizer's fields, then keys found on people (roster columns). */
-export function attributeChoices(fields: readonly AttendeeField[], people: BreakoutsData['people']): Array<{ key: string; label: string }> {
+export function attributeChoices(fields: readonly AttendeeField[], people: Readonly<Record<string, PersonView>>): Array<{ key: string; label: string }> {
   const out = fields.map((f) => ({ key: f.key, label: f.label }));
   const known = new Set(out.map((f) => f.key));
   const extra = new Set<string>();
@@ -79,13 +80,8 @@ export function attributeChoices(fields: readonly AttendeeField[], people: Break
   return [...out, ...[...extra].sort().map((key) => ({ key, label: key }))];
 }
 
-/** Required fields the attendee has not answered yet. */
-export function missingFields(fields: readonly AttendeeField[], attributes: Readonly<Record<string, string>>): AttendeeField[] {
-  return fields.filter((f) => f.required && !(attributes[f.key] ?? '').trim());
-}
-
 /** Names for ids: the round's member names first (they are current), then the plenary list. */
-export function nameIndex(people: BreakoutsData['people'], rounds: readonly RoundView[]): Map<string, string | null> {
+export function nameIndex(people: Readonly<Record<string, PersonView>>, rounds: readonly RoundView[]): Map<string, string | null> {
   const out = new Map<string, string | null>();
   for (const p of Object.values(people)) out.set(p.id, p.name);
   for (const r of rounds) for (const g of r.groups) for (const m of g.members) if (m.name !== null || !out.has(m.id)) out.set(m.id, m.name);

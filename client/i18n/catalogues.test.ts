@@ -1,6 +1,7 @@
 /**
- * The catalogues must stay complete: same keys in German and English, nothing empty, the same
- * placeholders, every key the code names exists, and every error code / reason has a message.
+ * The catalogues must stay complete: the kernel's and every registered feature's, each with the same keys
+ * in German and English, nothing empty, the same placeholders; merged without a key path defined twice;
+ * every key the code names exists, and every error code / reason has a message.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,9 +12,12 @@ import { ErrorCode } from '../../shared/errors.js';
 import { EventFormat, Language } from '../../shared/events/schemas.js';
 import { QuestionState } from '../../shared/qa/schemas.js';
 import { HandshakeError, RevokedReason } from '../../shared/socket.js';
+import { clientFeatures } from '../features.js';
+import type { Catalogue } from '../kernel/feature.js';
 import de from './de.json';
 import en from './en.json';
 import { browserLanguage, pickLanguage } from './language.js';
+import { mergeCatalogues } from './merge.js';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -27,8 +31,15 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const flatDe = flatten(de as Tree);
-const flatEn = flatten(en as Tree);
+/** Every registered catalogue pair: the kernel's, then each feature's. */
+const registered: Array<{ name: string; de: Catalogue; en: Catalogue }> = [
+  { name: 'kernel', de, en },
+  ...clientFeatures.map((f) => ({ name: f.name, de: f.i18n.de, en: f.i18n.en })),
+];
+const mergedDe = mergeCatalogues(registered.map((c) => c.de));
+const mergedEn = mergeCatalogues(registered.map((c) => c.en));
+const flatDe = flatten(mergedDe.catalogue as Tree);
+const flatEn = flatten(mergedEn.catalogue as Tree);
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 /** A key as code names it: plural keys (`x_one`, `x_other`) are looked up as `x`. */
 const baseKeys = new Set([...flatDe.keys()].map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')));
@@ -42,11 +53,26 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('i18n catalogues', () => {
-  it('have identical key sets', () => {
-    const onlyDe = [...flatDe.keys()].filter((k) => !flatEn.has(k));
-    const onlyEn = [...flatEn.keys()].filter((k) => !flatDe.has(k));
-    expect({ onlyDe, onlyEn }).toEqual({ onlyDe: [], onlyEn: [] });
+  it('include the kernel and every registered feature', () => {
+    expect(registered.map((c) => c.name)).toEqual(['kernel', ...clientFeatures.map((f) => f.name)]);
+    for (const c of registered) expect(Object.keys(c.de).length, `${c.name} has keys`).toBeGreaterThan(0);
+  });
+
+  it('have identical key sets, in every registered catalogue', () => {
+    for (const c of registered) {
+      const cDe = flatten(c.de as Tree);
+      const cEn = flatten(c.en as Tree);
+      const onlyDe = [...cDe.keys()].filter((k) => !cEn.has(k));
+      const onlyEn = [...cEn.keys()].filter((k) => !cDe.has(k));
+      expect({ catalogue: c.name, onlyDe, onlyEn }).toEqual({ catalogue: c.name, onlyDe: [], onlyEn: [] });
+    }
     expect(flatDe.size).toBeGreaterThan(200);
+  });
+
+  it('merge without a key path defined twice', () => {
+    expect(mergedDe.collisions).toEqual([]);
+    expect(mergedEn.collisions).toEqual([]);
+    expect(mergeCatalogues([{ a: { b: 'x' } }, { a: { b: 'y', c: 'z' } }]).collisions).toEqual(['a.b']);
   });
 
   it('have no empty entries', () => {

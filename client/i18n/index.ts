@@ -1,9 +1,14 @@
-/** i18next setup: both catalogues are bundled (they are small), so initialisation is synchronous. */
+/**
+ * i18next setup: the kernel's catalogues (here) and every registered feature's are bundled (they are
+ * small) and merged, so initialisation is synchronous.
+ */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { useEffect } from 'react';
 import de from './de.json';
 import en from './en.json';
+import type { Catalogue } from '../kernel/feature.js';
+import { mergeCatalogues } from './merge.js';
 import { browserLanguage, pickLanguage, storedLanguage, storeLanguage, type Lang } from './language.js';
 
 export { LANGUAGES, type Lang } from './language.js';
@@ -12,11 +17,28 @@ function setDocumentLanguage(lang: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }
 
-export function initI18n(lang?: Lang): typeof i18n {
+/** What a feature contributes: its catalogue per language (ClientFeature['i18n']). */
+export interface FeatureCatalogues {
+  i18n: Record<Lang, Catalogue>;
+}
+
+/** Every catalogue of one language: the kernel's first, then the features' in order of registration. */
+export function catalogues(lang: Lang, features: readonly FeatureCatalogues[]) {
+  return [lang === 'de' ? de : en, ...features.map((f) => f.i18n[lang])];
+}
+
+/**
+ * The entry points (main.tsx, test-setup.ts) pass the registered features: the i18n kernel must not import
+ * client/features.ts, whose pages import it back.
+ */
+export function initI18n(lang: Lang | undefined, features: readonly FeatureCatalogues[]): typeof i18n {
   const initial = lang ?? pickLanguage({ stored: storedLanguage(), event: null, browser: currentBrowserLanguage() });
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
-      resources: { de: { translation: de }, en: { translation: en } },
+      resources: {
+        de: { translation: mergeCatalogues(catalogues('de', features)).catalogue },
+        en: { translation: mergeCatalogues(catalogues('en', features)).catalogue },
+      },
       lng: initial,
       fallbackLng: 'de',
       supportedLngs: ['de', 'en'],

@@ -13,6 +13,7 @@ import { Layout } from '../ui/Layout.js';
 import { Progress } from '../ui/Progress.js';
 import { EventForm, emptyValues } from './EventForm.js';
 import { OrganizerActions } from './session.js';
+import './organizer.css';
 
 export function DashboardPage() {
   const { t, i18n } = useTranslation();

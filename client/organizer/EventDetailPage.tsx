@@ -1,4 +1,6 @@
 /** /dashboard/events/:id — links with copy and rotate, QR for attendees, export, edit and delete. */
+// First: the organizer sheet precedes the breakouts sheet of the attendee fields editor, as before.
+import './organizer.css';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';

@@ -8,6 +8,7 @@ import { usePageLanguage } from '../i18n/index.js';
 import { Button } from '../ui/Button.js';
 import { ErrorText } from '../ui/ErrorText.js';
 import { Layout } from '../ui/Layout.js';
+import './organizer.css';
 
 /** Only same-site paths, so the login cannot be abused as an open redirect. */
 export function safeNext(next: string | null): string {

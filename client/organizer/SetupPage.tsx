@@ -5,11 +5,12 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../api/endpoints.js';
 import { ApiFailure } from '../api/http.js';
 import { usePageLanguage } from '../i18n/index.js';
-import { takeLinkToken } from '../sync/link-token.js';
+import { takeLinkToken } from '../kernel/link-token.js';
 import { Button } from '../ui/Button.js';
 import { ErrorText } from '../ui/ErrorText.js';
 import { Layout } from '../ui/Layout.js';
 import { Progress } from '../ui/Progress.js';
+import './organizer.css';
 
 export function SetupPage() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 /** Pure views of the Q&A data for each page: what to list, in which order, with which marks. */
 import type { ModQuestion, Question, QuestionState } from '../../shared/qa/schemas.js';
-import type { AnyQuestion, QaData } from '../sync/reducer.js';
+import type { AnyQuestion, QaData } from './slice.js';
 
 export type AttendeeSort = 'popular' | 'recent';
 export type AttendeeTab = 'open' | 'answered';

@@ -3,14 +3,16 @@
  * else the highlighted question in very large type, or how to join when nothing is on stage. Dark, calm,
  * readable from the back of the room.
  */
+// First: the stage sheet precedes the breakouts sheet of the results, as before.
+import './stage.css';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { stageResultsRound } from '../breakouts/selectors.js';
 import { StageResults } from '../breakouts/StageResults.js';
 import { usePageLanguage } from '../i18n/index.js';
-import { takeLinkToken } from '../sync/link-token.js';
-import { EventProvider, useEventConnection, useEventState } from '../sync/react.js';
+import { takeLinkToken } from '../kernel/link-token.js';
+import { EventProvider, useEventConnection, useEventState } from '../kernel/react.js';
 import { ConnectionBanner } from '../ui/ConnectionBanner.js';
 import { formatCode } from '../ui/format.js';
 import { Layout } from '../ui/Layout.js';

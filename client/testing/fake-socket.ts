@@ -2,7 +2,7 @@
  * A stand-in for a socket.io-client Socket with just what connection.ts uses: the test plays the server
  * by firing events (`serverEmit`) and answering commands (`emitted` holds every command with its ack).
  */
-import type { PlenumSocket } from '../sync/connection.js';
+import type { PlenumSocket } from '../kernel/connection.js';
 
 type Listener = (...args: unknown[]) => void;
 

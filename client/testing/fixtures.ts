@@ -1,6 +1,6 @@
 /** Builders for wire objects in tests; every value is explicit so a test reads like the data it uses. */
 import type { GroupView, HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
-import type { PersonView } from '../../shared/people/index.js';
+import type { PersonView } from '../../shared/people/schemas.js';
 import { EventSettings, type EventInfo } from '../../shared/events/schemas.js';
 import type { ModQuestion, Question } from '../../shared/qa/schemas.js';
 import { Me, type Snapshot } from '../../shared/socket.js';
@@ -48,6 +48,7 @@ export function snapshot(
     event?: Partial<EventInfo>;
     qa?: Partial<Snapshot['qa']>;
     breakouts?: Partial<Snapshot['breakouts']>;
+    people?: Partial<Snapshot['people']>;
     serverTime?: string;
   } = {},
 ): Snapshot {
@@ -57,7 +58,8 @@ export function snapshot(
     me: Me.parse({ role: 'attendee', id: 'me', name: null, ...over.me }),
     event: eventInfo(over.event),
     qa: { questions: [], highlightedId: null, queue: [], pendingCount: 0, myVotes: [], own: [], ...over.qa },
-    breakouts: { rounds: [], help: [], people: [], ...over.breakouts },
+    breakouts: { rounds: [], help: [], ...over.breakouts },
+    people: { people: [], present: 0, ...over.people },
     serverTime: over.serverTime ?? SERVER_TIME,
   };
 }

@@ -5,9 +5,10 @@ import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import type { CommandName, CommandPayload } from '../../shared/socket.js';
 import type { Snapshot } from '../../shared/socket.js';
-import { withPersonalAcks, type ClientAck, type SendCommand } from '../sync/commands.js';
-import { EventProvider } from '../sync/react.js';
-import { createEventStore } from '../sync/store.js';
+import { clientFeatures } from '../features.js';
+import { withAcks, type ClientAck, type SendCommand } from '../kernel/commands.js';
+import { EventProvider, FeaturesProvider } from '../kernel/react.js';
+import { createEventStore } from '../kernel/store.js';
 
 export type Reply = (name: CommandName, payload: unknown) => unknown;
 
@@ -22,19 +23,21 @@ export interface Deferred {
  * the test resolves them, so busy states can be observed.
  */
 export function renderWithEvent(ui: ReactElement, snap: Snapshot, opts: { reply?: Reply; manual?: boolean } = {}) {
-  const store = createEventStore(snap);
+  const store = createEventStore(clientFeatures, snap);
   const pending: Deferred[] = [];
   const raw = vi.fn((name: CommandName, payload: unknown) => {
     if (opts.manual) return new Promise((resolve) => pending.push({ name, payload, resolve }));
     return Promise.resolve(opts.reply ? opts.reply(name, payload) : { ok: true });
   });
-  const send = withPersonalAcks(raw as unknown as SendCommand, store);
+  const send = withAcks(raw as unknown as SendCommand, store);
   const result = render(
-    <MemoryRouter>
-      <EventProvider store={store} send={send}>
-        {ui}
-      </EventProvider>
-    </MemoryRouter>,
+    <FeaturesProvider features={clientFeatures}>
+      <MemoryRouter>
+        <EventProvider store={store} send={send}>
+          {ui}
+        </EventProvider>
+      </MemoryRouter>
+    </FeaturesProvider>,
   );
   const calls = () => raw.mock.calls.map(([name, payload]) => [name, payload] as [CommandName, unknown]);
   return { ...result, store, raw, calls, pending };

@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ConnectionState } from '../sync/store.js';
+import type { ConnectionState } from '../kernel/store.js';
 import { Button } from './Button.js';
 import { Progress } from './Progress.js';
 

@@ -3,7 +3,7 @@
  * presence, profiles and the roster import.
  */
 import { describe, expect, it } from 'vitest';
-import { RosterResult } from '../../shared/people/index.js';
+import { RosterResult } from '../../shared/people/schemas.js';
 import type { RoundView } from '../../shared/breakouts/schemas.js';
 import {
   Mirror, api, connect, createEvent, joinAttendee, serverWithOrganizer, setupOrganizer, sleep, stable, startTestServer, until, type Client, type TestEvent,
@@ -275,7 +275,7 @@ describe('presence and profiles', () => {
       const started = Date.now();
       const tabs = await Promise.all(people.map((p) => connect(slow, { code: ev.code, token: p.token })));
       const second = await connect(slow, { code: ev.code, token: people[0]!.token });
-      await until(() => fac.deltas.flatMap((d) => d.changes).filter((ch) => ch.type === 'people:presence').flatMap((ch) => (ch.type === 'people:presence' ? ch.people : [])).length >= 12, 3000, 'presence');
+      await until(() => fac.deltas.flatMap((d) => d.changes).filter((ch) => ch.type === 'people:presence').flatMap((ch) => (ch.type === 'people:presence' ? ch.people : [])).length >= 12, 3000, 'people:presence');
       const presence = fac.deltas.filter((d) => d.changes.some((ch) => ch.type === 'people:presence'));
       // 12 people connecting within well under a second: one or two flushes, not twelve.
       expect(presence.length).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / 500) + 1);

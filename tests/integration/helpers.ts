@@ -1,6 +1,7 @@
 /**
  * Fixtures for integration tests: a real server on a random port with a temporary DATA_DIR, REST calls
- * with cookies, and real socket.io-client connections with a small client-side sync model (Mirror).
+ * with cookies, and real socket.io-client connections that keep their state with the client's own pure
+ * reducer (Mirror: client/kernel/reducer.ts over the slices registered in client/features.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,11 +10,11 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { EventCreated } from '../../shared/api.js';
 import type { Ack } from '../../shared/errors.js';
-import type { HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
-import type { PersonView } from '../../shared/people/schemas.js';
-import type { ModQuestion, Question } from '../../shared/qa/schemas.js';
-import type { CommandName, CommandPayload, CommandResult, Delta, PersonalChange, ServerToClientEvents, ClientToServerEvents, Snapshot } from '../../shared/socket.js';
+import type { Question } from '../../shared/qa/schemas.js';
+import type { CommandName, CommandPayload, CommandResult, Delta, ServerToClientEvents, ClientToServerEvents, Snapshot } from '../../shared/socket.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
+import { clientFeatures } from '../../client/features.js';
+import { createSyncReducer, type SyncedState } from '../../client/kernel/reducer.js';
 import { createServer, type CreateServerOptions, type PlenumServer } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 
@@ -160,7 +161,7 @@ export class Client {
     socket.on('sync:personal', ({ changes }) => {
       for (const c of changes) {
         if (c.type === 'qa:own') this.own.push(c.question);
-        if (c.type === 'qa:myVote') this.myVotes.push({ id: c.id, voted: c.voted });
+        else if (c.type === 'qa:myVote') this.myVotes.push({ id: c.id, voted: c.voted });
       }
     });
     socket.on('session:revoked', ({ reason }) => this.revoked.push(reason));
@@ -268,165 +269,109 @@ export async function until<T>(check: () => T | undefined | null | false, timeou
   }
 }
 
+/** The client's reducer over the client's registered features: what every browser tab runs. */
+const reducer = createSyncReducer(clientFeatures);
+
+const toMap = <T>(record: Readonly<Record<string, T>>) => new Map(Object.entries(record));
+
 /**
- * The client side of the sync model, as docs/protocol.md describes it: apply the snapshot, then deltas
- * with seq = last + 1; drop older ones; on a gap ask for a fresh snapshot.
+ * One client's view of the event, kept by the client's own pure reducer (the same code the browser runs):
+ * the snapshot, then deltas with seq = last + 1; older ones dropped; on a gap a fresh snapshot (counted in
+ * `resyncs`); personal changes outside the seq. The getters read the reducer's state.
  */
 export class Mirror {
-  seq = -1;
-  questions = new Map<string, Question | ModQuestion>();
-  highlightedId: string | null = null;
-  queue: string[] = [];
-  pendingCount = 0;
-  own = new Map<string, Question>();
-  myVotes = new Set<string>();
-  rounds = new Map<string, RoundView>();
-  help = new Map<string, HelpRequest>();
-  people = new Map<string, PersonView>();
-  present = 0;
+  state: SyncedState = reducer.initial();
   resyncs = 0;
-  private buffer: Delta[] = [];
   private syncing: Promise<void> | null = null;
 
   constructor(private readonly client: Client) {
     client.socket.on('sync:delta', (d) => this.onDelta(d));
-    client.socket.on('sync:personal', ({ changes }) => changes.forEach((c) => this.personal(c)));
+    client.socket.on('sync:personal', ({ changes }) => {
+      this.state = reducer.personal(this.state, changes);
+    });
   }
 
-  personal(c: PersonalChange): void {
-    switch (c.type) {
-      // A withdrawn question leaves "own" (the snapshot does not list it either).
-      case 'qa:own':
-        if (c.question.state === 'withdrawn') this.own.delete(c.question.id);
-        else this.own.set(c.question.id, c.question);
-        break;
-      case 'qa:myVote':
-        if (c.voted) this.myVotes.add(c.id);
-        else this.myVotes.delete(c.id);
-        break;
-    }
+  get seq(): number {
+    return this.state.seq;
+  }
+  get questions() {
+    return toMap(this.state.qa.questions);
+  }
+  get highlightedId(): string | null {
+    return this.state.qa.highlightedId;
+  }
+  get queue(): readonly string[] {
+    return this.state.qa.queue;
+  }
+  get pendingCount(): number {
+    return this.state.qa.pendingCount;
+  }
+  get own() {
+    return toMap(this.state.qa.own);
+  }
+  get myVotes(): Set<string> {
+    return new Set(Object.keys(this.state.qa.myVotes));
+  }
+  get rounds() {
+    return toMap(this.state.breakouts.rounds);
+  }
+  get help() {
+    return toMap(this.state.breakouts.help);
+  }
+  get people() {
+    return toMap(this.state.people.people);
+  }
+  get present(): number {
+    return this.state.people.present;
   }
 
   load(s: Snapshot): void {
-    this.seq = s.seq;
-    this.questions = new Map(s.qa.questions.map((q) => [q.id, q]));
-    this.highlightedId = s.qa.highlightedId;
-    this.queue = s.qa.queue;
-    this.pendingCount = s.qa.pendingCount;
-    this.own = new Map(s.qa.own.map((q) => [q.id, q]));
-    this.myVotes = new Set(s.qa.myVotes);
-    this.rounds = new Map(s.breakouts.rounds.map((r) => [r.id, r]));
-    this.help = new Map(s.breakouts.help.map((h) => [h.id, h]));
-    this.people = new Map(s.people.people.map((p) => [p.id, p]));
-    this.present = s.people.present;
+    this.state = reducer.snapshot(this.state, s);
   }
 
   sync(): Promise<void> {
     this.syncing ??= (async () => {
+      this.state = reducer.requested(this.state);
       const snap = await this.client.snapshot();
-      this.load(snap);
-      const buffered = this.buffer;
-      this.buffer = [];
       this.syncing = null;
-      for (const d of buffered) this.onDelta(d);
+      this.load(snap);
+      this.afterUpdate();
     })();
     return this.syncing;
   }
 
   onDelta(d: Delta): void {
-    if (this.syncing || this.seq < 0) {
-      this.buffer.push(d);
-      return;
-    }
-    if (d.seq <= this.seq) return;
-    if (d.seq !== this.seq + 1) {
-      this.resyncs++;
-      this.buffer.push(d);
-      void this.sync();
-      return;
-    }
-    this.apply(d);
+    this.state = reducer.delta(this.state, d);
+    this.afterUpdate();
   }
 
-  apply(d: Delta): void {
-    this.seq = d.seq;
-    for (const c of d.changes) {
-      switch (c.type) {
-        case 'question:upsert':
-          this.questions.set(c.question.id, c.question);
-          if (this.own.has(c.question.id)) this.own.set(c.question.id, { ...this.own.get(c.question.id)!, ...c.question });
-          break;
-        case 'question:remove':
-          this.questions.delete(c.id);
-          this.own.delete(c.id);
-          break;
-        case 'question:votes':
-          for (const [id, votes] of Object.entries(c.counts)) {
-            const q = this.questions.get(id);
-            if (q) this.questions.set(id, { ...q, votes });
-            const o = this.own.get(id);
-            if (o) this.own.set(id, { ...o, votes });
-          }
-          break;
-        case 'qa:pendingCount':
-          this.pendingCount = c.count;
-          break;
-        case 'qa:highlight':
-          this.highlightedId = c.id;
-          break;
-        case 'qa:queue':
-          this.queue = c.ids;
-          break;
-        case 'event:update':
-          break;
-        case 'breakouts:round':
-          this.rounds.set(c.round.id, c.round);
-          break;
-        case 'breakouts:roundRemove':
-          this.rounds.delete(c.id);
-          break;
-        case 'breakouts:result': {
-          const r = this.rounds.get(c.roundId);
-          if (r) {
-            const groups = r.groups.map((g) => (g.index === c.index ? { ...g, result: c.text, resultVersion: c.version } : g));
-            this.rounds.set(c.roundId, { ...r, groups });
-          }
-          break;
-        }
-        case 'breakouts:help':
-          this.help.set(c.request.id, c.request);
-          break;
-        case 'people:presence':
-          for (const p of c.people) this.people.set(p.id, p);
-          break;
-        case 'people:count':
-          this.present = c.present;
-          break;
-      }
-    }
+  /** A gap (a delta missed, or the buffer after a snapshot does not join up): ask for a fresh snapshot. */
+  private afterUpdate(): void {
+    if (this.state.phase !== 'gap' || this.syncing) return;
+    this.resyncs++;
+    void this.sync();
   }
 
   /** What the sending tab learns from its own vote ack. */
   voted(id: string, voted: boolean): void {
-    if (voted) this.myVotes.add(id);
-    else this.myVotes.delete(id);
+    this.state = reducer.ack(this.state, 'qa:vote', { id, up: voted }, { id, voted });
   }
 
   /** Comparable view (own questions are compared without the volatile updatedAt of votes). */
   view() {
     const sortById = <T extends { id: string }>(xs: Iterable<T>) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const questions = this.questions;
     return {
-      questions: sortById(this.questions.values()),
+      questions: sortById(questions.values()),
       highlightedId: this.highlightedId,
       queue: this.queue,
       pendingCount: this.pendingCount,
-      own: sortById(this.own.values()).map((q) => ({ id: q.id, state: q.state, text: q.text, reply: q.reply })),
+      own: sortById(this.own.values()).map((q: Question) => ({ id: q.id, state: q.state, text: q.text, reply: q.reply })),
       // Votes matter only on questions the client shows (a rejected question keeps its vote rows).
-      myVotes: [...this.myVotes].filter((id) => this.questions.has(id)).sort(),
+      myVotes: [...this.myVotes].filter((id) => questions.has(id)).sort(),
       rounds: sortById(this.rounds.values()),
       help: sortById(this.help.values()),
       people: sortById(this.people.values()),
-      present: this.present,
     };
   }
 }

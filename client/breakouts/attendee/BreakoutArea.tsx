@@ -4,10 +4,11 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEventState } from '../../sync/react.js';
+import { useEventState } from '../../kernel/react.js';
 import { activeRound, groupOf } from '../selectors.js';
 import { GroupCard } from './GroupCard.js';
 import { GroupChooser } from './GroupChooser.js';
+import '../breakouts.css';
 
 export function BreakoutArea() {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 /** Self-select rounds: the groups with their free places; joining one is a single button. */
 import { useTranslation } from 'react-i18next';
 import type { RoundView } from '../../../shared/breakouts/schemas.js';
-import { useCommands } from '../../sync/useCommand.js';
+import { useCommands } from '../../kernel/useCommand.js';
 import { Button } from '../../ui/Button.js';
 import { ErrorText } from '../../ui/ErrorText.js';
 import { RoundClock } from '../RoundClock.js';

@@ -1,6 +1,6 @@
 /** "Ask for help": reaches every facilitator; busy until the server confirmed, then says help is coming. */
 import { useTranslation } from 'react-i18next';
-import { useCommand } from '../../sync/useCommand.js';
+import { useCommand } from '../../kernel/useCommand.js';
 import { Button } from '../../ui/Button.js';
 import { ErrorText } from '../../ui/ErrorText.js';
 

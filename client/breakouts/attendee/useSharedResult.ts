@@ -5,8 +5,8 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { GroupView } from '../../../shared/breakouts/schemas.js';
-import type { ClientError } from '../../sync/commands.js';
-import { useSend } from '../../sync/react.js';
+import type { ClientError } from '../../kernel/commands.js';
+import { useSend } from '../../kernel/react.js';
 import { mapPosition } from '../merge.js';
 import {
   acknowledged, beginSend, canSend, failed, hasUnsaved, initialSharedText, receive, typed, type SharedText,
@@ -94,7 +94,6 @@ export function useSharedResult(roundId: string, group: GroupView, field: RefObj
       if (canSend(last)) void send('breakouts:editResult', { roundId, index: group.index, ...beginSend(last).request });
     };
     // Only on unmount; the latest values are read through refs.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const onChange = useCallback(

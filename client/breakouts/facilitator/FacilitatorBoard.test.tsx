@@ -57,7 +57,8 @@ function renderBoard(rounds: RoundView[] = [], opts: { reply?: Reply; manual?: b
           breakouts: { closingSec: 45 },
         },
       },
-      breakouts: { rounds, people, help: opts.help ?? [] },
+      breakouts: { rounds, help: opts.help ?? [] },
+      people: { people },
     }),
     opts,
   );

@@ -4,7 +4,7 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEventState, useSend } from '../../sync/react.js';
+import { useEventState, useSend } from '../../kernel/react.js';
 import { AttendeeFieldsEditor } from '../AttendeeFieldsEditor.js';
 import { defaultRoundId, nameIndex, sortedRounds } from '../selectors.js';
 import { HelpList } from './HelpList.js';
@@ -17,7 +17,7 @@ import { RoundPanel } from './RoundPanel.js';
 export function FacilitatorBoard({ token }: { token: string | undefined }) {
   const { t } = useTranslation();
   const roundsById = useEventState((s) => s.synced.breakouts.rounds);
-  const people = useEventState((s) => s.synced.breakouts.people);
+  const people = useEventState((s) => s.synced.people.people);
   const event = useEventState((s) => s.synced.event);
   const role = useEventState((s) => s.synced.me?.role);
   const send = useSend();

@@ -6,13 +6,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { usePageLanguage } from '../../i18n/index.js';
-import { takeLinkToken } from '../../sync/link-token.js';
-import { EventProvider, useEventConnection, useEventState } from '../../sync/react.js';
+import { takeLinkToken } from '../../kernel/link-token.js';
+import { EventProvider, useEventConnection, useEventState } from '../../kernel/react.js';
 import { AnnouncerProvider } from '../../ui/Announcer.js';
 import { ConnectionBanner } from '../../ui/ConnectionBanner.js';
 import { formatCode } from '../../ui/format.js';
 import { Layout } from '../../ui/Layout.js';
 import { FacilitatorBoard } from './FacilitatorBoard.js';
+import '../breakouts.css';
 
 export function FacilitatorPage() {
   const { code = '' } = useParams();

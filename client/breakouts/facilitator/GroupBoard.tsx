@@ -10,7 +10,7 @@ import type { PersonView } from '../../../shared/people/index.js';
 import { useAnnounce } from '../../ui/Announcer.js';
 import { Button } from '../../ui/Button.js';
 import { ErrorText } from '../../ui/ErrorText.js';
-import { useCommands } from '../../sync/useCommand.js';
+import { useCommands } from '../../kernel/useCommand.js';
 import { GroupEditor } from './GroupEditor.js';
 
 const DRAG_TYPE = 'application/x-plenum-person';

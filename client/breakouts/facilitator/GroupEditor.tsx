@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupView, RoundView } from '../../../shared/breakouts/schemas.js';
-import { useCommand } from '../../sync/useCommand.js';
+import { useCommand } from '../../kernel/useCommand.js';
 import { Button } from '../../ui/Button.js';
 import { ErrorText } from '../../ui/ErrorText.js';
 import { checkTemplate } from './plan-form.js';

@@ -1,8 +1,8 @@
 /** Help requests from the groups, open ones first and newest first; a new one is announced. */
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEventState } from '../../sync/react.js';
-import { useCommands } from '../../sync/useCommand.js';
+import { useEventState } from '../../kernel/react.js';
+import { useCommands } from '../../kernel/useCommand.js';
 import { useAnnounce } from '../../ui/Announcer.js';
 import { Button } from '../../ui/Button.js';
 import { ErrorText } from '../../ui/ErrorText.js';

@@ -4,14 +4,14 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEventState } from '../../sync/react.js';
+import { useEventState } from '../../kernel/react.js';
 import { peopleList } from '../selectors.js';
 
 const NO_FIELDS: never[] = [];
 
 export function PeoplePanel({ selected, onToggle }: { selected: ReadonlySet<string>; onToggle(id: string, on: boolean): void }) {
   const { t } = useTranslation();
-  const people = useEventState((s) => s.synced.breakouts.people);
+  const people = useEventState((s) => s.synced.people.people);
   const fields = useEventState((s) => s.synced.event?.settings.attendeeFields ?? NO_FIELDS);
   const labels = useMemo(() => new Map(fields.map((f) => [f.key, f.label])), [fields]);
   const list = useMemo(() => peopleList(people), [people]);

@@ -6,8 +6,8 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakoutMode } from '../../../shared/breakouts/schemas.js';
-import { useEventState } from '../../sync/react.js';
-import { useCommand } from '../../sync/useCommand.js';
+import { useEventState } from '../../kernel/react.js';
+import { useCommand } from '../../kernel/useCommand.js';
 import { Button } from '../../ui/Button.js';
 import { ErrorText } from '../../ui/ErrorText.js';
 import { Progress } from '../../ui/Progress.js';
@@ -26,7 +26,7 @@ export function PlanForm({ selected, onClearSelection, nameOf, onPlanned }: {
   const { t } = useTranslation();
   const plan = useCommand('breakouts:plan');
   const fields = useEventState((s) => s.synced.event?.settings.attendeeFields ?? NO_FIELDS);
-  const people = useEventState((s) => s.synced.breakouts.people);
+  const people = useEventState((s) => s.synced.people.people);
   const hasDrafts = useEventState((s) => Object.values(s.synced.breakouts.rounds).some((r) => r.status === 'draft'));
   const online = useMemo(() => Object.values(people).filter((p) => p.online).length, [people]);
   const attributes = useMemo(() => attributeChoices(fields, people), [fields, people]);

@@ -2,8 +2,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoundView } from '../../../shared/breakouts/schemas.js';
-import { useEventState } from '../../sync/react.js';
-import { useCommand, useCommands } from '../../sync/useCommand.js';
+import { useEventState } from '../../kernel/react.js';
+import { useCommand, useCommands } from '../../kernel/useCommand.js';
 import { Button } from '../../ui/Button.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { ErrorText } from '../../ui/ErrorText.js';

@@ -1,8 +1,8 @@
 /** The ask box: text with a character counter, optional anonymity, busy until the server acknowledged. */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEventState } from '../../sync/react.js';
-import { useCommand } from '../../sync/useCommand.js';
+import { useEventState } from '../../kernel/react.js';
+import { useCommand } from '../../kernel/useCommand.js';
 import { Button } from '../../ui/Button.js';
 import { Counter } from '../../ui/Counter.js';
 import { ErrorText } from '../../ui/ErrorText.js';
@@ -10,7 +10,7 @@ import { ErrorText } from '../../ui/ErrorText.js';
 export function AskForm() {
   const { t } = useTranslation();
   const settings = useEventState((s) => s.synced.event?.settings.qa);
-  const myName = useEventState((s) => s.synced.me?.name ?? null);
+  const myName = useEventState((s) => s.synced.people.myName);
   const ask = useCommand('qa:ask');
   const [text, setText] = useState('');
   const [anonymous, setAnonymous] = useState(false);

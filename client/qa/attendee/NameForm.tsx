@@ -1,14 +1,14 @@
 /** The optional display name, shown with new questions unless asked anonymously. */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEventState } from '../../sync/react.js';
-import { useCommand } from '../../sync/useCommand.js';
+import { useEventState } from '../../kernel/react.js';
+import { useCommand } from '../../kernel/useCommand.js';
 import { Button } from '../../ui/Button.js';
 import { ErrorText } from '../../ui/ErrorText.js';
 
 export function NameForm() {
   const { t } = useTranslation();
-  const name = useEventState((s) => s.synced.me?.name ?? null);
+  const name = useEventState((s) => s.synced.people.myName);
   const rename = useCommand('attendee:rename');
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState('');

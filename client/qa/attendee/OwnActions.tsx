@@ -2,8 +2,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Question } from '../../../shared/qa/schemas.js';
-import { useEventState } from '../../sync/react.js';
-import { useCommand } from '../../sync/useCommand.js';
+import { useEventState } from '../../kernel/react.js';
+import { useCommand } from '../../kernel/useCommand.js';
 import { Button } from '../../ui/Button.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { Counter } from '../../ui/Counter.js';
@@ -12,7 +12,6 @@ import { ErrorText } from '../../ui/ErrorText.js';
 export function OwnActions({ question }: { question: Question }) {
   const { t } = useTranslation();
   const max = useEventState((s) => s.synced.event?.settings.qa.maxQuestionLength ?? 300);
-  const receiveOwn = useEventState((s) => s.receiveOwn);
   const edit = useCommand('qa:editOwn');
   const withdraw = useCommand('qa:withdraw');
   const [editing, setEditing] = useState(false);
@@ -64,9 +63,8 @@ export function OwnActions({ question }: { question: Question }) {
         confirmLabel={t('qa.own.withdrawConfirm')}
         busy={withdraw.busy}
         onConfirm={async () => {
-          const ack = await withdraw.run({ id: question.id });
-          // The ack carries nothing; hide the question now instead of waiting for the push.
-          if (ack.ok) receiveOwn({ ...question, state: 'withdrawn', updatedAt: new Date().toISOString() });
+          // The ok ack hides the question at once (qa slice, onAck), without waiting for the push.
+          await withdraw.run({ id: question.id });
         }}
       />
       <ErrorText error={withdraw.error} />

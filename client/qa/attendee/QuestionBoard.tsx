@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEventState } from '../../sync/react.js';
+import { useEventState } from '../../kernel/react.js';
 import { Segmented } from '../../ui/Segmented.js';
 import { attendeeView, type AttendeeSort, type AttendeeTab } from '../selectors.js';
 import { QuestionItem } from './QuestionItem.js';

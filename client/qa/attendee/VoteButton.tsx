@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Question } from '../../../shared/qa/schemas.js';
-import { useCommand } from '../../sync/useCommand.js';
+import { useCommand } from '../../kernel/useCommand.js';
 import { ErrorText } from '../../ui/ErrorText.js';
 
 /** Upvote toggle; the count comes from the server's coalesced vote deltas, the pressed state from the ack. */

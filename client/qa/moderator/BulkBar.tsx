@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkAction } from '../../../shared/qa/schemas.js';
-import { useCommands } from '../../sync/useCommand.js';
+import { useCommands } from '../../kernel/useCommand.js';
 import { Button } from '../../ui/Button.js';
 import { ErrorText } from '../../ui/ErrorText.js';
 

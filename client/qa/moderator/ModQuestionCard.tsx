@@ -5,8 +5,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModQuestion } from '../../../shared/qa/schemas.js';
-import { useEventState } from '../../sync/react.js';
-import { useCommands } from '../../sync/useCommand.js';
+import { useEventState } from '../../kernel/react.js';
+import { useCommands } from '../../kernel/useCommand.js';
 import { Button } from '../../ui/Button.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { ErrorText } from '../../ui/ErrorText.js';

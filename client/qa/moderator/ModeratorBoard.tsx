@@ -4,7 +4,7 @@
  */
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEventState } from '../../sync/react.js';
+import { useEventState } from '../../kernel/react.js';
 import { moderatorView, type ModFilter, type ModSort } from '../selectors.js';
 import { BulkBar } from './BulkBar.js';
 import { ModQuestionCard } from './ModQuestionCard.js';

@@ -7,12 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { questionsCsvUrl } from '../../api/endpoints.js';
 import { usePageLanguage } from '../../i18n/index.js';
-import { takeLinkToken } from '../../sync/link-token.js';
-import { EventProvider, useEventConnection, useEventState } from '../../sync/react.js';
+import { takeLinkToken } from '../../kernel/link-token.js';
+import { EventProvider, useEventConnection, useEventState } from '../../kernel/react.js';
 import { ConnectionBanner } from '../../ui/ConnectionBanner.js';
 import { formatCode } from '../../ui/format.js';
 import { Layout } from '../../ui/Layout.js';
 import { ModeratorBoard } from './ModeratorBoard.js';
+import '../qa.css';
 
 export function ModeratorPage() {
   const { code = '' } = useParams();

@@ -2,8 +2,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QaSettings } from '../../../shared/qa/schemas.js';
-import { useEventState } from '../../sync/react.js';
-import { useCommand } from '../../sync/useCommand.js';
+import { useEventState } from '../../kernel/react.js';
+import { useCommand } from '../../kernel/useCommand.js';
 import { Button } from '../../ui/Button.js';
 import { ErrorText } from '../../ui/ErrorText.js';
 

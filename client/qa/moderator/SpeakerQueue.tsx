@@ -1,8 +1,8 @@
 /** The ordered queue for the speaker, reorderable with buttons (keyboard friendly, no drag and drop). */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEventState } from '../../sync/react.js';
-import { useCommands } from '../../sync/useCommand.js';
+import { useEventState } from '../../kernel/react.js';
+import { useCommands } from '../../kernel/useCommand.js';
 import { Button } from '../../ui/Button.js';
 import { ErrorText } from '../../ui/ErrorText.js';
 import { moveInQueue } from '../selectors.js';

@@ -9,7 +9,7 @@
  *   tracker.groups();                // [{ ids, pairs }] as groupDuplicates gives them
  *   tracker.duplicatesOf(q.id);      // [{ id, score }] best first, for a badge on one card
  */
-import { createSimilarityIndex, DEFAULT_DUPLICATE_THRESHOLD, type DuplicateGroup, type DuplicatePair, type SimilarMatch } from './index.js';
+import { createSimilarityIndex, DEFAULT_DUPLICATE_THRESHOLD, type DuplicateGroup, type DuplicatePair, type SimilarMatch } from './similarity-index.js';
 
 export interface DuplicateTracker {
   /** Adds a question or replaces its text, and relinks it. */

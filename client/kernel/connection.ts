@@ -1,6 +1,6 @@
 /**
  * The thin shell around one Socket.IO connection to one event: it feeds snapshots, deltas and personal
- * events into the store, asks for a snapshot after every (re)connect and after a gap, and sends commands.
+ * changes into the store, asks for a snapshot after every (re)connect and after a gap, and sends commands.
  * All decisions about ordering live in reducer.ts.
  */
 import { io, type Socket } from 'socket.io-client';
@@ -92,8 +92,7 @@ export function connectEvent(opts: ConnectOptions): EventConnection {
     state().receiveDelta(delta);
     if (state().synced.phase === 'gap') requestSnapshot();
   });
-  socket.on('qa:own', ({ question }) => state().receiveOwn(question));
-  socket.on('qa:myVote', (vote) => state().receiveMyVote(vote));
+  socket.on('sync:personal', ({ changes }) => state().receivePersonal(changes));
   socket.on('session:revoked', ({ reason }) => {
     revoked = true;
     state().setConnection({ status: 'revoked', reason });

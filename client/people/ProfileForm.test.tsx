@@ -1,9 +1,9 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { EventSettings } from '../../../shared/events/schemas.js';
-import { snapshot } from '../../testing/fixtures.js';
-import { renderWithEvent } from '../../testing/render.js';
+import { EventSettings } from '../../shared/events/schemas.js';
+import { snapshot } from '../testing/fixtures.js';
+import { renderWithEvent } from '../testing/render.js';
 import { ProfileForm } from './ProfileForm.js';
 
 const settings = EventSettings.parse({

@@ -8,6 +8,7 @@ import { usePageLanguage } from '../i18n/index.js';
 import { Button } from '../ui/Button.js';
 import { ErrorText } from '../ui/ErrorText.js';
 import { Layout } from '../ui/Layout.js';
+import './people.css';
 
 export function JoinPage() {
   const { t } = useTranslation();

@@ -1,9 +1,23 @@
-/** React binding of the per-event store and the command sender. */
+/** React binding of the per-event store, the command sender and the registered features. */
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { offlineAck, withPersonalAcks, type SendCommand } from './commands.js';
+import { offlineAck, withAcks, type SendCommand } from './commands.js';
 import { connectEvent, type EventConnection } from './connection.js';
+import type { AnyFeature } from './feature.js';
 import { createEventStore, type EventState, type EventStore } from './store.js';
+
+const FeaturesContext = createContext<readonly AnyFeature[] | null>(null);
+
+/** The app root passes the registered features (client/features.ts) once; tests pass the same list. */
+export function FeaturesProvider({ features, children }: { features: readonly AnyFeature[]; children: ReactNode }) {
+  return <FeaturesContext.Provider value={features}>{children}</FeaturesContext.Provider>;
+}
+
+export function useFeatures(): readonly AnyFeature[] {
+  const features = useContext(FeaturesContext);
+  if (!features) throw new Error('useFeatures must be used inside <FeaturesProvider>');
+  return features;
+}
 
 interface EventContextValue {
   store: EventStore;
@@ -38,7 +52,8 @@ export function useSend(): SendCommand {
  */
 export function useEventConnection(params: { code: string; token: string | undefined; enabled: boolean }): EventContextValue {
   const { code, token, enabled } = params;
-  const [store] = useState(createEventStore);
+  const features = useFeatures();
+  const [store] = useState(() => createEventStore(features));
   const connection = useRef<EventConnection | null>(null);
 
   useEffect(() => {
@@ -53,7 +68,7 @@ export function useEventConnection(params: { code: string; token: string | undef
   }, [code, token, enabled, store]);
 
   const send = useMemo<SendCommand>(
-    () => withPersonalAcks((name, payload) => (connection.current ? connection.current.send(name, payload) : Promise.resolve(offlineAck())), store),
+    () => withAcks((name, payload) => (connection.current ? connection.current.send(name, payload) : Promise.resolve(offlineAck())), store),
     [store],
   );
   return { store, send };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { group, helpRequest, person, round, snapshot } from '../testing/fixtures.js';
-import { applyDelta, applyMyAttributes, applyResultAck, applySnapshot, initialSyncState, type SyncedState } from './reducer.js';
+import { group, helpRequest, round, snapshot } from '../testing/fixtures.js';
+import { applyDelta, applyResultAck, applySnapshot, initialSyncState, type SyncedState } from '../testing/sync.js';
 
 function ready(seq = 1): SyncedState {
   return applySnapshot(
@@ -10,18 +10,16 @@ function ready(seq = 1): SyncedState {
       breakouts: {
         rounds: [round('r1', { status: 'running', groups: [group(0, ['a', 'b']), group(1, ['c', 'd'], { result: 'start', resultVersion: 2 })] })],
         help: [helpRequest('h1')],
-        people: [person('a'), person('b', { online: false })],
       },
     }),
   );
 }
 
 describe('breakouts slice', () => {
-  it('takes rounds, help and people from the snapshot', () => {
+  it('takes rounds and help from the snapshot', () => {
     const s = ready();
     expect(Object.keys(s.breakouts.rounds)).toEqual(['r1']);
     expect(s.breakouts.help.h1?.groupName).toBe('Gruppe 1');
-    expect(s.breakouts.people.b?.online).toBe(false);
   });
 
   it('upserts and removes rounds in order', () => {
@@ -58,20 +56,17 @@ describe('breakouts slice', () => {
     expect(s.breakouts.rounds.r1?.groups[1]).toMatchObject({ result: 'typed', resultVersion: 5 });
   });
 
-  it('upserts help requests and presence', () => {
+  it('upserts help requests', () => {
     let s = ready(1);
     s = applyDelta(s, {
       seq: 2,
       changes: [
         { type: 'breakouts:help', request: helpRequest('h1', { resolvedAt: '2025-01-01T10:06:00.000Z' }) },
         { type: 'breakouts:help', request: helpRequest('h2', { groupIndex: 1 }) },
-        { type: 'presence', people: [person('b', { online: true, attributes: { company: 'ACME' } }), person('e')] },
       ],
     });
     expect(s.breakouts.help.h1?.resolvedAt).not.toBeNull();
     expect(Object.keys(s.breakouts.help).sort()).toEqual(['h1', 'h2']);
-    expect(s.breakouts.people.b).toMatchObject({ online: true, attributes: { company: 'ACME' } });
-    expect(Object.keys(s.breakouts.people).sort()).toEqual(['a', 'b', 'e']);
   });
 
   it('buffers breakout changes until the snapshot and replays the newer ones', () => {
@@ -90,10 +85,5 @@ describe('breakouts slice', () => {
     expect(s.clockOffsetMs).toBe(4500);
     // a snapshot without timing keeps the previous estimate
     expect(applySnapshot(s, snapshot()).clockOffsetMs).toBe(4500);
-  });
-
-  it('stores my attribute answers', () => {
-    const s = applyMyAttributes(ready(), { company: 'ACME' });
-    expect(s.me?.attributes).toEqual({ company: 'ACME' });
   });
 });

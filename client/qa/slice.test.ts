@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { question, snapshot } from '../testing/fixtures.js';
 import {
   applyDelta, applyMyName, applyMyVote, applyOwn, applySnapshot, initialSyncState, snapshotRequested, type SyncedState,
-} from './reducer.js';
+} from '../testing/sync.js';
 
 function ready(seq = 5): SyncedState {
   return applySnapshot(initialSyncState(), snapshot({ seq, qa: { questions: [question('a', { votes: 2 })], myVotes: ['a'] } }));
@@ -170,6 +170,6 @@ describe('personal events', () => {
 
   it('stores my new display name', () => {
     const s = applyMyName(ready(1), 'Ada');
-    expect(s.me?.name).toBe('Ada');
+    expect(s.people.myName).toBe('Ada');
   });
 });

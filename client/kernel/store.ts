@@ -1,16 +1,14 @@
 /**
- * One zustand store per event, built from slices: `connection` (socket status, set by the connection
- * shell) and `synced` (event, me, Q&A and breakout data, changed only through the pure reducer).
+ * One zustand store per event (the vanilla store; the React binding is react.tsx), built from slices:
+ * `connection` (socket status, set by the connection shell) and `synced` (event, me and one slice per
+ * registered feature, changed only through the pure reducer).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { RevokedReason } from '../../shared/socket.js';
-import type { Question } from '../../shared/qa/schemas.js';
-import type { Delta, Snapshot } from '../../shared/socket.js';
 import type { z } from 'zod';
-import {
-  applyDelta, applyMyAttributes, applyMyName, applyMyVote, applyOwn, applyResultAck, applySnapshot, initialSyncState,
-  snapshotRequested, type SnapshotTiming, type SyncedState,
-} from './reducer.js';
+import type { CommandName, CommandPayload, CommandResult, RevokedReason } from '../../shared/socket.js';
+import type { Delta, PersonalChange, Snapshot } from '../../shared/socket.js';
+import type { AnyFeature } from './feature.js';
+import { createSyncReducer, type SnapshotTiming, type SyncedState } from './reducer.js';
 
 /** Why the server refused the socket (connect_error message), or `unknown`. */
 export type RefusalReason = 'protocol_mismatch' | 'unauthorized' | 'not_found' | 'invalid_payload' | 'unknown';
@@ -33,11 +31,9 @@ export interface SyncSlice {
   /** `timing` (request and answer times) lets the reducer estimate the server clock; default: now. */
   receiveSnapshot(snapshot: Snapshot, timing?: SnapshotTiming): void;
   receiveDelta(delta: Delta): void;
-  receiveOwn(question: Question): void;
-  receiveMyVote(vote: { id: string; voted: boolean }): void;
-  receiveMyName(name: string | null): void;
-  receiveMyAttributes(attributes: Record<string, string>): void;
-  receiveResultAck(result: { roundId: string; index: number; text: string; version: number }): void;
+  receivePersonal(changes: readonly PersonalChange[]): void;
+  /** The ok ack of a command; the features that take it update their slice (see FeatureSlice.onAck). */
+  receiveAck<K extends CommandName>(name: K, payload: CommandPayload<K>, result: CommandResult<K>): void;
   markSnapshotRequested(): void;
 }
 
@@ -53,31 +49,29 @@ function createConnectionSlice(set: Set): ConnectionSlice {
   };
 }
 
-function createSyncSlice(set: Set): SyncSlice {
+function createSyncSlice(set: Set, features: readonly AnyFeature[]): SyncSlice {
+  const reducer = createSyncReducer(features);
   const update = (fn: (s: SyncedState) => SyncedState) => set((state) => {
     const synced = fn(state.synced);
     return synced === state.synced ? state : { synced };
   });
   return {
-    synced: initialSyncState(),
+    synced: reducer.initial(),
     receiveSnapshot: (snapshot, timing) => {
       const now = Date.now();
-      update((s) => applySnapshot(s, snapshot, timing ?? { sentAt: now, receivedAt: now }));
+      update((s) => reducer.snapshot(s, snapshot, timing ?? { sentAt: now, receivedAt: now }));
     },
-    receiveDelta: (delta) => update((s) => applyDelta(s, delta)),
-    receiveOwn: (question) => update((s) => applyOwn(s, question)),
-    receiveMyVote: (vote) => update((s) => applyMyVote(s, vote)),
-    receiveMyName: (name) => update((s) => applyMyName(s, name)),
-    receiveMyAttributes: (attributes) => update((s) => applyMyAttributes(s, attributes)),
-    receiveResultAck: (result) => update((s) => applyResultAck(s, result)),
-    markSnapshotRequested: () => update(snapshotRequested),
+    receiveDelta: (delta) => update((s) => reducer.delta(s, delta)),
+    receivePersonal: (changes) => update((s) => reducer.personal(s, changes)),
+    receiveAck: (name, payload, result) => update((s) => reducer.ack(s, name, payload, result)),
+    markSnapshotRequested: () => update(reducer.requested),
   };
 }
 
-export function createEventStore(initial?: Snapshot): EventStore {
+export function createEventStore(features: readonly AnyFeature[], initial?: Snapshot): EventStore {
   const store = createStore<EventState>()((set) => ({
     ...createConnectionSlice(set),
-    ...createSyncSlice(set),
+    ...createSyncSlice(set, features),
   }));
   if (initial) {
     store.getState().receiveSnapshot(initial);

@@ -4,12 +4,12 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttendeeField } from '../../../shared/people/index.js';
-import { useEventState } from '../../sync/react.js';
-import { useCommand } from '../../sync/useCommand.js';
-import { Button } from '../../ui/Button.js';
-import { ErrorText } from '../../ui/ErrorText.js';
-import { missingFields } from '../selectors.js';
+import type { AttendeeField } from '../../shared/people/schemas.js';
+import { useEventState } from '../kernel/react.js';
+import { useCommand } from '../kernel/useCommand.js';
+import { Button } from '../ui/Button.js';
+import { ErrorText } from '../ui/ErrorText.js';
+import { missingFields } from './selectors.js';
 
 const NO_FIELDS: readonly AttendeeField[] = [];
 const NO_ANSWERS: Readonly<Record<string, string>> = {};
@@ -17,7 +17,7 @@ const NO_ANSWERS: Readonly<Record<string, string>> = {};
 export function ProfileForm() {
   const { t } = useTranslation();
   const fields = useEventState((s) => s.synced.event?.settings.attendeeFields ?? NO_FIELDS);
-  const answers = useEventState((s) => s.synced.me?.attributes ?? NO_ANSWERS);
+  const answers = useEventState((s) => s.synced.people.myAttributes ?? NO_ANSWERS);
   const [editing, setEditing] = useState(false);
   if (fields.length === 0) return null;
   const missing = missingFields(fields, answers);

@@ -1,14 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { question, snapshot } from '../testing/fixtures.js';
 import { FakeSocket } from '../testing/fake-socket.js';
+import { PROTOCOL_VERSION } from '../../shared/version.js';
 import { connectEvent } from './connection.js';
+import { clientFeatures } from '../features.js';
 import { createEventStore } from './store.js';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 function setup(token?: string) {
   const socket = new FakeSocket();
-  const store = createEventStore();
+  const store = createEventStore(clientFeatures);
   let auth: unknown;
   const conn = connectEvent({
     code: '123456',
@@ -25,7 +27,7 @@ function setup(token?: string) {
 describe('connectEvent', () => {
   it('sends the protocol, code and token in the handshake', async () => {
     const { auth } = setup('t'.repeat(20));
-    expect(auth()).toEqual({ protocol: 1, code: '123456', token: 't'.repeat(20) });
+    expect(auth()).toEqual({ protocol: PROTOCOL_VERSION, code: '123456', token: 't'.repeat(20) });
   });
 
   it('requests a snapshot on connect, buffers deltas meanwhile, and goes live', async () => {
@@ -98,7 +100,7 @@ describe('connectEvent', () => {
 
   it('retries a snapshot request the server refused', async () => {
     const socket = new FakeSocket();
-    const store = createEventStore();
+    const store = createEventStore(clientFeatures);
     connectEvent({ code: '123456', store, snapshotRetryMs: 5, createSocket: () => socket.asSocket() });
     socket.serverEmit('connect');
     socket.commands('sync:snapshot')[0]!.reply({ ok: false, error: { code: 'internal', message: 'busy' } });
@@ -116,8 +118,12 @@ describe('connectEvent', () => {
     socket.serverEmit('connect');
     socket.commands('sync:snapshot')[0]!.reply({ ok: true, snapshot: snapshot({ seq: 1 }) });
     await flush();
-    socket.serverEmit('qa:own', { question: question('mine', { state: 'pending' }) });
-    socket.serverEmit('qa:myVote', { id: 'q1', voted: true });
+    socket.serverEmit('sync:personal', {
+      changes: [
+        { type: 'qa:own', question: question('mine', { state: 'pending' }) },
+        { type: 'qa:myVote', id: 'q1', voted: true },
+      ],
+    });
     expect(store.getState().synced.qa.own.mine?.state).toBe('pending');
     expect(store.getState().synced.qa.myVotes).toEqual({ q1: true });
   });

@@ -3,8 +3,8 @@
  * person (one vote stays one vote). It is issued by the server on joining, or comes from a personal
  * invitation link of the roster import (`/e/CODE?invite=<token>`), which carries only the token.
  */
-import { AttendeeIssued } from '../../../shared/people/index.js';
-import { HandshakeAuth } from '../../../shared/socket.js';
+import { AttendeeIssued } from '../../shared/people/schemas.js';
+import { HandshakeAuth } from '../../shared/socket.js';
 
 export const StoredIdentity = AttendeeIssued.partial({ attendeeId: true });
 export type StoredIdentity = ReturnType<typeof StoredIdentity.parse>;

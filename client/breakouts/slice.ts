@@ -1,20 +1,19 @@
 /**
- * The breakouts slice of the synced state, as pure functions: rounds, help requests and the people in the
- * plenary (the last two only reach staff). Rounds are replaced whole on every `breakouts:round`; a group's
+ * The breakouts slice of the synced state, as pure functions: rounds and help requests (the latter only
+ * reach staff). Rounds are replaced whole on every `breakouts:round`; a group's
  * result text travels alone (`breakouts:result`) and is applied only when its version is newer, so a late
  * echo of an own edit never takes a text back.
  */
 import type { BreakoutsSnapshot, HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
-import type { PersonView } from '../../shared/people/index.js';
 import type { Change } from '../../shared/socket.js';
+import type { FeatureSlice } from '../kernel/feature.js';
 
 export interface BreakoutsData {
   rounds: Readonly<Record<string, RoundView>>;
   help: Readonly<Record<string, HelpRequest>>;
-  people: Readonly<Record<string, PersonView>>;
 }
 
-export const emptyBreakouts: BreakoutsData = { rounds: {}, help: {}, people: {} };
+export const emptyBreakouts: BreakoutsData = { rounds: {}, help: {} };
 
 function byId<T extends { id: string }>(items: readonly T[]): Record<string, T> {
   const out: Record<string, T> = {};
@@ -24,7 +23,7 @@ function byId<T extends { id: string }>(items: readonly T[]): Record<string, T> 
 
 export function breakoutsFromSnapshot(snap: BreakoutsSnapshot | undefined): BreakoutsData {
   if (!snap) return emptyBreakouts;
-  return { rounds: byId(snap.rounds), help: byId(snap.help), people: byId(snap.people) };
+  return { rounds: byId(snap.rounds), help: byId(snap.help) };
 }
 
 /** A group's result text at `version`; older or equal versions are ignored. */
@@ -66,11 +65,19 @@ export function applyBreakoutChange(data: BreakoutsData, change: Change): Breako
       return applyResult(data, change);
     case 'breakouts:help':
       return { ...data, help: { ...data.help, [change.request.id]: change.request } };
-    case 'presence': {
-      if (change.people.length === 0) return data;
-      return { ...data, people: { ...data.people, ...byId(change.people) } };
-    }
     default:
       return data;
   }
 }
+
+export const breakoutsSlice: FeatureSlice<BreakoutsData, 'breakouts'> = {
+  name: 'breakouts',
+  empty: emptyBreakouts,
+  fromSnapshot: breakoutsFromSnapshot,
+  apply: applyBreakoutChange,
+  onAck: {
+    // The merged text and its version (idempotent with the delta that follows).
+    'breakouts:editResult': (data, result, payload) =>
+      applyResult(data, { roundId: payload.roundId, index: payload.index, text: result.text, version: result.version }),
+  },
+};

@@ -1,27 +1,26 @@
 /**
- * /e/:code — the attendee page. Checks the code, gets (or reuses, or takes from a personal `?invite=`
- * link) this browser's attendee identity for the event, then connects and shows the profile questions,
- * the breakout group during a round, name, ask box and the live list.
+ * /e/:code — the attendee page shell (people). Checks the code, gets (or reuses, or takes from a personal
+ * `?invite=` link) this browser's attendee identity for the event, then connects and shows the profile
+ * questions and, below, every registered feature's attendee panel in order of registration (breakout
+ * group during a round; name, ask box and the live list).
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { JoinInfo } from '../../../shared/api.js';
-import { api } from '../../api/endpoints.js';
-import { ApiFailure } from '../../api/http.js';
-import { usePageLanguage } from '../../i18n/index.js';
-import { BreakoutArea } from '../../breakouts/attendee/BreakoutArea.js';
-import { ProfileForm } from '../../breakouts/attendee/ProfileForm.js';
-import { EventProvider, useEventConnection, useEventState } from '../../sync/react.js';
-import { ConnectionBanner } from '../../ui/ConnectionBanner.js';
-import { ErrorText } from '../../ui/ErrorText.js';
-import { formatCode } from '../../ui/format.js';
-import { Layout } from '../../ui/Layout.js';
-import { Progress } from '../../ui/Progress.js';
-import { AskForm } from './AskForm.js';
+import type { JoinInfo } from '../../shared/api.js';
+import { api } from '../api/endpoints.js';
+import { ApiFailure } from '../api/http.js';
+import { usePageLanguage } from '../i18n/index.js';
+import { FeaturePanels, preloadPanels } from '../kernel/panels.js';
+import { EventProvider, useEventConnection, useEventState, useFeatures } from '../kernel/react.js';
+import { ConnectionBanner } from '../ui/ConnectionBanner.js';
+import { ErrorText } from '../ui/ErrorText.js';
+import { formatCode } from '../ui/format.js';
+import { Layout } from '../ui/Layout.js';
+import { Progress } from '../ui/Progress.js';
 import { forgetIdentity, loadIdentity, saveIdentity, takeInvite, type StoredIdentity } from './identity.js';
-import { NameForm } from './NameForm.js';
-import { QuestionBoard } from './QuestionBoard.js';
+import { ProfileForm } from './ProfileForm.js';
+import './people.css';
 
 type Loaded = { info: JoinInfo; identity: StoredIdentity };
 
@@ -44,6 +43,9 @@ export function AttendeePage() {
   const [attempt, setAttempt] = useState(0);
   // Read once, before the identity is looked up: the invitation replaces any stored identity.
   useState(() => takeInvite(code));
+  // The features' panels load while the page joins.
+  const features = useFeatures();
+  useState(() => void preloadPanels(features, 'attendee'));
   usePageLanguage(loaded?.info.language);
 
   useEffect(() => {
@@ -121,13 +123,7 @@ function AttendeeContent({ info, onUnknownIdentity }: { info: JoinInfo; onUnknow
       {event && (
         <>
           <ProfileForm />
-          <BreakoutArea />
-          <NameForm />
-          <section className="card" aria-labelledby="ask-heading">
-            <h2 id="ask-heading">{t('qa.ask.heading')}</h2>
-            <AskForm />
-          </section>
-          <QuestionBoard />
+          <FeaturePanels page="attendee" />
         </>
       )}
     </Layout>

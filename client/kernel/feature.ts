@@ -1,0 +1,68 @@
+/**
+ * What a client feature gives the kernel (docs/kernel-contract.md, "Client"): its slice of the synced
+ * state as pure functions, the acks that update that slice at once, its catalogues and what the page
+ * shells render. This file and everything the reducer imports stay free of React at run time (the
+ * integration tests and the benchmark fold deltas with them in Node).
+ */
+import type { ComponentType } from 'react';
+import type { CommandName, CommandPayload, CommandResult } from '../../shared/socket.js';
+import type { Change, PersonalChange, Snapshot } from '../../shared/socket.js';
+
+/** The pages whose shells render feature panels. */
+export type PageName = 'attendee' | 'moderator' | 'facilitator' | 'stage';
+
+/** A component loaded on demand, so a feature's entry pulls no component (nor React) until a page needs it. */
+export type ComponentLoader = () => Promise<{ default: ComponentType }>;
+
+/**
+ * Acks that carry state for this slice (own question, own vote, own name, a merged result text …): the
+ * slice takes it at once, before the matching delta or personal change arrives, which must then be a no-op.
+ */
+export type AckHandlers<S> = {
+  [K in CommandName]?: (state: S, result: CommandResult<K>, payload: CommandPayload<K>) => S;
+};
+
+/** The pure part: everything the reducer needs. */
+export interface FeatureSlice<S, N extends string = string> {
+  /** = its key in the snapshot and in the synced state. */
+  name: N;
+  empty: S;
+  fromSnapshot(part: N extends keyof Snapshot ? Snapshot[N] : undefined, snapshot: Snapshot): S;
+  /** Changes of other features are ignored (return `state` itself). */
+  apply(state: S, change: Change): S;
+  /** `sync:personal` changes (idempotent, outside the seq); others are ignored. */
+  personal?(state: S, change: PersonalChange): S;
+  onAck?: AckHandlers<S>;
+}
+
+export interface Catalogue {
+  [key: string]: string | Catalogue;
+}
+
+export interface ClientFeature<S = unknown, N extends string = string> extends FeatureSlice<S, N> {
+  /** Merged into the i18next catalogues; key paths must not collide with other catalogues. */
+  i18n: { de: Catalogue; en: Catalogue };
+  /** What the page shells render, in order of registration. */
+  panels?: Partial<Record<PageName, ComponentLoader>>;
+  /** Pages of their own (lazy routes). */
+  routes?: ReadonlyArray<{ path: string; load: ComponentLoader }>;
+}
+
+export type AnyFeature = ClientFeature<any, string>;
+
+/**
+ * The state of each registered feature under its name. Empty here (the kernel knows no feature);
+ * client/features.ts fills it by declaration merging from the one registration list.
+ */
+export interface FeatureStates {}
+
+/** name → slice state of a list of features. */
+export type StatesOf<T extends readonly AnyFeature[]> = { [F in T[number] as F['name']]: F['empty'] };
+
+/** A feature that keeps no synced state (yet): only catalogues, panels or routes, e.g. `stateless('chat', { i18n })`. */
+export function stateless<N extends string>(
+  name: N,
+  rest: Omit<ClientFeature<null, N>, 'name' | 'empty' | 'fromSnapshot' | 'apply' | 'personal' | 'onAck'>,
+): ClientFeature<null, N> {
+  return { name, empty: null, fromSnapshot: () => null, apply: (state) => state, ...rest };
+}

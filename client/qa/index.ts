@@ -1,0 +1,18 @@
+/** The Q&A feature on the client: slice, catalogues, the attendee panel and the moderator page. */
+import type { ClientFeature } from '../kernel/feature.js';
+import de from './i18n/de.json';
+import en from './i18n/en.json';
+import { qaSlice, type QaData } from './slice.js';
+
+export type { AnyQuestion, QaData } from './slice.js';
+
+export const qaFeature: ClientFeature<QaData, 'qa'> = {
+  ...qaSlice,
+  i18n: { de, en },
+  panels: {
+    attendee: () => import('./attendee/AttendeePanel.js'),
+  },
+  routes: [
+    { path: '/e/:code/moderate', load: () => import('./moderator/ModeratorPage.js').then((m) => ({ default: m.ModeratorPage })) },
+  ],
+};
