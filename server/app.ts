@@ -66,7 +66,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     db,
     logger,
     now: () => new Date(),
-    options: { limits: options.limits, windows, planTimeLimitMs: options.planTimeLimitMs },
+    options: { limits: options.limits, windows, planTimeLimitMs: options.planTimeLimitMs, env: options.env },
     io,
   });
   const modules = createFeatures(kernel);

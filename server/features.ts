@@ -5,15 +5,18 @@
  * lifecycle hooks run in this order.
  */
 import { createBreakoutsModule } from './breakouts/index.js';
+import { createChatModule } from './chat/index.js';
 import type { FeatureModule, Kernel } from './kernel/feature.js';
 import { createPeopleModule } from './people/index.js';
 import { createQaModule } from './qa/index.js';
 
 export function createFeatures(kernel: Kernel): FeatureModule[] {
   const people = createPeopleModule(kernel);
+  const qa = createQaModule(kernel, people.api);
   return [
     people,
-    createQaModule(kernel, people.api),
+    qa,
     createBreakoutsModule(kernel, people.api),
+    createChatModule(kernel, qa.imports),
   ];
 }

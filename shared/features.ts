@@ -3,6 +3,7 @@
  * index.ts that exports a SharedFeature, and one line here (docs/architecture.md).
  */
 import { breakoutsFeature } from './breakouts/index.js';
+import { chatFeature } from './chat/index.js';
 import { peopleFeature } from './people/index.js';
 import { qaFeature } from './qa/index.js';
 
@@ -10,6 +11,7 @@ export const sharedFeatures = {
   people: peopleFeature,
   qa: qaFeature,
   breakouts: breakoutsFeature,
+  chat: chatFeature,
 } as const;
 
 export type SharedFeatures = typeof sharedFeatures;

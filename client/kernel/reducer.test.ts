@@ -26,7 +26,7 @@ const inert: AnyFeature = {
 
 const r = createSyncReducer([counter, inert]);
 const question = (id: string) => ({
-  id, text: id, authorName: null, state: 'live' as const, votes: 0, labels: [], reply: null, createdAt: '', updatedAt: '', answeredAt: null,
+  id, text: id, authorName: null, state: 'live' as const, votes: 0, labels: [], reply: null, createdAt: '', updatedAt: '', answeredAt: null, source: 'plenum' as const, sourceLabel: null, mergedInto: null,
 });
 const upsert = (id: string): Change => ({ type: 'question:upsert', question: question(id) });
 

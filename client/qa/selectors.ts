@@ -91,7 +91,7 @@ export interface ModView {
 
 export function moderatorView(qa: QaData, opts: { filter: ModFilter; sort: ModSort; search: string }): ModView {
   const all = Object.values(qa.questions).map(asMod);
-  const counts: Record<QuestionState, number> = { pending: 0, live: 0, answered: 0, rejected: 0, withdrawn: 0 };
+  const counts: Record<QuestionState, number> = { pending: 0, live: 0, answered: 0, rejected: 0, withdrawn: 0, merged: 0 };
   for (const q of all) counts[q.state] += 1;
   const incoming = all
     .filter((q) => q.state === 'pending' && matches(q, opts.search))

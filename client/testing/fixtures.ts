@@ -18,6 +18,9 @@ export function question(id: string, over: Partial<Question> = {}): Question {
     createdAt: '2025-01-01T10:00:00.000Z',
     updatedAt: '2025-01-01T10:00:00.000Z',
     answeredAt: null,
+    source: 'plenum',
+    sourceLabel: null,
+    mergedInto: null,
     ...over,
   };
 }
@@ -49,6 +52,7 @@ export function snapshot(
     qa?: Partial<Snapshot['qa']>;
     breakouts?: Partial<Snapshot['breakouts']>;
     people?: Partial<Snapshot['people']>;
+    chat?: Partial<Snapshot['chat']>;
     serverTime?: string;
   } = {},
 ): Snapshot {
@@ -60,6 +64,7 @@ export function snapshot(
     qa: { questions: [], highlightedId: null, queue: [], pendingCount: 0, myVotes: [], own: [], ...over.qa },
     breakouts: { rounds: [], help: [], ...over.breakouts },
     people: { people: [], present: 0, ...over.people },
+    chat: { status: null, feed: [], ...over.chat },
     serverTime: over.serverTime ?? SERVER_TIME,
   };
 }

@@ -11,6 +11,7 @@
  * Implement ChatStore (store.ts) in SQL: one transaction per page, importQuestion/withdrawQuestion in the
  * Q&A module. See server/chat/README.md.
  */
+export { createChatModule } from './module.js';
 export { chatConfigFromEnv, type ChatEnvConfig } from './config.js';
 export { importFromFeed, toFeedMessage } from './feed.js';
 export { ChatPoller, QuotaBook, systemClock, type Clock, type Logger, type PageSummary, type PollerOptions } from './poller.js';

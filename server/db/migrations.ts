@@ -6,7 +6,7 @@
  * New tables come with their feature: `FeatureModule.migrations`, named `YYYYMMDD_<feature>_<what>` (they
  * sort after these; unordered runs are allowed, so a feature added later still gets its migrations).
  */
-import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': {
@@ -203,9 +203,18 @@ class InCodeMigrationProvider implements MigrationProvider {
  */
 export async function migrateToLatest<T>(db: Kysely<T>, extra: Record<string, Migration> = {}): Promise<MigrationResultSet> {
   for (const name of Object.keys(extra)) if (name in migrations) throw new Error(`migration ${name} is defined twice`);
+  // A process that loads no feature (the organizer CLI) meets the features' executed migrations: Kysely
+  // refuses unknown executed names, so they stand in as no-ops (already run, never run again).
+  const known = { ...migrations, ...extra };
+  const executed = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db).then(
+    (r) => r.rows.map((row) => row.name),
+    () => [] as string[],
+  );
+  const done: Migration = { up: async () => undefined };
+  for (const name of executed) if (!(name in known)) known[name] = done;
   const migrator = new Migrator({
     db: db as Kysely<unknown>,
-    provider: new InCodeMigrationProvider({ ...migrations, ...extra }),
+    provider: new InCodeMigrationProvider(known),
     allowUnorderedMigrations: true,
   });
   const result = await migrator.migrateToLatest();

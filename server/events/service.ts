@@ -14,8 +14,8 @@ export interface EventPatch {
 }
 
 /** Applies a patch in one transaction with a seq bump; publish sends event:update to both audiences. */
-export function updateEvent(kernel: Kernel, eventId: string, patch: EventPatch): Promise<Committed<EventInfo>> {
-  return kernel.commit(eventId, async (trx) => {
+export async function updateEvent(kernel: Kernel, eventId: string, patch: EventPatch): Promise<Committed<EventInfo>> {
+  const committed = await kernel.commit(eventId, async (trx) => {
     const row = await findEventById(trx, eventId);
     if (!row) throw new DomainError('not_found', 'no such event');
     const current = rowToInfo(row);
@@ -43,4 +43,6 @@ export function updateEvent(kernel: Kernel, eventId: string, patch: EventPatch):
       changes: { staff: [{ type: 'event:update', event: next }], pub: [{ type: 'event:update', event: publicEventInfo(next) }] },
     };
   });
+  if (patch.settings) for (const m of kernel.modules) m.onSettingsChanged?.(eventId, committed.result.settings);
+  return committed;
 }

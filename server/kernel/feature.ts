@@ -6,6 +6,7 @@
 import type { Router } from 'express';
 import type { Kysely, Migration, Transaction } from 'kysely';
 import type { CommandName, CommandResult, ParsedPayload } from '../../shared/socket.js';
+import type { EventSettings } from '../../shared/events/schemas.js';
 import type { Config } from '../config.js';
 import type { DB } from '../db/types.js';
 import type { Logger } from '../logger.js';
@@ -86,6 +87,11 @@ export interface FeatureModule {
   stop?(): Promise<void>;
   /** The event was deleted: drop caches and timers. */
   forgetEvent?(eventId: string): void;
+  /**
+   * The event's settings were committed (event:settings or PATCH /api/events/:id), in the event's queue:
+   * re-arm what depends on them (the chat bridge). Must not wait for the queue (it is running).
+   */
+  onSettingsChanged?(eventId: string, settings: EventSettings): void;
   /** A socket of this attendee connected (online = true) or disconnected; called in registration order. */
   onPresence?(eventId: string, attendeeId: string, online: boolean): void;
   /**
@@ -119,6 +125,8 @@ export interface KernelOptions {
   windows?: Record<string, number>;
   /** Upper bound of the breakout engine's search per plan; tests lower it. */
   planTimeLimitMs?: number;
+  /** Environment variables a feature reads over process.env (tests: YOUTUBE_API_BASE of a fake). */
+  env?: Record<string, string>;
 }
 
 export interface Kernel {

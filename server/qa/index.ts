@@ -1,2 +1,3 @@
 /** The public entry of the Q&A module. */
-export { createQaModule } from './module.js';
+export { createQaModule, type QaModule } from './module.js';
+export type { ImportRequestOf, QaImports } from './imports.js';

@@ -1,6 +1,6 @@
 /** SQL for questions and votes. Portable Kysely; every query is indexed by event, question or attendee. */
 import type { Kysely, Transaction } from 'kysely';
-import type { QuestionState } from '../../shared/qa/schemas.js';
+import type { QuestionSource, QuestionState } from '../../shared/qa/schemas.js';
 import type { DB } from '../db/types.js';
 import type { QuestionRow } from './tables.js';
 import type { Board, QuestionRecord } from './core/types.js';
@@ -35,10 +35,13 @@ export function rowToRecord(row: QuestionRow): QuestionRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     answeredAt: row.answered_at,
+    source: (row.source as QuestionSource | undefined) ?? 'plenum',
+    sourceLabel: row.source_label ?? null,
+    mergedInto: row.merged_into ?? null,
   };
 }
 
-export function recordToRow(q: QuestionRecord): QuestionRow {
+export function recordToRow(q: QuestionRecord): Omit<QuestionRow, 'import_key'> {
   return {
     id: q.id,
     event_id: q.eventId,
@@ -57,6 +60,9 @@ export function recordToRow(q: QuestionRecord): QuestionRow {
     created_at: q.createdAt,
     updated_at: q.updatedAt,
     answered_at: q.answeredAt,
+    source: q.source,
+    source_label: q.sourceLabel,
+    merged_into: q.mergedInto,
   };
 }
 

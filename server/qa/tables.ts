@@ -21,6 +21,12 @@ export interface QuestionsTable {
   created_at: string;
   updated_at: string;
   answered_at: string | null;
+  /** plenum | youtube | api (migration 20261130_qa_sources). */
+  source: string;
+  source_label: string | null;
+  merged_into: string | null;
+  /** REST import: the importer's idempotency key, unique per event (null for other questions). */
+  import_key: string | null;
 }
 
 export interface VotesTable {

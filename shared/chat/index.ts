@@ -2,6 +2,7 @@
 export * from './schemas.js';
 export * from './youtube-url.js';
 
+import { defineFeature } from '../kernel/contract.js';
 import { ChatSnapshot, chatChanges, chatCommands, YoutubeSettings, YoutubeSettingsPatch } from './schemas.js';
 
 /**
@@ -19,3 +20,18 @@ export const chatFeatureParts = {
   errorCodes: [] as const,
   settings: { schema: YoutubeSettings, patch: YoutubeSettingsPatch },
 };
+
+/** The chat feature for shared/features.ts: settings live under EventSettings.youtube (the name). */
+export const chatFeature = defineFeature({
+  commands: chatCommands,
+  changes: chatChanges,
+  personal: [],
+  snapshot: ChatSnapshot,
+  errorCodes: {},
+  settings: {
+    key: CHAT_SETTINGS_KEY,
+    schema: YoutubeSettings.default(YoutubeSettings.parse({})),
+    patch: YoutubeSettingsPatch,
+    merge: 'object',
+  },
+});

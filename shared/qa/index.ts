@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineFeature } from '../kernel/contract.js';
 import { attendees, moderators } from '../kernel/roles.js';
 import {
-  ApproveCommand, AskCommand, BulkCommand, BulkResult, EditOwnCommand, HighlightCommand, IdCommand, LabelCommand, ModEditCommand,
+  ApproveCommand, AskCommand, BulkCommand, BulkResult, EditOwnCommand, HighlightCommand, IdCommand, LabelCommand, MergeCommand, MergeResult, ModEditCommand,
   ModQuestionResult, QaChanges, QaPersonal, QaSettings, QaSettingsPatch, QaSnapshot, QuestionId, QuestionResult, QueueCommand,
   ReplyCommand, StarCommand, VoteCommand, VoteResult, WithdrawCommand, dedupeWords,
 } from './schemas.js';
@@ -30,6 +30,7 @@ export const qaFeature = defineFeature({
     'qa:reply': { payload: ReplyCommand, result: ModQuestionResult, roles: moderators },
     'qa:edit': { payload: ModEditCommand, result: ModQuestionResult, roles: moderators },
     'qa:delete': { payload: IdCommand, result: Empty, roles: moderators },
+    'qa:merge': { payload: MergeCommand, result: MergeResult, roles: moderators },
     'qa:bulk': { payload: BulkCommand, result: BulkResult, roles: moderators },
   },
   changes: QaChanges,

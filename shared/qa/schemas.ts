@@ -8,12 +8,19 @@ export const QuestionId = z.string().min(1).max(64);
  * live: approved, visible to everyone, votable.
  * answered: archived after the speakers took it; visible in the "answered" tab, no longer votable.
  * rejected: hidden from attendees; the author sees it as declined.
- * withdrawn: taken back by its author; hidden from everyone but kept for the export.
+ * withdrawn: taken back by its author (or deleted in the YouTube chat it came from); hidden from everyone
+ *   but kept for the export.
+ * merged: a duplicate a moderator merged into another question (`mergedInto`); its votes moved there. Hidden
+ *   from the public list; its author sees where it went.
  */
-export const QuestionState = z.enum(['pending', 'live', 'answered', 'rejected', 'withdrawn']);
+export const QuestionState = z.enum(['pending', 'live', 'answered', 'rejected', 'withdrawn', 'merged']);
 export type QuestionState = z.infer<typeof QuestionState>;
 
 export const Label = z.string().trim().min(1).max(30);
+
+/** Where a question came from: Plenum's own form, the YouTube live chat, or the REST import (other chats, scripts). */
+export const QuestionSource = z.enum(['plenum', 'youtube', 'api']);
+export type QuestionSource = z.infer<typeof QuestionSource>;
 
 /** A question as attendees, the stage and the author see it. */
 export const Question = z.object({
@@ -28,6 +35,11 @@ export const Question = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   answeredAt: z.string().nullable(),
+  source: QuestionSource,
+  /** For imports: the label the importer gave ("Zoom", "Stream Deck"); null for Plenum's own questions. */
+  sourceLabel: z.string().nullable(),
+  /** State merged: the question it was merged into. */
+  mergedInto: QuestionId.nullable(),
 });
 export type Question = z.infer<typeof Question>;
 
@@ -65,6 +77,10 @@ export const StarCommand = z.object({ id: QuestionId, starred: z.boolean() });
 export const LabelCommand = z.object({ id: QuestionId, labels: z.array(Label).max(10) });
 export const ReplyCommand = z.object({ id: QuestionId, text: z.string().trim().max(2000).nullable() });
 export const ModEditCommand = z.object({ id: QuestionId, text: QuestionText });
+/** Merges a duplicate (`mergeId`, incoming or live) into the question that stays (`keepId`). */
+export const MergeCommand = z.object({ keepId: QuestionId, mergeId: QuestionId });
+export const MergeResult = z.object({ kept: ModQuestion, merged: ModQuestion });
+
 export const BulkAction = z.enum(['approve', 'reject', 'answer']);
 export const BulkCommand = z.object({ ids: z.array(QuestionId).min(1).max(500), action: BulkAction });
 export type BulkAction = z.infer<typeof BulkAction>;
@@ -78,6 +94,22 @@ export const BulkResult = z.object({
   changed: z.array(QuestionId),
   skipped: z.array(QuestionId),
 });
+
+// ---- REST import: POST /api/events/:id/questions (moderator token) ----
+
+/** A question from another chat source (a Zoom bot, a Stream Deck button, a script): into the review queue. */
+export const ImportQuestionBody = z.object({
+  text: QuestionText,
+  /** The author's display name as the source knows it; null/absent = no name. */
+  authorName: z.string().trim().min(1).max(80).nullable().optional(),
+  /** A short label of the source, shown with the badge ("Zoom"). */
+  label: z.string().trim().min(1).max(40).nullable().optional(),
+  /** Same key again → the same question (200 instead of 201), nothing new. Unique per event. */
+  idempotencyKey: z.string().trim().min(1).max(200),
+});
+export type ImportQuestionBody = z.infer<typeof ImportQuestionBody>;
+export const ImportQuestionResponse = z.object({ question: ModQuestion, created: z.boolean() });
+export type ImportQuestionResponse = z.infer<typeof ImportQuestionResponse>;
 
 // ---- settings (EventSettings.qa) ----
 

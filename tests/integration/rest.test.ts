@@ -250,7 +250,7 @@ describe('CSV export', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = viaCookie.text;
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('id,state,text,author,anonymous,votes,labels,starred,reply,created_at,answered_at');
+    expect(lines[0]).toBe('id,state,text,author,anonymous,votes,labels,starred,reply,created_at,answered_at,source,merged_into');
     expect(text).toContain(`${q1.question.id},answered,"Größe, ""Preis"" und\nZeilenumbruch?",Zoë Müller,no,1,"Preis; Technik",no,"Kommt, bald.",`);
     expect(text).toContain(`,live,"'=HYPERLINK(""http://evil"")",,yes,0,,no,,`);
 

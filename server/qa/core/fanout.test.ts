@@ -21,7 +21,7 @@ describe('delta builder', () => {
     const upsert = out.pub.find((c) => c.type === 'question:upsert');
     expect(upsert).toBeDefined();
     expect(Object.keys((upsert as { question: object }).question).sort()).toEqual(
-      ['answeredAt', 'authorName', 'createdAt', 'id', 'labels', 'reply', 'state', 'text', 'updatedAt', 'votes'],
+      ['answeredAt', 'authorName', 'createdAt', 'id', 'labels', 'mergedInto', 'reply', 'source', 'sourceLabel', 'state', 'text', 'updatedAt', 'votes'],
     );
   });
 

@@ -8,6 +8,7 @@ import type { Question } from '../../../shared/qa/schemas.js';
 import type { Change } from '../../../shared/socket.js';
 import type { Changes } from '../../kernel/feature.js';
 import { boardsEqual } from './board.js';
+import { isExternalAuthor } from './imports.js';
 import type { Board, QuestionRecord } from './types.js';
 import { isPublicState, toMod, toPublic } from './views.js';
 
@@ -44,7 +45,8 @@ export function buildFanout(m: Mutation): Changes {
     // Deletions go to the public even for questions it never saw: the author drops it from "own" too.
     else if (before && (after === null || isPublicState(before.state))) pub.push({ type: 'question:remove', id });
 
-    if (after) {
+    // Imported questions have no attendee author: nobody to send `qa:own` to.
+    if (after && !isExternalAuthor(after.authorId)) {
       const view = toPublic(after);
       if (!before || !samePublicView(toPublic(before), view)) own.push({ attendeeId: after.authorId, change: { type: 'qa:own', question: view } });
     }

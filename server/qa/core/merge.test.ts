@@ -27,7 +27,7 @@ describe('mergeQuestions', () => {
 
   it('marks the merged question with where it went, without votes, off the stage and the queue', () => {
     const r = mergeQuestions({ kept, merged, votes: [vote('m', 'cem', 3)], now: T1 });
-    expect(r.merged).toEqual({ ...merged, mergedInto: 'k', votes: 0, highlighted: false, queuePos: null, updatedAt: T1.toISOString() });
+    expect(r.merged).toEqual({ ...merged, state: 'merged', mergedInto: 'k', votes: 0, highlighted: false, queuePos: null, updatedAt: T1.toISOString() });
     expect(isMerged(r.merged)).toBe(true);
     expect(isMerged(r.kept)).toBe(false);
     expect(r.kept).toEqual({ ...kept, votes: 1, updatedAt: T1.toISOString() });

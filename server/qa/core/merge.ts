@@ -5,10 +5,8 @@
  *
  * - Votes move to the kept question; a person who voted for both counts once (their earlier vote stays).
  * - The kept question's count is the number of distinct voters after the merge.
- * - The merged question records where it went (`mergedInto`) for its author and the export, loses its
- *   votes and leaves the stage and the speakers' queue. Its `state` is left as it was: there is no
- *   "merged" state in shared/qa/schemas.ts yet, so a question with `mergedInto` set must be treated as
- *   closed (not votable, not listed) by whoever reads it; see isMerged().
+ * - The merged question gets state `merged` and records where it went (`mergedInto`) for its author and
+ *   the export, loses its votes and leaves the stage and the speakers' queue.
  */
 import { DomainError } from '../../../shared/errors.js';
 import type { QuestionState } from '../../../shared/qa/schemas.js';
@@ -22,7 +20,7 @@ export interface VoteRow {
 }
 
 /** A question that may have been merged into another one. */
-export type MergeableQuestion = QuestionRecord & { mergedInto?: string | null };
+export type MergeableQuestion = QuestionRecord;
 
 export interface MergeInput {
   kept: MergeableQuestion;
@@ -85,7 +83,7 @@ export function mergeQuestions({ kept, merged, votes, now }: MergeInput): MergeR
   const at = now.toISOString();
   return {
     kept: { ...kept, votes: all.length, updatedAt: at },
-    merged: { ...merged, mergedInto: kept.id, votes: 0, highlighted: false, queuePos: null, updatedAt: at },
+    merged: { ...merged, state: 'merged', mergedInto: kept.id, votes: 0, highlighted: false, queuePos: null, updatedAt: at },
     votes: all,
     moved: [...moved.values()].sort(byTime),
     dropped,

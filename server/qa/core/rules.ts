@@ -82,6 +82,9 @@ export function ask(input: AskInput): QuestionRecord {
     createdAt: at,
     updatedAt: at,
     answeredAt: null,
+    source: 'plenum',
+    sourceLabel: null,
+    mergedInto: null,
   };
 }
 

@@ -28,6 +28,9 @@ export function question(over: Partial<QuestionRecord> = {}): QuestionRecord {
     createdAt: T0.toISOString(),
     updatedAt: T0.toISOString(),
     answeredAt: null,
+    source: 'plenum',
+    sourceLabel: null,
+    mergedInto: null,
     ...over,
   };
 }

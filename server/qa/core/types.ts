@@ -1,4 +1,4 @@
-import type { QuestionState } from '../../../shared/qa/schemas.js';
+import type { QuestionSource, QuestionState } from '../../../shared/qa/schemas.js';
 
 /** A question as the domain sees it: every stored field, in plain types. */
 export interface QuestionRecord {
@@ -21,6 +21,11 @@ export interface QuestionRecord {
   createdAt: string;
   updatedAt: string;
   answeredAt: string | null;
+  source: QuestionSource;
+  /** The importer's label of its source ("Zoom"), null for Plenum's own questions. */
+  sourceLabel: string | null;
+  /** State merged: the question it went into. */
+  mergedInto: string | null;
 }
 
 /** The event-wide Q&A pointers: at most one highlighted question and the ordered speakers' queue. */

@@ -19,6 +19,9 @@ export function toPublic(q: QuestionRecord): Question {
     createdAt: q.createdAt,
     updatedAt: q.updatedAt,
     answeredAt: q.answeredAt,
+    source: q.source,
+    sourceLabel: q.sourceLabel,
+    mergedInto: q.mergedInto,
   };
 }
 
