@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { QuestionSource, QuestionState } from '../../shared/qa/schemas.js';
 import type { DB } from '../db/types.js';
 import type { QuestionRow } from './tables.js';
+import { isExternalAuthor } from './core/imports.js';
 import type { Board, QuestionRecord } from './core/types.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -20,7 +21,7 @@ export function rowToRecord(row: QuestionRow): QuestionRecord {
   return {
     id: row.id,
     eventId: row.event_id,
-    authorId: row.author_id,
+    authorId: row.author_id ?? row.external_author ?? `${row.source}:`,
     authorName: row.author_name,
     anonymous: row.anonymous === 1,
     text: row.text,
@@ -45,7 +46,8 @@ export function recordToRow(q: QuestionRecord): Omit<QuestionRow, 'import_key'> 
   return {
     id: q.id,
     event_id: q.eventId,
-    author_id: q.authorId,
+    author_id: isExternalAuthor(q.authorId) ? null : q.authorId,
+    external_author: isExternalAuthor(q.authorId) ? q.authorId : null,
     author_name: q.authorName,
     anonymous: q.anonymous ? 1 : 0,
     text: q.text,

@@ -4,7 +4,8 @@ import type { Selectable } from 'kysely';
 export interface QuestionsTable {
   id: string;
   event_id: string;
-  author_id: string;
+  /** null for imported questions (no attendee; see external_author). */
+  author_id: string | null;
   author_name: string | null;
   anonymous: number;
   text: string;
@@ -27,6 +28,8 @@ export interface QuestionsTable {
   merged_into: string | null;
   /** REST import: the importer's idempotency key, unique per event (null for other questions). */
   import_key: string | null;
+  /** Imported questions: the author id the record uses (`youtube:<channel>`, `api:`), see core/imports.ts. */
+  external_author: string | null;
 }
 
 export interface VotesTable {
