@@ -34,6 +34,7 @@ describe('docs/api.md', () => {
     'POST /api/events', 'GET /api/events', 'GET /api/events/:id', 'PATCH /api/events/:id', 'DELETE /api/events/:id',
     'POST /api/events/:id/links/:role/rotate', 'GET /api/events/:id/questions.csv', 'GET /api/join/:code',
     'POST /api/join/:code/attendees', 'POST /api/events/:id/roster', 'GET /api/events/:id/roster',
+    'POST /api/events/:id/questions',
   ];
   it.each(routes)('documents %s', (route) => {
     expect(apiDoc).toContain(`### \`${route}\``);
