@@ -4,6 +4,7 @@
  * (they load on demand), so Node code can fold snapshots and deltas with these slices.
  */
 import { breakoutsFeature } from './breakouts/index.js';
+import { chatFeature } from './chat/index.js';
 import type { StatesOf } from './kernel/feature.js';
 import { peopleFeature } from './people/index.js';
 import { qaFeature } from './qa/index.js';
@@ -12,6 +13,7 @@ export const clientFeatures = [
   peopleFeature,
   breakoutsFeature,
   qaFeature,
+  chatFeature,
 ] as const;
 
 /** The synced state gets one typed slice per registered feature (client/kernel/feature.ts). */

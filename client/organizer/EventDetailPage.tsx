@@ -15,6 +15,7 @@ import { CopyButton } from '../ui/CopyButton.js';
 import { ErrorText } from '../ui/ErrorText.js';
 import { formatCode, formatDateTime } from '../ui/format.js';
 import { AttendeeFieldsEditor } from '../breakouts/AttendeeFieldsEditor.js';
+import { YoutubeSettingsForm } from '../chat/index.js';
 import { Layout } from '../ui/Layout.js';
 import { Progress } from '../ui/Progress.js';
 import { QrCode } from '../ui/QrCode.js';
@@ -116,6 +117,22 @@ export function EventDetailPage() {
         <h2 id="fields-heading">{t('breakouts.fields.heading')}</h2>
         <AttendeeFieldsEditor
           settings={event.settings}
+          onSave={async (patch) => {
+            try {
+              await api.updateEvent(event.id, { settings: patch });
+              await load();
+              return null;
+            } catch (err) {
+              return { code: err instanceof ApiFailure ? err.code : 'internal' };
+            }
+          }}
+        />
+      </section>
+
+      <section className="card" aria-labelledby="youtube-heading">
+        <h2 id="youtube-heading">{t('chat.settings.heading')}</h2>
+        <YoutubeSettingsForm
+          settings={event.settings.youtube}
           onSave={async (patch) => {
             try {
               await api.updateEvent(event.id, { settings: patch });

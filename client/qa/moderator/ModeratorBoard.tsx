@@ -4,6 +4,7 @@
  */
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FeaturePanels } from '../../kernel/panels.js';
 import { useEventState } from '../../kernel/react.js';
 import { moderatorView, type ModFilter, type ModSort } from '../selectors.js';
 import { BulkBar } from './BulkBar.js';
@@ -126,6 +127,7 @@ export function ModeratorBoard({ exportUrl }: { exportUrl: string | null }) {
           <h2 id="queue-heading">{t('mod.queue.heading')}</h2>
           <SpeakerQueue />
         </section>
+        <FeaturePanels page="moderator" />
         <section className="card" aria-labelledby="settings-heading">
           <h2 id="settings-heading">{t('settings.heading')}</h2>
           <SettingsPanel />

@@ -1,0 +1,16 @@
+/** The chat feature on the client: the YouTube bridge panel on the moderator page. */
+import type { ClientFeature } from '../kernel/feature.js';
+import de from './i18n/de.json';
+import en from './i18n/en.json';
+import { chatSlice, type ChatData } from './slice.js';
+
+export type { ChatData } from './slice.js';
+export { YoutubeSettingsForm } from './YoutubeSettingsForm.js';
+
+export const chatFeature: ClientFeature<ChatData, 'chat'> = {
+  ...chatSlice,
+  i18n: { de, en },
+  panels: {
+    moderator: () => import('./ChatPanel.js'),
+  },
+};
