@@ -50,7 +50,7 @@ export function attendeeView(qa: QaData, sort: AttendeeSort, tab: AttendeeTab): 
     .filter((i) => i.question.state === wanted && i.question.id !== highlighted?.question.id)
     .sort((a, b) => order(a.question, b.question));
   const ownInReview = all
-    .filter((i) => i.mine && (i.question.state === 'pending' || i.question.state === 'rejected'))
+    .filter((i) => i.mine && (i.question.state === 'pending' || i.question.state === 'rejected' || i.question.state === 'merged'))
     .sort((a, b) => newestFirst(a.question, b.question));
   return {
     highlighted,

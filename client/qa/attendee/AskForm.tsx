@@ -6,6 +6,7 @@ import { useCommand } from '../../kernel/useCommand.js';
 import { Button } from '../../ui/Button.js';
 import { Counter } from '../../ui/Counter.js';
 import { ErrorText } from '../../ui/ErrorText.js';
+import { SimilarQuestions } from './SimilarQuestions.js';
 
 export function AskForm() {
   const { t } = useTranslation();
@@ -56,6 +57,7 @@ export function AskForm() {
           if (sent) setSent(null);
         }}
       />
+      <SimilarQuestions draft={text} />
       <div className="ask-row">
         <Counter id={counterId} length={length} max={max} />
         <p id={hintId} className="hint">

@@ -47,6 +47,11 @@ export function ModQuestionCard({ question: q, selected, onSelect }: ModQuestion
       {queued && <span className="badge badge-queued">{t('mod.badge.queued', { position: queue.indexOf(q.id) + 1 })}</span>}
       {q.starred && <span className="badge badge-starred">{t('mod.badge.starred')}</span>}
       {q.anonymous && <span className="badge">{t('mod.badge.anonymous')}</span>}
+      {q.source !== 'plenum' && (
+        <span className={`badge badge-source badge-source-${q.source}`}>
+          {q.sourceLabel ? t('mod.source.labelled', { source: t(`mod.source.${q.source}`), label: q.sourceLabel }) : t(`mod.source.${q.source}`)}
+        </span>
+      )}
       <span className="badge badge-votes">{t('qa.votes', { count: q.votes })}</span>
     </>
   );

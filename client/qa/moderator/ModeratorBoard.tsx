@@ -8,6 +8,7 @@ import { FeaturePanels } from '../../kernel/panels.js';
 import { useEventState } from '../../kernel/react.js';
 import { moderatorView, type ModFilter, type ModSort } from '../selectors.js';
 import { BulkBar } from './BulkBar.js';
+import { DuplicateGroups } from './DuplicateGroups.js';
 import { ModQuestionCard } from './ModQuestionCard.js';
 import { OnStagePanel } from './OnStagePanel.js';
 import { SettingsPanel } from './SettingsPanel.js';
@@ -126,6 +127,10 @@ export function ModeratorBoard({ exportUrl }: { exportUrl: string | null }) {
         <section className="card" aria-labelledby="queue-heading">
           <h2 id="queue-heading">{t('mod.queue.heading')}</h2>
           <SpeakerQueue />
+        </section>
+        <section className="card" aria-labelledby="duplicates-heading">
+          <h2 id="duplicates-heading">{t('mod.duplicates.heading')}</h2>
+          <DuplicateGroups />
         </section>
         <FeaturePanels page="moderator" />
         <section className="card" aria-labelledby="settings-heading">
