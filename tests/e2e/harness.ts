@@ -132,8 +132,8 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function startSession(organizer: { email: string; password: string }): Promise<BrowserSession> {
-  const server = await startServer();
+export async function startSession(organizer: { email: string; password: string }, env: Record<string, string> = {}): Promise<BrowserSession> {
+  const server = await startServer(env);
   addOrganizer(server, organizer.email, organizer.password);
   const browser = await launchBrowser();
   const contexts: BrowserContext[] = [];
