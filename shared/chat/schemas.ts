@@ -220,7 +220,7 @@ export const ChatImportCommand = z.object({
 export const ChatImportResult = z.object({ questionId: z.string(), already: z.boolean() });
 
 /** chat:retry — try again now (after fixing the key, raising the quota, or when the broadcast started). */
-export const ChatRetryCommand = z.object({});
+export const ChatRetryCommand = z.object({}).strict();
 export const ChatStatusResult = z.object({ status: BridgeStatus });
 
 export const CHAT_COMMAND_ROLES = ['organizer', 'moderator'] as const;

@@ -49,9 +49,13 @@ function badShapes(name: CommandName): unknown[] {
     'qa:edit': [{ id: 'a' }, { id: 'a', text: '' }],
     'qa:delete': [{}, { ids: ['a'] }],
     'qa:bulk': [{ ids: [], action: 'approve' }, { ids: ['a'], action: 'delete' }, { ids: ['a'] }],
+    'qa:merge': [{}, { keepId: 'a' }, { keepId: '', mergeId: 'b' }, { keepId: 'a', mergeId: 5 }],
+    'chat:import': [{}, { messageId: '' }, { messageId: 'x'.repeat(201) }, { messageId: 'm', text: '  ' }],
+    'chat:retry': [{ now: true }],
     'event:settings': [
       { qa: { maxQuestionLength: 5 } }, { qa: { blockedWords: 'x' } }, { qa: { open: 'no' } },
       { attendeeFields: [{ key: 'Firma!', label: 'Firma' }] }, { attendeeFields: 'company' }, { breakouts: { closingSec: -1 } },
+      { youtube: { url: 'https://www.youtube.com/playlist?list=PL1' } }, { youtube: { chatImport: 'some' } }, { youtube: { prefixes: [''] } },
     ],
     'attendee:profile': [{}, { attributes: { company: 5 } }, { attributes: { ['k'.repeat(31)]: 'x' } }, { attributes: { company: 'x'.repeat(101) } }],
     'breakouts:plan': [
