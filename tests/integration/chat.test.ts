@@ -12,7 +12,7 @@ import { createServer } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { FakeYoutube, startFakeYoutube } from '../fakes/youtube.js';
 import {
-  api, connect, createEvent, joinAttendee, setupOrganizer, sleep, startTestServer, until, type Client, type TestServer,
+  api, connect, createEvent, joinAttendee, setupOrganizer, sleep, startTestServer, tokenOf, until, type Client, type TestServer,
 } from './helpers.js';
 
 let yt: FakeYoutube;
@@ -166,4 +166,32 @@ describe('the chat bridge in the server', () => {
     const { rmSync } = await import('node:fs');
     rmSync(own.dataDir, { recursive: true, force: true });
   }, 30_000);
+
+  it('coalesces the status: at most one chat:status a second per event, to staff only', async () => {
+    const VIDEO = 'LiveVideo03';
+    const CHAT = 'chat-live-3';
+    yt.liveVideo(VIDEO, CHAT);
+    const own = await startTestServer({ env }); // the default status window (1 s)
+    try {
+      const ownCookie = await setupOrganizer(own);
+      const created = await api(own.url, '/api/events', { cookie: ownCookie, body: { title: 'Status', format: 'talk' } });
+      const { id, code } = created.body as { id: string; code: string };
+      const mod = await connect(own, { code, token: tokenOf((await api(own.url, `/api/events/${id}`, { cookie: ownCookie })).body.links.moderator) });
+      await mod.snapshot();
+      const at: number[] = [];
+      mod.socket.on('sync:delta', (d) => {
+        if (d.changes.some((c) => c.type === 'chat:status')) at.push(Date.now());
+      });
+      await api(own.url, `/api/events/${id}`, { method: 'PATCH', cookie: ownCookie, body: { settings: { youtube: { url: VIDEO, chatImport: 'all' } } } });
+      for (let i = 0; i < 4; i++) {
+        yt.say(CHAT, `Nachricht ${i}`);
+        await sleep(700);
+      }
+      expect(at.length).toBeGreaterThanOrEqual(2);
+      for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(900);
+      mod.close();
+    } finally {
+      await own.close();
+    }
+  }, 20_000);
 });
