@@ -4,7 +4,7 @@
  * round, counting the rounds already built), and for very large instances a deal-out that is
  * already spread-balanced. All of them fill the fixed group sizes of the Problem exactly.
  */
-import { transversalSchedule } from './designs.js';
+import { findConstruction } from './designs/catalogue.js';
 import { createPairCounts, DENSE_LIMIT, type PairCounts } from './pairs.js';
 import type { Problem } from './problem.js';
 import { shuffle, type Rng } from './rng.js';
@@ -32,17 +32,27 @@ function toSlots(problem: Problem, roundGroups: number[][][]): Int32Array {
   return slots;
 }
 
-export function designInitial(problem: Problem, rng: Rng): Int32Array | null {
+export function designInitial(problem: Problem, rng: Rng): { slots: Int32Array; name: string } | null {
   if (problem.together.length > 0 || problem.hasPins) return null;
-  const design = transversalSchedule(problem.n, problem.groups, problem.rounds);
+  const design = findConstruction(problem.n, problem.groups, problem.rounds);
   if (!design) return null;
+  // Points in index order (dropped ones skipped) take the people in spread order: in the
+  // transversal layout consecutive points share a row and never meet, so equal values stay apart.
   const order = spreadOrder(problem, rng);
-  const rounds = design.map((groupOfPoint) => {
+  const personOf = new Int32Array(design.points).fill(-1);
+  let next = 0;
+  for (let point = 0; point < design.points && next < order.length; point++) {
+    if (design.rounds[0]![point]! >= 0) personOf[point] = order[next++]!;
+  }
+  const rounds = design.rounds.map((groupOfPoint) => {
     const groups: number[][] = Array.from({ length: problem.groups }, () => []);
-    order.forEach((person, point) => groups[groupOfPoint[point]!]!.push(person));
-    return groups;
+    groupOfPoint.forEach((g, point) => {
+      if (g >= 0) groups[g]!.push(personOf[point]!);
+    });
+    // Groups short of a dropped point go last, where the Problem keeps its smaller groups.
+    return groups.sort((a, b) => b.length - a.length);
   });
-  return toSlots(problem, rounds);
+  return { slots: toSlots(problem, rounds), name: design.name };
 }
 
 function historyCounts(problem: Problem): PairCounts {

@@ -79,16 +79,19 @@ export function planGroups(request: PlanRequest, options: PlanOptions = {}): Eng
 
   let method: 'design' | 'greedy' | 'search' = 'greedy';
   let st: Schedule | null = null;
+  let designName: string | undefined;
   const design = options.designs === false ? null : designInitial(problem, rng);
   if (design) {
-    st = new Schedule(problem, design);
+    st = new Schedule(problem, design.slots);
     method = 'design';
+    designName = design.name;
   }
   if (!st || st.cost() > target) {
     const greedy = new Schedule(problem, buildInitial(problem, rng, initialMode(problem), outOfTime));
     if (!st || greedy.cost() < st.cost()) {
       st = greedy;
       method = 'greedy';
+      designName = undefined;
     }
   }
   let iterations = 0;
@@ -105,6 +108,7 @@ export function planGroups(request: PlanRequest, options: PlanOptions = {}): Eng
       report: {
         ...report,
         method,
+        ...(designName ? { design: designName } : {}),
         iterations,
         ...(started !== undefined ? { elapsedMs: Math.round((clock!() - started) * 10) / 10 } : {}),
       },
