@@ -33,7 +33,8 @@ function toSlots(problem: Problem, roundGroups: number[][][]): Int32Array {
 }
 
 export function designInitial(problem: Problem, rng: Rng): { slots: Int32Array; name: string } | null {
-  if (problem.together.length > 0 || problem.hasPins) return null;
+  // A together set would meet in every round; the construction cannot hold that, the greedy can.
+  if (problem.together.length > 0) return null;
   const design = findConstruction(problem.n, problem.groups, problem.rounds);
   if (!design) return null;
   // Points in index order (dropped ones skipped) take the people in spread order: in the
@@ -49,10 +50,61 @@ export function designInitial(problem: Problem, rng: Rng): { slots: Int32Array; 
     groupOfPoint.forEach((g, point) => {
       if (g >= 0) groups[g]!.push(personOf[point]!);
     });
-    // Groups short of a dropped point go last, where the Problem keeps its smaller groups.
-    return groups.sort((a, b) => b.length - a.length);
+    return groups;
   });
-  return { slots: toSlots(problem, rounds), name: design.name };
+  const placed = rounds.map((groups, r) => placeGroups(problem, r, groups));
+  if (placed.some((g) => !g)) return null;
+  return { slots: toSlots(problem, placed as number[][][]), name: design.name };
+}
+
+/**
+ * Gives the design's groups of round r the Problem's group numbers: group labels are free, so a
+ * group holding a pinned person takes that pin's number where sizes allow; then pinned people still
+ * elsewhere swap with an unpinned member of their group (a repair that costs a few repeats, which
+ * the search then works off; pinned people never move in the search). Null if sizes cannot match.
+ */
+function placeGroups(problem: Problem, r: number, groups: number[][]): number[][] | null {
+  const { n, sizes, pins } = problem;
+  const G = problem.groups;
+  const out: (number[] | null)[] = Array.from({ length: G }, () => null);
+  const used = new Uint8Array(groups.length);
+  if (problem.hasPins) {
+    groups.forEach((members, d) => {
+      for (const p of members) {
+        const g = pins[r * n + p]!;
+        if (g >= 0 && !out[g] && !used[d] && sizes[g] === members.length) {
+          out[g] = members;
+          used[d] = 1;
+        }
+      }
+    });
+  }
+  // The rest by size, larger groups first, as the Problem's sizes run.
+  const rest = groups.filter((_, d) => !used[d]).sort((a, b) => b.length - a.length);
+  for (let g = 0; g < G; g++) {
+    if (out[g]) continue;
+    const at = rest.findIndex((m) => m.length === sizes[g]);
+    if (at < 0) return null;
+    out[g] = rest.splice(at, 1)[0]!;
+  }
+  const final = out as number[][];
+  if (problem.hasPins) {
+    const groupOf = new Int32Array(n);
+    final.forEach((members, g) => members.forEach((p) => (groupOf[p] = g)));
+    for (let p = 0; p < n; p++) {
+      const want = pins[r * n + p]!;
+      const at = groupOf[p]!;
+      if (want < 0 || want === at) continue;
+      const i = final[want]!.findIndex((q) => pins[r * n + q]! !== want);
+      if (i < 0) return null;
+      const q = final[want]![i]!;
+      final[want]![i] = p;
+      final[at]![final[at]!.indexOf(p)] = q;
+      groupOf[p] = want;
+      groupOf[q] = at;
+    }
+  }
+  return final;
 }
 
 function historyCounts(problem: Problem): PairCounts {

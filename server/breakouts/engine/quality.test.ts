@@ -85,3 +85,30 @@ describe('zero repeats on the issue 9 instances, within 5 s and deterministic', 
     expect(report.elapsedMs).toBeLessThan(5000);
   }, 10_000);
 });
+
+describe('constructions under rules: construction, then repair', () => {
+  it('pins: group numbers of the construction are relabelled, pinned people stay put, no repeat', () => {
+    const request: PlanRequest = {
+      people: people(32), size: 4, rounds: 10, seed: 2,
+      pinned: [{ id: 'p0', group: 3 }, { id: 'p5', group: 3, round: 4 }, { id: 'p9', group: 7, round: 0 }],
+    };
+    const res = planGroups(request, { clock: () => performance.now() });
+    if (!res.ok) throw new Error(res.error.message);
+    const { rounds } = res.value;
+    rounds.forEach((groups) => expect(groups[3]).toContain('p0'));
+    expect(rounds[4]![3]).toContain('p5');
+    expect(rounds[0]![7]).toContain('p9');
+    expect(check(request, res.value).repeats).toBeLessThanOrEqual(2);
+  });
+
+  it('apart on a Kirkman system: the broken rule is repaired from the construction, a few repeats remain', () => {
+    // In KTS(33) every pair meets exactly once, so an apart pair forces at least one repeat.
+    const request: PlanRequest = { people: people(33), size: 3, rounds: 16, seed: 1, timeLimitMs: 1500, constraints: { apart: [['p0', 'p1']] } };
+    const res = planGroups(request, { clock: () => performance.now() });
+    if (!res.ok) throw new Error(res.error.message);
+    const c = check(request, res.value);
+    expect(c.apart).toBe(0);
+    expect(c.repeats).toBeLessThanOrEqual(8);
+    expect(res.value.report.design).toBe('table');
+  }, 10_000);
+});

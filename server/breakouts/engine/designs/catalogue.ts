@@ -28,8 +28,8 @@ const sources: Source[] = [
   {
     name: 'transversal',
     build: (v, g, need, want) => {
-      if (!transversalSchedule(v, g, need)) return null;
-      if (want === need || v > DROP_SEARCH_LIMIT) return transversalSchedule(v, g, need);
+      const exact = transversalSchedule(v, g, need);
+      if (!exact || want === need || v > DROP_SEARCH_LIMIT) return exact;
       // The largest round count the construction accepts, up to `want`.
       let lo = need;
       let hi = want;
