@@ -11,7 +11,8 @@ describe('constructions for whole schedules', () => {
     // [people, groups, rounds, construction]
     [15, 5, 7, 'table'], [27, 9, 13, 'affine'], [33, 11, 16, 'table'], [30, 10, 14, 'table'], [16, 4, 5, 'transversal'],
     [40, 10, 13, 'table'], [64, 16, 21, 'affine'], [49, 7, 8, 'transversal'], [24, 6, 7, 'table'], [32, 8, 8, 'transversal'],
-    [81, 27, 40, 'affine'], [125, 25, 31, 'affine'],
+    [81, 27, 40, 'affine'], [125, 25, 31, 'affine'], [99, 33, 49, 'product'], [117, 39, 58, 'product'],
+    [135, 45, 67, 'product'],
   ])('%i people, %i groups, %i rounds: %s, zero repeats, equal groups', (n, groups, rounds, name) => {
     const c = findConstruction(n, groups, rounds)!;
     expect(c).not.toBeNull();

@@ -9,6 +9,7 @@
  */
 import { transversalSchedule } from '../designs.js';
 import { affineRounds, affineSchedule } from './geometry.js';
+import { productSchedule } from './product.js';
 import { tableSchedules } from './table.js';
 
 export interface Construction {
@@ -46,6 +47,16 @@ const sources: Source[] = [
     build: (v, g, _need, want) => (affineRounds(v, v / g) > 0 ? affineSchedule(v, v / g, want) : null),
   },
   {
+    name: 'product',
+    build: (v, g, _need, want) => {
+      const k = v / g;
+      const w = g;
+      if (k < 3 || w % k !== 0 || (w - 1) % (k - 1) !== 0) return null;
+      const small = construct(w, w / k, (w - 1) / (k - 1));
+      return small ? productSchedule(v, k, small, want) : null;
+    },
+  },
+  {
     name: 'table',
     build: (v, g) => {
       const found = tableSchedules(v, v / g);
@@ -54,6 +65,15 @@ const sources: Source[] = [
     },
   },
 ];
+
+/** Exactly `rounds` rounds on v points in `groups` groups from the first source that has them. */
+function construct(v: number, groups: number, rounds: number): Int32Array[] | null {
+  for (const source of sources) {
+    const all = source.build(v, groups, rounds, rounds);
+    if (all && all.length >= rounds) return all.slice(0, rounds);
+  }
+  return null;
+}
 
 /** Rounds in which no two of the dropped points share a group. */
 function goodRounds(rounds: Int32Array[], dropped: number[]): number[] {
