@@ -22,6 +22,8 @@ export interface Construction {
 
 /** Larger instances only use constructions that need no dropping search (it is quadratic). */
 const DROP_SEARCH_LIMIT = 2048;
+/** Pair look-ups the greedy choice of dropped points may cost (about 0.1 s). */
+const GREEDY_DROP_WORK = 3e7;
 
 type Source = { name: string; build: (points: number, groups: number, need: number, want: number) => Int32Array[] | null };
 
@@ -91,16 +93,18 @@ function goodRounds(rounds: Int32Array[], dropped: number[]): number[] {
   return out;
 }
 
-/** Candidate sets of d points to drop, cheapest first: a TD row's tail, whole blocks, then greedy. */
-function dropCandidates(rounds: Int32Array[], v: number, d: number): number[][] {
-  const tail = Array.from({ length: d }, (_, i) => v - d + i);
-  const out = [tail];
-  if (v > DROP_SEARCH_LIMIT) return out;
-  // Blocks of round 0, in group order, until d points are taken.
+/**
+ * Candidate sets of d points to drop, cheapest first (lazily: the first that leaves enough rounds
+ * wins): a TD row's tail, whole blocks of round 0, then a greedy choice when it stays cheap.
+ */
+function* dropCandidates(rounds: Int32Array[], v: number, d: number): Generator<number[]> {
+  yield Array.from({ length: d }, (_, i) => v - d + i);
+  if (v > DROP_SEARCH_LIMIT) return;
   const byGroup = new Map<number, number[]>();
   rounds[0]!.forEach((g, p) => byGroup.set(g, [...(byGroup.get(g) ?? []), p]));
-  out.push([...byGroup.values()].flat().slice(0, d));
-  // Greedy: each next point costs the fewest rounds lost so far.
+  yield [...byGroup.values()].flat().slice(0, d);
+  if (d * d * v * rounds.length > GREEDY_DROP_WORK) return;
+  // Greedy: each next point costs the fewest rounds not lost yet.
   const lost = new Uint8Array(rounds.length);
   const taken: number[] = [];
   const inTaken = new Uint8Array(v);
@@ -129,8 +133,7 @@ function dropCandidates(rounds: Int32Array[], v: number, d: number): number[][] 
     taken.push(best);
     inTaken[best] = 1;
   }
-  out.push(taken);
-  return out;
+  yield taken;
 }
 
 export function findConstruction(people: number, groups: number, rounds: number): Construction | null {
