@@ -55,6 +55,8 @@ const known: [string, number, number, number][] = [
   ['golfers 16-4-21', 64, 4, 21],
   ['golfers 7-7-8', 49, 7, 8],
   ['golfers 6-4-7', 24, 4, 7],
+  ['nearly Kirkman 6-3-8', 18, 3, 8],
+  ['Kirkman 33-3-49 (product of KTS(33) and a TD)', 99, 3, 49],
   ['Kirkman less one: 14 in 5 groups over 7 rounds', 14, 3, 7],
   ['golfers 8-4-10 less one', 31, 4, 10],
 ];
