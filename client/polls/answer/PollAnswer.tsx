@@ -1,5 +1,5 @@
 /** Picks the answer form for a poll's type (quizzes use QuizPlay). */
-import type { AnswerPayload, OpenEntryState, PublicDefinition } from '../../../shared/polls/schemas.js';
+import type { AnswerPayload, OpenEntryState, PollDefinition, PublicDefinition } from '../../../shared/polls/schemas.js';
 import type { SubmitAnswer } from '../types.js';
 import { MultipleChoiceAnswer, SingleChoiceAnswer } from './ChoiceAnswer.js';
 import { OpenTextAnswer } from './OpenTextAnswer.js';
@@ -8,7 +8,7 @@ import { RatingAnswer } from './RatingAnswer.js';
 import { WordCloudAnswer } from './WordCloudAnswer.js';
 
 export interface PollAnswerProps {
-  definition: PublicDefinition;
+  definition: PublicDefinition | PollDefinition;
   mine?: AnswerPayload | null;
   openState?: OpenEntryState | null;
   allowChange?: boolean;
