@@ -98,8 +98,8 @@ export function PollEditor({ initial, onSubmit, onCancel, settingsOnly = false }
               type="number"
               min={1}
               max={s.options.length}
-              value={Math.min(s.maxSelections, s.options.length)}
-              onChange={(e) => update({ maxSelections: Math.max(1, Number(e.target.value) || 1) })}
+              value={s.maxSelections || ''}
+              onChange={(e) => update({ maxSelections: Math.max(0, Math.trunc(Number(e.target.value)) || 0) })}
             />
           </div>
         )}
@@ -199,7 +199,7 @@ export function PollEditor({ initial, onSubmit, onCancel, settingsOnly = false }
                   type="number"
                   min={POLL_LIMITS.timerMinSec}
                   max={POLL_LIMITS.timerMaxSec}
-                  value={s.settings.timerSec}
+                  value={s.settings.timerSec || ''}
                   onChange={(e) => settings({ timerSec: Number(e.target.value) || 0 })}
                 />
               </div>
@@ -271,7 +271,7 @@ function QuizQuestionsEditor({ questions, onChange }: { questions: readonly Edit
                     type="number"
                     min={POLL_LIMITS.quizTimerMinSec}
                     max={POLL_LIMITS.quizTimerMaxSec}
-                    value={q.timeLimitSec}
+                    value={q.timeLimitSec || ''}
                     onChange={(e) => set(i, { timeLimitSec: Number(e.target.value) || 0 })}
                   />
                 </div>

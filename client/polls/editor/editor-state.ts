@@ -88,7 +88,7 @@ export function toDraftInput(s: EditorState): PollDraftInput {
       definition = { type: 'single', question, options: trimOptions(s.options) };
       break;
     case 'multiple':
-      definition = { type: 'multiple', question, options: trimOptions(s.options), maxSelections: Math.min(s.maxSelections, s.options.length) };
+      definition = { type: 'multiple', question, options: trimOptions(s.options), maxSelections: s.maxSelections > 0 ? Math.min(s.maxSelections, s.options.length) : 0 };
       break;
     case 'rating':
       definition = { type: 'rating', question, scale: s.scale, lowLabel: s.lowLabel.trim() || null, highLabel: s.highLabel.trim() || null };

@@ -48,6 +48,7 @@ function seeded(seed: number): () => number {
 }
 
 export const d3Layout: CloudLayout = async (words, [width, height]) => {
+  if (typeof document === 'undefined' || !document.createElement('canvas').getContext('2d')) throw new Error('no canvas');
   const { default: cloud } = await import('d3-cloud');
   const sizes = fontSizes(words, width);
   type W = { text: string; count: number; size: number; x?: number; y?: number; rotate?: number };
