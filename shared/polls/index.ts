@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Role } from '../events/schemas.js';
 import {
   AnswerCommand, AnswerResult, CreatePollCommand, ImportPollsCommand, ImportPollsResult, NicknameCommand, PollChanges,
-  PollErrorCode, PollIdCommand, PollPersonalChanges, PollsSnapshot, PresentCommand, ReorderPollsCommand, RevealCommand,
+  POLL_ERROR_CODES, PollIdCommand, PollPersonalChanges, PollsSnapshot, PresentCommand, ReorderPollsCommand, RevealCommand,
   ReviewCommand, ReviewResult, StaffPollResult, UpdatePollCommand, PollId, MyQuiz,
 } from './schemas.js';
 
@@ -50,7 +50,7 @@ export const pollsFeature = {
   changes: PollChanges,
   personal: PollPersonalChanges,
   snapshot: PollsSnapshot,
-  errorCodes: PollErrorCode.options,
+  errorCodes: POLL_ERROR_CODES,
 } as const;
 
 export type PollsFeature = typeof pollsFeature;

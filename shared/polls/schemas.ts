@@ -469,7 +469,7 @@ export const PollPersonalChanges = [
 export type PollPersonalChange = z.infer<(typeof PollPersonalChanges)[number]>;
 
 // ---- error codes this feature adds ----
-export const PollErrorCode = z.enum([
+export const POLL_ERROR_CODES = [
   'poll_closed', // the poll is not open (draft or closed), or the timer ran out
   'unknown_option', // an option, item or quiz question that the poll does not have
   'too_many_selections', // more options than maxSelections, or several for a single choice
@@ -480,5 +480,6 @@ export const PollErrorCode = z.enum([
   'nickname_required', // quiz answer before choosing a nickname
   'nickname_taken', // another player of this quiz uses the nickname
   'import_invalid', // the import has problems; params: line, reason (ImportIssueCode), count
-]);
+] as const;
+export const PollErrorCode = z.enum(POLL_ERROR_CODES);
 export type PollErrorCode = z.infer<typeof PollErrorCode>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseImport, parseJson, parseText } from './import.js';
+import { thrownCode as code } from '../../testing/thrown-code.js';
+import { parseImport, parseJson, parseText, requireValidImport } from './import.js';
 
 const SAMPLE = `# Umfragen für den Vormittag
 Wie gefällt Ihnen die Veranstaltung?
@@ -82,6 +83,11 @@ describe('text import', () => {
     expect(issues.map((i) => [i.line, i.code])).toEqual([
       [1, 'too_few_options'], [4, 'bad_type'], [7, 'no_correct'], [12, 'too_long'], [14, 'bad_value'], [16, 'bad_type'],
     ]);
+  });
+
+  it('a real import with problems is refused with import_invalid', () => {
+    expect(code(() => requireValidImport(parseText('Frage\n- A')))).toBe('import_invalid');
+    expect(requireValidImport(parseText('Frage\n- A\n- B'))).toHaveLength(1);
   });
 
   it('refuses empty input and duplicate options', () => {

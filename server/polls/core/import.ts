@@ -40,6 +40,7 @@
 import {
   POLL_LIMITS, PollDraft, PollSettings, type ImportIssue, type ImportIssueCode, type PollDraftInput,
 } from '../../../shared/polls/schemas.js';
+import { pollError } from './errors.js';
 
 export const DEFAULT_QUIZ_SECONDS = 20;
 export const DEFAULT_MAX_WORDS = 3;
@@ -347,4 +348,15 @@ export function parseJson(source: string): ImportResult {
 
 export function parseImport(format: 'text' | 'json', source: string): ImportResult {
   return format === 'json' ? parseJson(source) : parseText(source);
+}
+
+/** For a real (not dry-run) import: the drafts, or import_invalid naming the first problem (line, reason, count). */
+export function requireValidImport(result: ImportResult): PollDraft[] {
+  const first = result.issues[0];
+  if (first) {
+    throw pollError('import_invalid', `line ${first.line}: ${first.message}`, {
+      params: { line: first.line, reason: first.code, count: result.issues.length },
+    });
+  }
+  return result.drafts;
 }

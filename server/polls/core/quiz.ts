@@ -13,7 +13,7 @@ import {
   QUIZ_GRACE_MS, QUIZ_POINTS_MAX, QUIZ_POINTS_MIN_CORRECT, type QuizQuestion,
 } from '../../../shared/polls/schemas.js';
 import { pollError } from './errors.js';
-import { leaderboardEntries, rankPlayers, type PlayerScore, type RankedPlayer } from './leaderboard.js';
+import { rankPlayers, type PlayerScore, type RankedPlayer } from './leaderboard.js';
 import { closePoll } from './lifecycle.js';
 import { addSeconds, type PollRecord, type QuizAnswerRecord, type QuizPlayer } from './types.js';
 
@@ -152,4 +152,3 @@ export function quizStandings(p: PollRecord, players: readonly QuizPlayer[], ans
   return rankPlayers([...scores.values()]);
 }
 
-export { leaderboardEntries };
