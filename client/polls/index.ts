@@ -24,6 +24,7 @@ export { TopWords } from './results/TopWords.js';
 export { OpenWall } from './results/OpenWall.js';
 export { RankingResults } from './results/RankingResults.js';
 export { Leaderboard } from './results/Leaderboard.js';
+export { QuizQuestionBars, QuizResults } from './results/QuizResults.js';
 export type { CloudLayout, PlacedWord } from './results/WordCloud.js';
 
 export { PollEditor, type PollEditorProps } from './editor/PollEditor.js';

@@ -267,8 +267,9 @@ export const PublicQuizQuestion = z.object({
   timeLimitSec: z.number().int().positive(),
   /** In review and finished only. */
   correct: z.array(ItemId).nullable(),
-  /** In review and finished only: how many chose each option. */
+  /** In review and finished only: how many chose each option, and how many answered the question. */
   counts: z.record(z.string(), Count).nullable(),
+  answered: Count.nullable(),
 });
 export type PublicQuizQuestion = z.infer<typeof PublicQuizQuestion>;
 export const PublicQuizRun = QuizRun.extend({ question: PublicQuizQuestion.nullable(), questionCount: z.number().int().positive() });

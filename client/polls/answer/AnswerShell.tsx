@@ -38,7 +38,8 @@ export function AnswerShell({ question, hint, mine, allowChange = false, closed 
   const submit = useSubmit(onSubmit);
   const [saved, setSaved] = useState(false);
   const hintId = useId();
-  const answered = mine !== null && mine !== undefined;
+  // `saved` also counts until the personal change brings `mine`, so a second click cannot send again.
+  const answered = (mine !== null && mine !== undefined) || saved;
   const locked = closed || (answered && !allowChange);
   const payload = build();
   return (

@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button.js';
 import { Countdown } from '../Countdown.js';
 import { PollErrorText } from '../PollErrorText.js';
 import { Leaderboard } from '../results/Leaderboard.js';
+import { QuizQuestionBars } from '../results/QuizResults.js';
 import type { NowFn, PollAck, SubmitAnswer } from '../types.js';
 import { useSubmit } from '../useSubmit.js';
 
@@ -122,6 +123,9 @@ export function QuizPlay({ title, run, myQuiz, onNickname, onSubmit, now = Date.
             points={mineForQ?.points ?? 0}
             correctTexts={q.options.filter((o) => q.correct?.includes(o.id)).map((o) => o.text)}
           />
+          {q.counts && (
+            <QuizQuestionBars options={q.options} counts={q.counts} correct={q.correct ?? []} answered={q.answered ?? 0} />
+          )}
           <Leaderboard entries={run.leaderboard} me={myQuiz?.nickname} />
         </>
       )}

@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MyQuiz, PublicQuizRun } from '../../../shared/polls/schemas.js';
@@ -10,7 +10,7 @@ beforeAll(loadPollsI18n);
 const START = Date.parse('2026-11-30T10:00:00.000Z');
 const question = {
   id: 'q1', text: 'Hauptstadt von Frankreich?', kind: 'single' as const, timeLimitSec: 20,
-  options: [{ id: 'a', text: 'Berlin' }, { id: 'b', text: 'Paris' }], correct: null, counts: null,
+  options: [{ id: 'a', text: 'Berlin' }, { id: 'b', text: 'Paris' }], correct: null, counts: null, answered: null,
 };
 const run = (over: Partial<PublicQuizRun> = {}): PublicQuizRun => ({
   phase: 'question', index: 0, questionStartedAt: new Date(START).toISOString(), questionEndsAt: new Date(START + 20_000).toISOString(),
@@ -77,13 +77,14 @@ describe('quiz play', () => {
 
     const review = run({
       phase: 'review',
-      question: { ...question, correct: ['b'], counts: { a: 1, b: 2 } },
+      question: { ...question, correct: ['b'], counts: { a: 1, b: 2 }, answered: 3 },
       leaderboard: [{ rank: 1, nickname: 'Ada', score: 925, correct: 1 }, { rank: 1, nickname: 'Ben', score: 925, correct: 1 }, { rank: 3, nickname: 'Cem', score: 0, correct: 0 }],
     });
     rerender(<QuizPlay title="Q" run={review} myQuiz={me({ score: 925, rank: 1, answers: [{ ...answered.answers[0]!, correct: true, points: 925 }] })} onNickname={ok()} onSubmit={ok()} />);
     expect(screen.getByText('Richtig!')).toBeInTheDocument();
     expect(screen.getByText('+925 Punkte')).toBeInTheDocument();
     expect(screen.getByText('Richtige Antwort: Paris')).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Gewählte Antworten' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Berlin1 · 33 %', 'Parisrichtig2 · 67 %']);
     expect(screen.getByText('Sie spielen als Ada · Platz 1, 925 Punkte')).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Bestenliste' })).toHaveTextContent('1. geteilter Platz');
 

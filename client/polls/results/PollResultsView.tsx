@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { POLL_LIMITS, type OpenEntry, type PollResults, type PublicDefinition, type PollDefinition } from '../../../shared/polls/schemas.js';
 import { ChoiceResults } from './ChoiceResults.js';
 import { OpenWall } from './OpenWall.js';
+import { QuizResults } from './QuizResults.js';
 import { RankingResults } from './RankingResults.js';
 import { RatingResults } from './RatingResults.js';
 import { TopWords } from './TopWords.js';
@@ -70,6 +71,6 @@ export function PollResultsView({ definition, results, responses, present, entri
     case 'ranking':
       return definition.type === 'ranking' ? <RankingResults items={definition.items} scores={results.scores} responses={responses} present={present} /> : null;
     case 'quiz':
-      return null;
+      return definition.type === 'quiz' && 'questions' in definition ? <QuizResults definition={definition} results={results.questions} /> : null;
   }
 }

@@ -163,3 +163,16 @@ describe('hidden results', () => {
     expect(screen.getByText('Die Ergebnisse werden später gezeigt.')).toBeInTheDocument();
   });
 });
+
+describe('quiz results (staff)', () => {
+  it('per question: choices with the correct ones marked, and how many were right', () => {
+    const def = PollDefinition.parse({
+      type: 'quiz', question: 'Hauptstädte',
+      questions: [{ id: 'q1', text: 'Frankreich?', kind: 'single', options: [{ id: 'a', text: 'Berlin' }, { id: 'b', text: 'Paris' }], correct: ['b'], timeLimitSec: 20 }],
+    });
+    render(<PollResultsView definition={def} results={{ kind: 'quiz', questions: [{ questionId: 'q1', counts: { a: 1, b: 3 }, answered: 4, correct: 3 }] }} responses={4} />);
+    expect(screen.getByText('Frage 1 von 1: Frankreich?')).toBeInTheDocument();
+    expect(screen.getByText('3 von 4 richtig')).toBeInTheDocument();
+    expect(rows('Gewählte Antworten')).toEqual(['Berlin1 · 25 %', 'Parisrichtig3 · 75 %']);
+  });
+});

@@ -80,13 +80,13 @@ describe('visibility rule', () => {
     const running = quizNext(p, at(1));
     applyQuizAnswer(t, { questionId: 'q1', optionIds: ['b'], correct: true });
     const q = publicView(running, t, 'attendee', { players: 2, leaderboard: [{ rank: 1, nickname: 'Ada', score: 1000, correct: 1 }] });
-    expect(q.quiz?.question).toMatchObject({ id: 'q1', text: 'Frankreich?', correct: null, counts: null });
+    expect(q.quiz?.question).toMatchObject({ id: 'q1', text: 'Frankreich?', correct: null, counts: null, answered: null });
     expect(q.quiz?.leaderboard).toEqual([]);
     expect(q.responses).toBe(1);
     expect(q.results).toBeNull();
     expect(JSON.stringify(q)).not.toContain('Ostsee');
     const review = publicView(quizEndQuestion(running, at(5)), t, 'attendee', { players: 2, leaderboard: [{ rank: 1, nickname: 'Ada', score: 1000, correct: 1 }] });
-    expect(review.quiz?.question).toMatchObject({ correct: ['b'], counts: { a: 0, b: 1 } });
+    expect(review.quiz?.question).toMatchObject({ correct: ['b'], counts: { a: 0, b: 1 }, answered: 1 });
     expect(review.quiz?.leaderboard).toHaveLength(1);
     expect(PollView.parse(review)).toBeTruthy();
     const staff = staffView(quizEndQuestion(running, at(5)), t);

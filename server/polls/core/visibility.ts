@@ -104,7 +104,7 @@ function publicQuizRun(p: PollRecord, tally: Tally, extras: QuizExtras | undefin
   if (!run || p.definition.type !== 'quiz') return null;
   const q = run.index >= 0 ? p.definition.questions[run.index] : undefined;
   const reviewed = run.phase === 'review' || run.phase === 'finished';
-  const counts = q && tally.kind === 'quiz' ? tally.questions.get(q.id)?.counts : undefined;
+  const qt = q && tally.kind === 'quiz' ? tally.questions.get(q.id) : undefined;
   return {
     ...run,
     questionCount: p.definition.questions.length,
@@ -116,7 +116,8 @@ function publicQuizRun(p: PollRecord, tally: Tally, extras: QuizExtras | undefin
           options: q.options,
           timeLimitSec: q.timeLimitSec,
           correct: reviewed ? q.correct : null,
-          counts: reviewed && counts ? Object.fromEntries(counts) : null,
+          counts: reviewed && qt ? Object.fromEntries(qt.counts) : null,
+          answered: reviewed && qt ? qt.answered : null,
         }
       : null,
   };
