@@ -28,5 +28,6 @@ export { QuizQuestionBars, QuizResults } from './results/QuizResults.js';
 export type { CloudLayout, PlacedWord } from './results/WordCloud.js';
 
 export { PollEditor, type PollEditorProps } from './editor/PollEditor.js';
+export { OpenReview, type OpenReviewProps } from './editor/OpenReview.js';
 export { ImportDialog, type ImportAck, type ImportDialogProps } from './editor/ImportDialog.js';
 export { emptyState, fromDraft, toDraftInput, validate as validateEditor } from './editor/editor-state.js';

@@ -1,4 +1,4 @@
-/** Word cloud: up to maxWords short inputs (≤ 40 characters each); empty inputs are left out. */
+/** Word cloud: up to maxWords short inputs (≤ 40 characters each); empty inputs are left out. One answer per person (changeable if allowed). */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { POLL_LIMITS, type DefinitionOf } from '../../../shared/polls/schemas.js';
@@ -19,10 +19,6 @@ export function WordCloudAnswer({ definition, ...form }: AnswerFormProps & { def
       question={definition.question}
       hint={t('polls.words.hint', { count: definition.maxWords, max })}
       build={() => (filled.length > 0 && !tooLong ? { type: 'wordcloud', words: filled } : null)}
-      onAccepted={() => {
-        if (form.allowChange) return;
-        setWords(words.map(() => ''));
-      }}
     >
       {() => (
         <div className="poll-words">

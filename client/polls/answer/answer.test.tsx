@@ -111,7 +111,7 @@ describe('rating', () => {
 });
 
 describe('word cloud', () => {
-  it('sends the filled words (up to maxWords), trimmed, and clears the inputs', async () => {
+  it('sends the filled words (up to maxWords), trimmed, then shows them locked', async () => {
     const user = userEvent.setup();
     const onSubmit = ok();
     const wc = PollDefinition.parse({ type: 'wordcloud', question: 'Ein Wort?', maxWords: 3 }) as DefinitionOf<'wordcloud'>;
@@ -121,7 +121,9 @@ describe('word cloud', () => {
     await user.type(screen.getByRole('textbox', { name: 'Wort 3' }), 'Zukunft');
     await user.click(screen.getByRole('button', { name: 'Absenden' }));
     expect(onSubmit).toHaveBeenCalledWith({ type: 'wordcloud', words: ['KI', 'Zukunft'] });
-    expect(screen.getByRole('textbox', { name: 'Wort 1' })).toHaveValue('');
+    expect(screen.getByRole('textbox', { name: 'Wort 1' })).toHaveValue('  KI ');
+    expect(screen.getByRole('textbox', { name: 'Wort 1' })).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Absenden' })).not.toBeInTheDocument();
   });
 
   it('a 41-character word is marked too long and cannot be sent; 40 is fine', async () => {
