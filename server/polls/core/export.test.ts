@@ -32,6 +32,15 @@ describe('poll export', () => {
     expect(named.filter((r) => r.row === 'answer').map((r) => r.respondent)).toEqual(["'=cmd()", 'Ada']);
   });
 
+  it('CSV of a quiz: per question with the correct option marked, answer rows with nickname, points and verdict', () => {
+    const p = closePoll(openPoll(poll(defs.quiz), T0), at(60));
+    const quizAnswers = [{ pollId: 'p1', attendeeId: 'u1', questionId: 'q1', optionIds: ['b'], correct: true, points: 900, answeredAt: at(3).toISOString() }];
+    const tally = recomputeTally(p.definition, [], ctx, quizAnswers);
+    const rows = parse(pollsCsv([{ poll: p, results: tallyResults(tally), responses: 1, answers: [], quizAnswers, players: [{ attendeeId: 'u1', nickname: 'Ada' }] }]).slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows.filter((r) => r.row === 'result').slice(0, 3).map((r) => [r.item, r.count, r.score])).toEqual([['Frankreich?', '1', '1'], ['[ ] Berlin', '0', ''], ['[x] Paris', '1', '']]);
+    expect(rows.filter((r) => r.row === 'answer').map((r) => [r.respondent, r.item, r.answer, r.score, r.state])).toEqual([['Ada', 'Frankreich?', 'Paris', '900', 'correct']]);
+  });
+
   it('CSV starts with a BOM and uses CRLF', () => {
     const csv = pollsCsv([exportOf(defs.rating, [ans('u1', null, { type: 'rating', value: 4 }, 1)])]);
     expect(csv.startsWith('\uFEFF')).toBe(true);

@@ -1,16 +1,23 @@
 /**
  * Exports of one poll or all polls of an event: CSV (one flat table: result rows, then answer rows) and
- * JSON (structured). Names appear only for named polls. Cells that attendees wrote are defused so a
+ * JSON (structured). Names appear only for named polls (quiz rows carry the public nickname).
+ *
+ * CSV columns: poll_id, poll_position (1-based), poll_type, question, status, row (result|answer), then
+ *   result rows: item (option / rating value / word / ranking item / quiz question, then its options as "[x] correct" / "[ ] wrong"),
+ *                count, percent (of people who answered), score (rating mean, Borda score, quiz: number right)
+ *   answer rows: respondent (named polls; quiz: nickname), answered_at, answer (readable text),
+ *                state (open text: pending|approved|rejected; quiz: correct|wrong), score (quiz points),
+ *                item (quiz: the question) Cells that attendees wrote are defused so a
  * spreadsheet never runs them as formulas (same rule as server/qa/csv.ts).
  */
 import { stringify } from 'csv-stringify/sync';
 import type { AnswerPayload, PollDefinition, PollResults } from '../../../shared/polls/schemas.js';
 import { rankItems } from './borda.js';
 import type { RankedPlayer } from './leaderboard.js';
-import type { AnswerRecord, PollRecord, QuizAnswerRecord } from './types.js';
+import type { AnswerRecord, PollRecord, QuizAnswerRecord, QuizPlayer } from './types.js';
 
 export const POLLS_CSV_COLUMNS = [
-  'poll_id', 'poll_position', 'poll_type', 'question', 'status', 'row', 'item', 'count', 'percent', 'score', 'respondent', 'answered_at', 'answer',
+  'poll_id', 'poll_position', 'poll_type', 'question', 'status', 'row', 'item', 'count', 'percent', 'score', 'respondent', 'answered_at', 'answer', 'state',
 ] as const;
 export const LEADERBOARD_CSV_COLUMNS = ['rank', 'nickname', 'score', 'correct_answers'] as const;
 
@@ -20,6 +27,8 @@ export interface PollExport {
   responses: number;
   answers: readonly AnswerRecord[];
   quizAnswers?: readonly QuizAnswerRecord[];
+  /** Quizzes: nicknames (public anyway) name the rows of quiz answers. */
+  players?: readonly QuizPlayer[];
 }
 
 /** Spreadsheets run cells starting with = + - @ (or tab/CR) as formulas; attendee text must never do that. */
@@ -92,7 +101,7 @@ function resultRows(e: PollExport): Partial<Row>[] {
         return [
           { item: `${q.text}`, count: String(r.answered), score: String(r.correct) },
           ...q.options.map((o) => ({
-            item: `${q.correct.includes(o.id) ? '* ' : '- '}${o.text}`,
+            item: `${q.correct.includes(o.id) ? '[x] ' : '[ ] '}${o.text}`,
             count: String(r.counts[o.id] ?? 0),
             percent: pct(r.counts[o.id] ?? 0, r.answered),
           })),
@@ -111,17 +120,19 @@ function answerRows(e: PollExport): Partial<Row>[] {
       respondent: named ? (a.name ?? '') : '',
       answered_at: a.answeredAt,
       answer: answerText(def, a.answer),
-      item: a.openState ?? '',
+      state: a.openState ?? '',
     }));
+  const nick = new Map((e.players ?? []).map((p) => [p.attendeeId, p.nickname]));
+  const questionText = new Map(def.type === 'quiz' ? def.questions.map((q) => [q.id, q.text]) : []);
   const quiz = [...(e.quizAnswers ?? [])]
     .sort((a, b) => a.answeredAt.localeCompare(b.answeredAt))
     .map((a) => ({
-      respondent: '',
+      respondent: nick.get(a.attendeeId) ?? '',
       answered_at: a.answeredAt,
-      item: a.questionId,
+      item: questionText.get(a.questionId) ?? a.questionId,
       answer: answerText(def, { type: 'quiz', questionId: a.questionId, optionIds: a.optionIds }),
       score: String(a.points),
-      count: a.correct ? 'correct' : 'wrong',
+      state: a.correct ? 'correct' : 'wrong',
     }));
   return [...rows, ...quiz];
 }
