@@ -8,6 +8,8 @@ export { pollErrorMessage } from './errors.js';
 export { PollErrorText } from './PollErrorText.js';
 export { Countdown, formatSeconds, secondsLeft } from './Countdown.js';
 
+export { AttendeePoll, type AttendeePollProps } from './AttendeePoll.js';
+export { StagePoll, type StagePollProps } from './StagePoll.js';
 export { PollAnswer, type PollAnswerProps } from './answer/PollAnswer.js';
 export { type AnswerFormProps } from './answer/AnswerShell.js';
 export { MultipleChoiceAnswer, SingleChoiceAnswer } from './answer/ChoiceAnswer.js';
