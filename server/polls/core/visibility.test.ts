@@ -99,3 +99,21 @@ describe('visibility rule', () => {
     expect(publicView(p, t, 'attendee').results).toMatchObject({ kind: 'rating' });
   });
 });
+
+describe('coalesced tallies change', () => {
+  it('carries only the given polls an audience may see, and validates as a change', async () => {
+    const { talliesChangeFor } = await import('./visibility.js');
+    const { PollChanges } = await import('../../../shared/polls/schemas.js');
+    const open = openPoll(poll(defs.single, { id: 'p1' }), T0);
+    const draft = poll(defs.rating, { id: 'p2' });
+    const t1 = emptyTally(open.definition);
+    applyAnswer(t1, null, { answer: { type: 'single', optionId: 'c' } }, ctx);
+    const t2 = emptyTally(draft.definition);
+    const staff = talliesChangeFor([{ poll: open, tally: t1 }, { poll: draft, tally: t2 }], 'staff');
+    expect(Object.keys(staff!.polls)).toEqual(['p1', 'p2']);
+    const pub = talliesChangeFor([{ poll: open, tally: t1 }, { poll: draft, tally: t2 }], 'attendee');
+    expect(pub).toEqual({ type: 'polls:tallies', polls: { p1: { responses: 1, results: { kind: 'choice', counts: { a: 0, b: 0, c: 1 } } } } });
+    expect(PollChanges.some((c) => c.safeParse(pub).success)).toBe(true);
+    expect(talliesChangeFor([{ poll: draft, tally: t2 }], 'attendee')).toBeNull();
+  });
+});

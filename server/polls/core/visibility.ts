@@ -160,3 +160,19 @@ export function entryVisible(entry: Pick<OpenEntry, 'state'>, p: PollRecord, aud
   if (audience === 'staff') return true;
   return entry.state === 'approved' && resultsVisible(p, audience);
 }
+
+/**
+ * The coalesced `polls:tallies` change for one audience from the polls whose counts changed since the last
+ * flush (the handler's ≤ 10/s timer collects them); null when the audience may see none of them.
+ */
+export function talliesChangeFor(
+  dirty: readonly { poll: PollRecord; tally: Tally }[],
+  audience: Audience,
+): { type: 'polls:tallies'; polls: Record<string, TallyUpdate> } | null {
+  const polls: Record<string, TallyUpdate> = {};
+  for (const { poll, tally } of dirty) {
+    const update = tallyUpdateFor(poll, tally, audience);
+    if (update) polls[poll.id] = update;
+  }
+  return Object.keys(polls).length ? { type: 'polls:tallies', polls } : null;
+}
