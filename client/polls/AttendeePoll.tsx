@@ -2,6 +2,7 @@
  * One poll as an attendee sees it: the answer form (or the quiz), the countdown of a timed poll, and the
  * results when the visibility rule sends them. Plain props from the store slice; callbacks send commands.
  */
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyAnswer, MyQuiz, OpenEntry, PublicPoll } from '../../shared/polls/schemas.js';
 import { PollAnswer } from './answer/PollAnswer.js';
@@ -23,6 +24,8 @@ export interface AttendeePollProps {
 
 export function AttendeePoll({ poll, mine, myQuiz = null, entries = [], onSubmit, onNickname, now = Date.now }: AttendeePollProps) {
   const { t } = useTranslation();
+  const [, setExpired] = useState(false);
+  const expire = useCallback(() => setExpired(true), []);
   const def = poll.definition;
   if (def.type === 'quiz') {
     if (!poll.quiz) return <p className="notice">{t('polls.status.notStarted')}</p>;
@@ -40,7 +43,7 @@ export function AttendeePoll({ poll, mine, myQuiz = null, entries = [], onSubmit
   const open = poll.status === 'open' && (poll.closesAt === null || Date.parse(poll.closesAt) > now());
   return (
     <article className="poll-card" aria-label={def.question}>
-      {open && poll.closesAt && <Countdown endsAt={poll.closesAt} now={now} label={t('polls.status.closesIn')} />}
+      {open && poll.closesAt && <Countdown endsAt={poll.closesAt} now={now} label={t('polls.status.closesIn')} onExpire={expire} />}
       <PollAnswer
         definition={def}
         mine={mine?.answer ?? null}

@@ -4,7 +4,7 @@
  * the layout cannot run, e.g. without canvas). Import lazily: `lazy(() => import('./WordCloud.js'))`
  * or use LazyWordCloud from ./index.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WordCount } from '../../../shared/polls/schemas.js';
 import { TopWords } from './TopWords.js';
@@ -62,6 +62,7 @@ export const d3Layout: CloudLayout = async (words, [width, height]) => {
       .fontWeight(700)
       .fontSize((d) => d.size)
       .random(seeded(words.length))
+      .timeInterval(10) // yield to the page every 10 ms while placing words
       .on('end', (placed: W[]) =>
         resolve(placed.map((p) => ({ text: p.text, count: p.count, size: p.size, x: p.x ?? 0, y: p.y ?? 0, rotate: p.rotate ?? 0 }))),
       )
@@ -71,12 +72,14 @@ export const d3Layout: CloudLayout = async (words, [width, height]) => {
 
 const COLORS = ['#1e40af', '#0f766e', '#7c2d12', '#6d28d9', '#9d174d', '#1a1d23'];
 
-export default function WordCloud({ words, width = 640, height = 360, layout = d3Layout, label }: {
+export default function WordCloud({ words, width = 640, height = 360, layout = d3Layout, label, minIntervalMs = 1500 }: {
   words: readonly WordCount[];
   width?: number;
   height?: number;
   layout?: CloudLayout;
   label?: string;
+  /** Tallies arrive up to 10 times a second; the picture is laid out again at most this often. */
+  minIntervalMs?: number;
 }) {
   const { t } = useTranslation();
   const captionId = useId();
@@ -84,20 +87,27 @@ export default function WordCloud({ words, width = 640, height = 360, layout = d
   const [failed, setFailed] = useState(false);
   const key = words.map((w) => `${w.text}:${w.count}`).join('|');
 
+  const lastRun = useRef(0);
   useEffect(() => {
     let live = true;
     if (words.length === 0) {
       setPlaced([]);
       return;
     }
-    layout(words, [width, height]).then(
-      (p) => live && (setPlaced(p), setFailed(false)),
-      () => live && setFailed(true),
-    );
+    const run = () => {
+      lastRun.current = Date.now();
+      layout(words, [width, height]).then(
+        (p) => live && (setPlaced(p), setFailed(false)),
+        () => live && setFailed(true),
+      );
+    };
+    const wait = lastRun.current + minIntervalMs - Date.now();
+    const timer = wait > 0 ? setTimeout(run, wait) : (run(), undefined);
     return () => {
       live = false;
+      if (timer) clearTimeout(timer);
     };
-  }, [key, width, height, layout]);
+  }, [key, width, height, layout, minIntervalMs]);
 
   const title = label ?? t('polls.words.cloud');
   const left = placed ? words.length - placed.length : 0;

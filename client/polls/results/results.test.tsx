@@ -176,3 +176,24 @@ describe('quiz results (staff)', () => {
     expect(rows('Gewählte Antworten')).toEqual(['Berlin1 · 25 %', 'Parisrichtig3 · 75 %']);
   });
 });
+
+describe('word cloud updates', () => {
+  it('lays the cloud out again at most every minIntervalMs while tallies stream in', async () => {
+    vi.useFakeTimers();
+    try {
+      const layout = vi.fn<CloudLayout>(async (ws) => ws.map((w) => ({ ...w, size: 20, x: 0, y: 0, rotate: 0 })));
+      const { rerender } = render(<WordCloud words={[{ text: 'KI', count: 1 }]} layout={layout} minIntervalMs={1000} />);
+      expect(layout).toHaveBeenCalledTimes(1);
+      for (let i = 2; i <= 6; i++) {
+        rerender(<WordCloud words={[{ text: 'KI', count: i }]} layout={layout} minIntervalMs={1000} />);
+        await vi.advanceTimersByTimeAsync(100);
+      }
+      expect(layout).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(layout).toHaveBeenCalledTimes(2);
+      expect(layout.mock.calls[1]![0]).toEqual([{ text: 'KI', count: 6 }]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
