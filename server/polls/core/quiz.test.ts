@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { thrownCode as code } from '../../testing/thrown-code.js';
 import { leaderboardEntries, rankPlayers } from './leaderboard.js';
 import { closePoll, openPoll as open } from './lifecycle.js';
-import { checkNickname, expireQuizQuestion, isCorrect, quizEndQuestion, quizNext, quizPoints, quizStandings, validateQuizAnswer } from './quiz.js';
+import { checkNickname, myQuizView, expireQuizQuestion, isCorrect, quizEndQuestion, quizNext, quizPoints, quizStandings, validateQuizAnswer } from './quiz.js';
 import { T0, at, defs, poll } from './test-fixtures.js';
 import type { QuizAnswerRecord } from './types.js';
 
@@ -91,6 +91,27 @@ describe('quiz run', () => {
     expect(quizStandings(review, players, answers).map((p) => [p.rank, p.nickname, p.score, p.correct])).toEqual([
       [1, 'Ada', 900, 1], [1, 'Bea', 900, 1], [3, 'Cem', 0, 0],
     ]);
+  });
+});
+
+describe('own quiz state', () => {
+  it('hides correctness and points of the running question, shows them after its review', () => {
+    const q1 = quizNext(open(poll(defs.quiz), T0), at(10));
+    const answers: QuizAnswerRecord[] = [
+      { pollId: 'p1', attendeeId: 'u1', questionId: 'q1', optionIds: ['b'], correct: true, points: 900, answeredAt: at(12).toISOString() },
+      { pollId: 'p1', attendeeId: 'u2', questionId: 'q1', optionIds: ['a'], correct: false, points: 0, answeredAt: at(12).toISOString() },
+    ];
+    const players = [{ attendeeId: 'u1', nickname: 'Ada' }, { attendeeId: 'u2', nickname: 'Ben' }];
+    const running = myQuizView(q1, 'u1', 'Ada', answers, quizStandings(q1, players, answers));
+    expect(running).toEqual({
+      pollId: 'p1', nickname: 'Ada', score: 0, rank: null,
+      answers: [{ questionId: 'q1', optionIds: ['b'], correct: null, points: 0, answeredAt: at(12).toISOString() }],
+    });
+    const review = quizEndQuestion(q1, at(20));
+    expect(myQuizView(review, 'u1', 'Ada', answers, quizStandings(review, players, answers))).toMatchObject({
+      score: 900, rank: 1, answers: [{ correct: true, points: 900 }],
+    });
+    expect(myQuizView(review, 'u2', 'Ben', answers, quizStandings(review, players, answers))).toMatchObject({ score: 0, rank: 2, answers: [{ correct: false }] });
   });
 });
 

@@ -10,7 +10,7 @@
  * (with elapsed = limit); later ones are refused with time_up.
  */
 import {
-  QUIZ_GRACE_MS, QUIZ_POINTS_MAX, QUIZ_POINTS_MIN_CORRECT, type QuizQuestion,
+  QUIZ_GRACE_MS, QUIZ_POINTS_MAX, QUIZ_POINTS_MIN_CORRECT, type MyQuiz, type QuizQuestion,
 } from '../../../shared/polls/schemas.js';
 import { pollError } from './errors.js';
 import { rankPlayers, type PlayerScore, type RankedPlayer } from './leaderboard.js';
@@ -152,3 +152,29 @@ export function quizStandings(p: PollRecord, players: readonly QuizPlayer[], ans
   return rankPlayers([...scores.values()]);
 }
 
+
+/**
+ * The attendee's own quiz state (personal change polls:myQuiz and the snapshot): answers of questions not
+ * yet reviewed show neither correctness nor points, so a second device cannot learn the answer early.
+ */
+export function myQuizView(
+  p: PollRecord,
+  attendeeId: string,
+  nickname: string | null,
+  answers: readonly QuizAnswerRecord[],
+  standings: readonly RankedPlayer[],
+): MyQuiz {
+  const revealed = revealedQuestionIds(p);
+  const mine = answers.filter((a) => a.attendeeId === attendeeId && a.pollId === p.id);
+  const me = standings.find((s) => s.attendeeId === attendeeId);
+  return {
+    pollId: p.id,
+    nickname,
+    score: mine.filter((a) => revealed.has(a.questionId)).reduce((sum, a) => sum + a.points, 0),
+    rank: revealed.size > 0 && me ? me.rank : null,
+    answers: mine.map((a) => {
+      const shown = revealed.has(a.questionId);
+      return { questionId: a.questionId, optionIds: a.optionIds, correct: shown ? a.correct : null, points: shown ? a.points : 0, answeredAt: a.answeredAt };
+    }),
+  };
+}
