@@ -1,12 +1,14 @@
 /**
  * The polls feature's entry for the wire contract: its commands, the changes it adds to sync:delta, the
  * personal (per-attendee) changes, its part of the snapshot (key `polls`) and its new error codes.
+ * Shaped as the kernel's SharedFeature (shared/kernel/contract.ts on main); after the merge wrap it in
+ * `defineFeature(...)` and take the role groups from shared/kernel/roles.ts.
  */
 import { z } from 'zod';
 import type { Role } from '../events/schemas.js';
 import {
   AnswerCommand, AnswerResult, CreatePollCommand, ImportPollsCommand, ImportPollsResult, NicknameCommand, PollChanges,
-  POLL_ERROR_CODES, PollIdCommand, PollPersonalChanges, PollsSnapshot, PresentCommand, ReorderPollsCommand, RevealCommand,
+  POLL_ERROR_STATUS, PollIdCommand, PollPersonalChanges, PollsSnapshot, PresentCommand, ReorderPollsCommand, RevealCommand,
   ReviewCommand, ReviewResult, StaffPollResult, UpdatePollCommand, PollId, MyQuiz,
 } from './schemas.js';
 
@@ -50,7 +52,8 @@ export const pollsFeature = {
   changes: PollChanges,
   personal: PollPersonalChanges,
   snapshot: PollsSnapshot,
-  errorCodes: POLL_ERROR_CODES,
+  /** Code → HTTP status, as the kernel's SharedFeature contract takes them (POLL_ERROR_CODES lists the names). */
+  errorCodes: POLL_ERROR_STATUS,
 } as const;
 
 export type PollsFeature = typeof pollsFeature;

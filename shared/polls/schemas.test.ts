@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pollsFeature } from './index.js';
-import { AnswerPayload, PollDefinition, PollDraft, PollSettings, PollsSnapshot, POLL_LIMITS } from './schemas.js';
+import { AnswerPayload, PollDefinition, PollDraft, PollSettings, PollsSnapshot, POLL_ERROR_CODES, POLL_LIMITS } from './schemas.js';
 
 const opts = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `o${i + 1}`, text: `Option ${i + 1}` }));
 
@@ -50,7 +50,8 @@ describe('poll schemas', () => {
       expect(name).toMatch(/^polls:[a-z][A-Za-z]+$/);
       if (name !== 'polls:answer' && name !== 'polls:nickname') expect(spec.roles).not.toContain('attendee');
     }
-    expect(pollsFeature.errorCodes).toContain('poll_closed');
+    expect(Object.keys(pollsFeature.errorCodes).sort()).toEqual([...POLL_ERROR_CODES].sort());
+    expect(pollsFeature.errorCodes.poll_closed).toBe(409);
     expect(PollsSnapshot.parse({ polls: [], presentedId: null, entries: [], mine: [], myQuizzes: [], present: null })).toBeTruthy();
     expect(pollsFeature.changes.map((c) => c.shape.type.value)).toContain('polls:tallies');
     expect(pollsFeature.personal.map((c) => c.shape.type.value)).toEqual(['polls:myAnswer', 'polls:myQuiz']);

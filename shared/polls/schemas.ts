@@ -484,3 +484,17 @@ export const POLL_ERROR_CODES = [
 ] as const;
 export const PollErrorCode = z.enum(POLL_ERROR_CODES);
 export type PollErrorCode = z.infer<typeof PollErrorCode>;
+
+/** The same codes with the HTTP status they map to in REST answers (the kernel's SharedFeature.errorCodes shape). */
+export const POLL_ERROR_STATUS = {
+  poll_closed: 409,
+  unknown_option: 400,
+  too_many_selections: 400,
+  not_a_ranking: 400,
+  empty_answer: 400,
+  time_up: 409,
+  already_answered: 409,
+  nickname_required: 409,
+  nickname_taken: 409,
+  import_invalid: 400,
+} as const satisfies Record<PollErrorCode, number>;
