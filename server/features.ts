@@ -8,6 +8,7 @@ import { createBreakoutsModule } from './breakouts/index.js';
 import { createChatModule } from './chat/index.js';
 import type { FeatureModule, Kernel } from './kernel/feature.js';
 import { createPeopleModule } from './people/index.js';
+import { createPollsModule } from './polls/index.js';
 import { createQaModule } from './qa/index.js';
 
 export function createFeatures(kernel: Kernel): FeatureModule[] {
@@ -18,5 +19,6 @@ export function createFeatures(kernel: Kernel): FeatureModule[] {
     qa,
     createBreakoutsModule(kernel, people.api),
     createChatModule(kernel, qa.imports),
+    createPollsModule(kernel, people.api),
   ];
 }

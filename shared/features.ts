@@ -5,6 +5,7 @@
 import { breakoutsFeature } from './breakouts/index.js';
 import { chatFeature } from './chat/index.js';
 import { peopleFeature } from './people/index.js';
+import { pollsFeature } from './polls/index.js';
 import { qaFeature } from './qa/index.js';
 
 export const sharedFeatures = {
@@ -12,6 +13,7 @@ export const sharedFeatures = {
   qa: qaFeature,
   breakouts: breakoutsFeature,
   chat: chatFeature,
+  polls: pollsFeature,
 } as const;
 
 export type SharedFeatures = typeof sharedFeatures;

@@ -40,7 +40,7 @@ const ms = performance.now() - started;
 if (!res.ok) throw new Error(res.error.message);
 const r = res.value.report;
 process.stdout.write(`${JSON.stringify({
-  repeats: r.repeatedPairs, spread: r.sizeSpread, violations: r.violations.length, method: r.method,
+  repeats: r.repeatedPairs, bound: r.repeatLowerBound, spread: r.sizeSpread, violations: r.violations.length, method: r.design ? `${r.method}:${r.design}` : r.method,
   ms: Math.round(ms * 10) / 10,
   peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
   idleMb: Math.round(idle / 1048576),

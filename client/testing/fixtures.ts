@@ -53,6 +53,7 @@ export function snapshot(
     breakouts?: Partial<Snapshot['breakouts']>;
     people?: Partial<Snapshot['people']>;
     chat?: Partial<Snapshot['chat']>;
+    polls?: Partial<Snapshot['polls']>;
     serverTime?: string;
   } = {},
 ): Snapshot {
@@ -65,6 +66,7 @@ export function snapshot(
     breakouts: { rounds: [], help: [], ...over.breakouts },
     people: { people: [], present: 0, ...over.people },
     chat: { status: null, feed: [], ...over.chat },
+    polls: { polls: [], presentedId: null, entries: [], mine: [], myQuizzes: [], present: null, ...over.polls },
     serverTime: over.serverTime ?? SERVER_TIME,
   };
 }

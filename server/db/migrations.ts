@@ -6,7 +6,7 @@
  * New tables come with their feature: `FeatureModule.migrations`, named `YYYYMMDD_<feature>_<what>` (they
  * sort after these; unordered runs are allowed, so a feature added later still gets its migrations).
  */
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': {
@@ -201,20 +201,24 @@ class InCodeMigrationProvider implements MigrationProvider {
  * Brings the schema to the latest version (the kernel's migrations plus `extra`, the features'); throws
  * (with the failing migration's error) if one fails.
  */
+async function executedMigrations(db: Kysely<unknown>): Promise<string[]> {
+  try {
+    const rows = await (db as Kysely<{ kysely_migration: { name: string } }>).selectFrom('kysely_migration').select('name').execute();
+    return rows.map((r) => r.name);
+  } catch {
+    return []; // a new database: no migration table yet
+  }
+}
+
 export async function migrateToLatest<T>(db: Kysely<T>, extra: Record<string, Migration> = {}): Promise<MigrationResultSet> {
   for (const name of Object.keys(extra)) if (name in migrations) throw new Error(`migration ${name} is defined twice`);
-  // A process that loads no feature (the organizer CLI) meets the features' executed migrations: Kysely
-  // refuses unknown executed names, so they stand in as no-ops (already run, never run again).
-  const known = { ...migrations, ...extra };
-  const executed = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db).then(
-    (r) => r.rows.map((row) => row.name),
-    () => [] as string[],
-  );
-  const done: Migration = { up: async () => undefined };
-  for (const name of executed) if (!(name in known)) known[name] = done;
+  const all = { ...migrations, ...extra };
+  // A process that runs without the feature modules (the CLI, openDatabase before the modules register)
+  // meets migrations those modules ran earlier; Kysely refuses "missing" ones, so they stand in as done.
+  for (const name of await executedMigrations(db as Kysely<unknown>)) all[name] ??= { up: async () => {} };
   const migrator = new Migrator({
     db: db as Kysely<unknown>,
-    provider: new InCodeMigrationProvider(known),
+    provider: new InCodeMigrationProvider(all),
     allowUnorderedMigrations: true,
   });
   const result = await migrator.migrateToLatest();

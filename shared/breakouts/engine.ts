@@ -93,6 +93,8 @@ export const PlanReport = z.object({
   violations: z.array(Violation),
   /** How the schedule was found: a design-theory construction, the greedy start, or local search. */
   method: z.enum(['design', 'greedy', 'search', 'random']),
+  /** The design-theory construction the schedule started from (transversal, affine, table), if any. */
+  design: z.string().optional(),
   iterations: z.number().int().nonnegative(),
   /** Wall time in ms when the caller supplied a clock. */
   elapsedMs: z.number().nonnegative().optional(),

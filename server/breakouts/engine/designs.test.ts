@@ -60,6 +60,8 @@ describe('transversal designs', () => {
     [32, 8, 8], [32, 8, 9], [16, 4, 5], [25, 5, 6], [49, 7, 8], [81, 9, 10], [200, 40, 4],
     [1000, 125, 3], [10000, 2000, 3], [27, 9, 9], [64, 16, 17], [48, 16, 16], [12, 4, 2],
     [150, 75, 149], [2, 1, 1], [20, 10, 19], [90, 45, 60],
+    // MacNeish: products of fields
+    [36, 12, 13], [80, 20, 20], [60, 20, 20], [45, 15, 16], [84, 28, 28], [105, 35, 35], [140, 35, 35],
   ])('%i people in %i groups over %i rounds: no pair meets twice', (people, groups, rounds) => {
     const design = transversalSchedule(people, groups, rounds);
     expect(design).not.toBeNull();
@@ -67,7 +69,7 @@ describe('transversal designs', () => {
   });
 
   it.each([
-    [30, 6, 5], [15, 5, 7], [60, 10, 4], [32, 8, 10], [31, 8, 2], [20, 2, 2], [16, 4, 6], [48, 16, 17], [20, 10, 20],
+    [30, 6, 5], [15, 5, 7], [60, 10, 4], [36, 12, 14], [48, 12, 12], [120, 30, 30], [126, 42, 43], [32, 8, 10], [31, 8, 2], [20, 2, 2], [16, 4, 6], [48, 16, 17], [20, 10, 20],
   ])('declines %i people in %i groups over %i rounds', (people, groups, rounds) => {
     expect(transversalSchedule(people, groups, rounds)).toBeNull();
   });

@@ -4,7 +4,7 @@
  * round, counting the rounds already built), and for very large instances a deal-out that is
  * already spread-balanced. All of them fill the fixed group sizes of the Problem exactly.
  */
-import { transversalSchedule } from './designs.js';
+import { findConstruction } from './designs/catalogue.js';
 import { createPairCounts, DENSE_LIMIT, type PairCounts } from './pairs.js';
 import type { Problem } from './problem.js';
 import { shuffle, type Rng } from './rng.js';
@@ -32,17 +32,79 @@ function toSlots(problem: Problem, roundGroups: number[][][]): Int32Array {
   return slots;
 }
 
-export function designInitial(problem: Problem, rng: Rng): Int32Array | null {
-  if (problem.together.length > 0 || problem.hasPins) return null;
-  const design = transversalSchedule(problem.n, problem.groups, problem.rounds);
+export function designInitial(problem: Problem, rng: Rng): { slots: Int32Array; name: string } | null {
+  // A together set would meet in every round; the construction cannot hold that, the greedy can.
+  if (problem.together.length > 0) return null;
+  const design = findConstruction(problem.n, problem.groups, problem.rounds);
   if (!design) return null;
+  // Points in index order (dropped ones skipped) take the people in spread order: in the
+  // transversal layout consecutive points share a row and never meet, so equal values stay apart.
   const order = spreadOrder(problem, rng);
-  const rounds = design.map((groupOfPoint) => {
+  const personOf = new Int32Array(design.points).fill(-1);
+  let next = 0;
+  for (let point = 0; point < design.points && next < order.length; point++) {
+    if (design.rounds[0]![point]! >= 0) personOf[point] = order[next++]!;
+  }
+  const rounds = design.rounds.map((groupOfPoint) => {
     const groups: number[][] = Array.from({ length: problem.groups }, () => []);
-    order.forEach((person, point) => groups[groupOfPoint[point]!]!.push(person));
+    groupOfPoint.forEach((g, point) => {
+      if (g >= 0) groups[g]!.push(personOf[point]!);
+    });
     return groups;
   });
-  return toSlots(problem, rounds);
+  const placed = rounds.map((groups, r) => placeGroups(problem, r, groups));
+  if (placed.some((g) => !g)) return null;
+  return { slots: toSlots(problem, placed as number[][][]), name: design.name };
+}
+
+/**
+ * Gives the design's groups of round r the Problem's group numbers: group labels are free, so a
+ * group holding a pinned person takes that pin's number where sizes allow; then pinned people still
+ * elsewhere swap with an unpinned member of their group (a repair that costs a few repeats, which
+ * the search then works off; pinned people never move in the search). Null if sizes cannot match.
+ */
+function placeGroups(problem: Problem, r: number, groups: number[][]): number[][] | null {
+  const { n, sizes, pins } = problem;
+  const G = problem.groups;
+  const out: (number[] | null)[] = Array.from({ length: G }, () => null);
+  const used = new Uint8Array(groups.length);
+  if (problem.hasPins) {
+    groups.forEach((members, d) => {
+      for (const p of members) {
+        const g = pins[r * n + p]!;
+        if (g >= 0 && !out[g] && !used[d] && sizes[g] === members.length) {
+          out[g] = members;
+          used[d] = 1;
+        }
+      }
+    });
+  }
+  // The rest by size, larger groups first, as the Problem's sizes run.
+  const rest = groups.filter((_, d) => !used[d]).sort((a, b) => b.length - a.length);
+  for (let g = 0; g < G; g++) {
+    if (out[g]) continue;
+    const at = rest.findIndex((m) => m.length === sizes[g]);
+    if (at < 0) return null;
+    out[g] = rest.splice(at, 1)[0]!;
+  }
+  const final = out as number[][];
+  if (problem.hasPins) {
+    const groupOf = new Int32Array(n);
+    final.forEach((members, g) => members.forEach((p) => (groupOf[p] = g)));
+    for (let p = 0; p < n; p++) {
+      const want = pins[r * n + p]!;
+      const at = groupOf[p]!;
+      if (want < 0 || want === at) continue;
+      const i = final[want]!.findIndex((q) => pins[r * n + q]! !== want);
+      if (i < 0) return null;
+      const q = final[want]![i]!;
+      final[want]![i] = p;
+      final[at]![final[at]!.indexOf(p)] = q;
+      groupOf[p] = want;
+      groupOf[q] = at;
+    }
+  }
+  return final;
 }
 
 function historyCounts(problem: Problem): PairCounts {

@@ -79,16 +79,23 @@ export function planGroups(request: PlanRequest, options: PlanOptions = {}): Eng
 
   let method: 'design' | 'greedy' | 'search' = 'greedy';
   let st: Schedule | null = null;
+  let designName: string | undefined;
   const design = options.designs === false ? null : designInitial(problem, rng);
   if (design) {
-    st = new Schedule(problem, design);
+    st = new Schedule(problem, design.slots);
     method = 'design';
+    designName = design.name;
   }
-  if (!st || st.cost() > target) {
+  // A construction that breaks apart/spread rules still beats the greedy start once repaired (it
+  // counts every broken rule as worse than all repeats, so cost would always pick greedy): swapping
+  // the few offenders away costs a handful of repeats, the greedy start leaves dozens on Kirkman
+  // systems and 8-4-10 with an apart pair. With history only, the lower cost decides as before.
+  if (!st || (st.cost() > target && st.hard === 0)) {
     const greedy = new Schedule(problem, buildInitial(problem, rng, initialMode(problem), outOfTime));
     if (!st || greedy.cost() < st.cost()) {
       st = greedy;
       method = 'greedy';
+      designName = undefined;
     }
   }
   let iterations = 0;
@@ -105,6 +112,7 @@ export function planGroups(request: PlanRequest, options: PlanOptions = {}): Eng
       report: {
         ...report,
         method,
+        ...(designName ? { design: designName } : {}),
         iterations,
         ...(started !== undefined ? { elapsedMs: Math.round((clock!() - started) * 10) / 10 } : {}),
       },
