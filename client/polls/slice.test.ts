@@ -137,6 +137,7 @@ describe('polls slice: personal changes and acks', () => {
     expect(s.polls.b?.status).toBe('open');
     s = pollsAcks['polls:reorder']!(s, { ids: ['b', 'a', 'c'] }, { ids: ['b', 'a', 'c'] });
     expect(s.order).toEqual(['b', 'a', 'c']);
+    expect([s.polls.b?.position, s.polls.a?.position]).toEqual([0, 1]);
     s = pollsAcks['polls:delete']!(s, {}, { id: 'c' });
     expect(s.order).toEqual(['b', 'a']);
     s = pollsAcks['polls:present']!(s, { id: 'a' }, { id: 'a' });

@@ -63,6 +63,16 @@ function placeInOrder(data: PollsData, poll: PollView): readonly string[] {
   return at < 0 ? [...data.order, poll.id] : [...data.order.slice(0, at), poll.id, ...data.order.slice(at)];
 }
 
+/** A new order; staff views take their new positions too (public lists skip drafts, so theirs stay as sent). */
+export function reorder(data: PollsData, ids: readonly string[]): PollsData {
+  const polls = { ...data.polls };
+  ids.forEach((id, position) => {
+    const poll = polls[id];
+    if (poll && isStaffPoll(poll) && poll.position !== position) polls[id] = { ...poll, position };
+  });
+  return { ...data, order: ids, polls };
+}
+
 export function upsertPoll(data: PollsData, poll: PollView): PollsData {
   return { ...data, order: placeInOrder(data, poll), polls: { ...data.polls, [poll.id]: poll } };
 }
@@ -104,7 +114,7 @@ export function applyPollsChange(data: PollsData, change: Change): PollsData {
     case 'polls:remove':
       return removePoll(data, c.id);
     case 'polls:order':
-      return { ...data, order: c.ids };
+      return reorder(data, c.ids);
     case 'polls:presented':
       return data.presentedId === c.id ? data : { ...data, presentedId: c.id };
     case 'polls:tallies':
@@ -153,7 +163,7 @@ export const pollsAcks: PollAckHandlers = {
   'polls:reveal': takePoll,
   'polls:quizNext': takePoll,
   'polls:quizEndQuestion': takePoll,
-  'polls:reorder': (data, result) => ({ ...data, order: result.ids }),
+  'polls:reorder': (data, result) => reorder(data, result.ids),
   'polls:delete': (data, _result, payload) => removePoll(data, payload.id),
   'polls:present': (data, result) => ({ ...data, presentedId: result.id }),
   'polls:import': (data, result) => result.created.reduce(upsertPoll, data),

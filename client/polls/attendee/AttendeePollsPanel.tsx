@@ -4,7 +4,7 @@
  * results as far as each poll's visibility sends them, and the closed polls folded away under "earlier".
  * Nothing at all while the event has no published poll.
  */
-import { useMemo } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerPayload, PublicPoll } from '../../../shared/polls/index.js';
 import { useEventState } from '../../kernel/react.js';
@@ -44,13 +44,23 @@ export default function PollsAttendeePanel() {
 function OnePoll({ poll, data, now }: { poll: PublicPoll; data: PollsData; now: () => number }) {
   const send = usePollSend();
   const pollId = poll.id;
-  const onSubmit = useMemo(() => (answer: AnswerPayload) => send('polls:answer', { pollId, answer }), [send, pollId]);
+  const mine = data.mine[pollId] ?? null;
+  const formKey = useForeignAnswerKey(mine?.answeredAt ?? null, mine?.answer ?? null);
+  const lastSent = formKey.lastSent;
+  const onSubmit = useMemo(
+    () => (answer: AnswerPayload) => {
+      lastSent.current = JSON.stringify(answer);
+      return send('polls:answer', { pollId, answer });
+    },
+    [send, pollId, lastSent],
+  );
   const onNickname = useMemo(() => (nickname: string) => send('polls:nickname', { pollId, nickname }), [send, pollId]);
   const entries = useMemo(() => wallEntries(data, pollId), [data, pollId]);
   return (
     <AttendeePoll
+      key={formKey.key}
       poll={poll}
-      mine={data.mine[pollId] ?? null}
+      mine={mine}
       myQuiz={data.myQuizzes[pollId] ?? null}
       entries={entries}
       onSubmit={onSubmit}
@@ -58,4 +68,19 @@ function OnePoll({ poll, data, now }: { poll: PublicPoll; data: PollsData; now: 
       now={now}
     />
   );
+}
+
+/**
+ * The answer forms take my answer as their initial input. When it changes from elsewhere (another tab, a
+ * reset), the form starts again from the new answer; after my own submit it stays (with its confirmation).
+ */
+function useForeignAnswerKey(answeredAt: string | null, answer: AnswerPayload | null) {
+  const lastSent = useRef<string | null>(null);
+  const [seen, setSeen] = useState(answeredAt);
+  const [key, setKey] = useState(0);
+  if (seen !== answeredAt) {
+    setSeen(answeredAt);
+    if (JSON.stringify(answer) !== lastSent.current) setKey((k) => k + 1);
+  }
+  return { key, lastSent };
 }
