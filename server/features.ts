@@ -7,6 +7,7 @@
 import { createBreakoutsModule } from './breakouts/index.js';
 import type { FeatureModule, Kernel } from './kernel/feature.js';
 import { createPeopleModule } from './people/index.js';
+import { createPollsModule } from './polls/index.js';
 import { createQaModule } from './qa/index.js';
 
 export function createFeatures(kernel: Kernel): FeatureModule[] {
@@ -15,5 +16,6 @@ export function createFeatures(kernel: Kernel): FeatureModule[] {
     people,
     createQaModule(kernel, people.api),
     createBreakoutsModule(kernel, people.api),
+    createPollsModule(kernel, people.api),
   ];
 }

@@ -4,12 +4,14 @@
  */
 import { breakoutsFeature } from './breakouts/index.js';
 import { peopleFeature } from './people/index.js';
+import { pollsFeature } from './polls/index.js';
 import { qaFeature } from './qa/index.js';
 
 export const sharedFeatures = {
   people: peopleFeature,
   qa: qaFeature,
   breakouts: breakoutsFeature,
+  polls: pollsFeature,
 } as const;
 
 export type SharedFeatures = typeof sharedFeatures;

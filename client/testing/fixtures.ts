@@ -49,6 +49,7 @@ export function snapshot(
     qa?: Partial<Snapshot['qa']>;
     breakouts?: Partial<Snapshot['breakouts']>;
     people?: Partial<Snapshot['people']>;
+    polls?: Partial<Snapshot['polls']>;
     serverTime?: string;
   } = {},
 ): Snapshot {
@@ -60,6 +61,7 @@ export function snapshot(
     qa: { questions: [], highlightedId: null, queue: [], pendingCount: 0, myVotes: [], own: [], ...over.qa },
     breakouts: { rounds: [], help: [], ...over.breakouts },
     people: { people: [], present: 0, ...over.people },
+    polls: { polls: [], presentedId: null, entries: [], mine: [], myQuizzes: [], present: null, ...over.polls },
     serverTime: over.serverTime ?? SERVER_TIME,
   };
 }

@@ -2,7 +2,7 @@
 import { isStaffRole } from '../../shared/kernel/roles.js';
 import { registerCommands } from './dispatch.js';
 import type { RunningKernel } from './kernel.js';
-import { attendeeRoom, linkRoom, pubRoom, staffRoom } from './rooms.js';
+import { attendeeRoom, linkRoom, pubRoom, stageRoom, staffRoom } from './rooms.js';
 import type { PlenumSocket } from './socket-types.js';
 
 export function onConnection(kernel: RunningKernel, socket: PlenumSocket): void {
@@ -17,6 +17,7 @@ export function onConnection(kernel: RunningKernel, socket: PlenumSocket): void 
   const rooms = [isStaffRole(d.role) ? staffRoom(d.eventId) : pubRoom(d.eventId)];
   if (d.attendeeId) rooms.push(attendeeRoom(d.attendeeId));
   if (d.linkRole) rooms.push(linkRoom(d.eventId, d.linkRole));
+  if (d.role === 'stage') rooms.push(stageRoom(d.eventId));
   void socket.join(rooms);
   registerCommands(kernel, kernel.handlers, socket);
   const { attendeeId } = d;

@@ -5,7 +5,7 @@
 import type { LinkRole } from '../../shared/kernel/roles.js';
 import type { PersonalChange } from '../../shared/socket.js';
 import type { Changes } from './changes.js';
-import { attendeeRoom, linkRoom, pubRoom, staffRoom } from './rooms.js';
+import { attendeeRoom, linkRoom, pubRoom, stageRoom, staffRoom } from './rooms.js';
 import type { PlenumIO, PlenumSocket } from './socket-types.js';
 
 export type RevokeReason = 'link_rotated' | 'event_deleted';
@@ -34,7 +34,12 @@ export class Delivery {
    * passes the same array for both audiences (e.g. coalesced vote counts), it is one broadcast to both rooms.
    */
   deliver(eventId: string, seq: number, changes: Changes): void {
-    if (changes.staff === changes.pub) {
+    if (changes.stage) {
+      // The stage gets its own list (same seq); attendees the public one. Still one encoding per emit.
+      this.io.to(staffRoom(eventId)).emit('sync:delta', { seq, changes: changes.staff });
+      this.io.to(pubRoom(eventId)).except(stageRoom(eventId)).emit('sync:delta', { seq, changes: changes.pub });
+      this.io.to(stageRoom(eventId)).emit('sync:delta', { seq, changes: changes.stage });
+    } else if (changes.staff === changes.pub) {
       this.io.to([staffRoom(eventId), pubRoom(eventId)]).emit('sync:delta', { seq, changes: changes.staff });
     } else {
       this.io.to(staffRoom(eventId)).emit('sync:delta', { seq, changes: changes.staff });

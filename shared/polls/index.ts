@@ -5,7 +5,7 @@
  * `defineFeature(...)` and take the role groups from shared/kernel/roles.ts.
  */
 import { z } from 'zod';
-import type { Role } from '../events/schemas.js';
+import type { Role } from '../kernel/roles.js';
 import {
   AnswerCommand, AnswerResult, CreatePollCommand, ImportPollsCommand, ImportPollsResult, NicknameCommand, PollChanges,
   POLL_ERROR_STATUS, PollIdCommand, PollPersonalChanges, PollsSnapshot, PresentCommand, ReorderPollsCommand, RevealCommand,

@@ -275,6 +275,23 @@ describe('roles', () => {
     'breakouts:help': () => ({ roundId: 'r' }),
     'breakouts:choose': () => ({ roundId: 'r', index: 0 }),
     'breakouts:editResult': () => ({ roundId: 'r', index: 0, baseVersion: 0, text: 'x' }),
+    'polls:create': () => ({ definition: { type: 'single', question: 'F?', options: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }] } }),
+    'polls:update': (id) => ({ id, settings: { allowChange: true } }),
+    'polls:duplicate': (id) => ({ id }),
+    'polls:reorder': (id) => ({ ids: [id] }),
+    'polls:delete': (id) => ({ id }),
+    'polls:import': () => ({ format: 'text', source: 'Frage?\n- A\n- B', dryRun: false }),
+    'polls:open': (id) => ({ id }),
+    'polls:close': (id) => ({ id }),
+    'polls:reopen': (id) => ({ id }),
+    'polls:reset': (id) => ({ id }),
+    'polls:reveal': (id) => ({ id, revealed: true }),
+    'polls:present': (id) => ({ id }),
+    'polls:review': (id) => ({ pollId: id, entryIds: [id], decision: 'approve' }),
+    'polls:quizNext': (id) => ({ id }),
+    'polls:quizEndQuestion': (id) => ({ id }),
+    'polls:answer': (id) => ({ pollId: id, answer: { type: 'single', optionId: 'a' } }),
+    'polls:nickname': (id) => ({ pollId: id, nickname: 'Nick' }),
   };
 
   it('an attendee sending any moderator command gets forbidden and nothing changes', async () => {

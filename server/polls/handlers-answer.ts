@@ -1,0 +1,108 @@
+/**
+ * Attendee commands: answer and nickname. An answer commits in its own transaction WITHOUT a seq (like a
+ * vote) and is acknowledged after the commit; its counts reach everyone through the tallies coalescer
+ * (≤ 10 deltas per second per event and audience, whatever the answer rate), the attendee's other tabs
+ * through a personal change. One answer per person: the row's key is (poll, attendee) from the people
+ * module's identity, so a reload, a second tab or a reconnect replaces (allowChange) or is refused.
+ */
+import type { PersonalChange } from '../../shared/socket.js';
+import type { CommandName, CommandResult } from '../../shared/socket.js';
+import { newId } from '../auth/tokens.js';
+import type { Handler, HandlerContext, Handlers } from '../kernel/feature.js';
+import { validateAnswer } from './core/answer.js';
+import { pollError } from './core/errors.js';
+import { initialOpenState } from './core/open-text.js';
+import { checkNickname, validateQuizAnswer } from './core/quiz.js';
+import { applyAnswer, applyQuizAnswer } from './core/tally.js';
+import { requirePoll } from './mutate.js';
+import { entryKey, type PollsParts } from './parts.js';
+import { insertQuizAnswer, upsertAnswer, upsertPlayer, type StoredAnswer } from './repository.js';
+import { quizKey } from './state.js';
+import { myAnswerOf, myQuizOf, players } from './views.js';
+
+type H<K extends CommandName> = Handler<K>;
+
+function attendeeOf(ctx: HandlerContext): string {
+  const id = ctx.actor.attendeeId;
+  if (!id) throw pollError('forbidden', 'only attendees may answer');
+  return id;
+}
+
+export function answerHandlers(parts: PollsParts): Partial<Handlers> {
+  const { kernel, people, mutate, tallies } = parts;
+
+  /** The sender's other tabs learn at once (the sender has the ack). */
+  const toOtherTabs = (ctx: HandlerContext, attendeeId: string, change: PersonalChange) => () =>
+    kernel.delivery.personal([{ attendeeId, change }], ctx.socket);
+
+  const answer: H<'polls:answer'> = {
+    serial: true,
+    async run(ctx, { pollId, answer: payload }) {
+      const { eventId } = ctx.actor;
+      const attendeeId = attendeeOf(ctx);
+      const done = await mutate<CommandResult<'polls:answer'>>(eventId, async (trx, ev) => {
+        const ps = ev.polls.get(pollId);
+        if (ps?.record.definition.type === 'quiz' && payload.type === 'quiz') {
+          const key = quizKey(attendeeId, payload.questionId);
+          const rec = validateQuizAnswer(ps.record, { attendeeId, questionId: payload.questionId, optionIds: payload.optionIds }, {
+            nickname: ps.players.get(attendeeId) ?? null,
+            alreadyAnswered: ps.quizAnswered.has(key),
+            now: ctx.now,
+          });
+          await insertQuizAnswer(trx, rec);
+          ps.quizAnswers.push(rec);
+          ps.quizAnswered.add(key);
+          applyQuizAnswer(ps.tally, rec);
+          tallies.record(eventId, pollId, null);
+          const mine = { pollId, answer: payload, answeredAt: rec.answeredAt, openState: null };
+          return { result: { mine, quiz: myQuizOf(ps, attendeeId) }, changes: null };
+        }
+        const prev = ps?.answers.get(attendeeId);
+        const clean = validateAnswer(ps?.record, payload, { hasAnswered: prev !== undefined, now: ctx.now });
+        const def = ps!.record.definition;
+        const named = ps!.record.settings.identity === 'named';
+        const stored: StoredAnswer = {
+          id: prev?.id ?? newId(),
+          pollId,
+          attendeeId,
+          name: named ? ((await people.namesOf(trx, [attendeeId])).get(attendeeId) ?? null) : null,
+          answer: clean,
+          answeredAt: ctx.now.toISOString(),
+          openState: def.type === 'open' && clean.type === 'open' ? initialOpenState(def.review, clean.text, ev.isBlocked) : null,
+        };
+        await upsertAnswer(trx, eventId, stored);
+        applyAnswer(ps!.tally, prev ?? null, stored, { isBlocked: ev.isBlocked });
+        ps!.answers.set(attendeeId, stored);
+        tallies.record(eventId, pollId, null);
+        if (def.type === 'open') tallies.record(eventId, entryKey(pollId, attendeeId), stored.openState, prev?.openState ?? null);
+        return { result: { mine: myAnswerOf(stored, pollId), quiz: null }, changes: null };
+      });
+      const { mine, quiz } = done.result;
+      const change: PersonalChange = quiz ? { type: 'polls:myQuiz', quiz } : { type: 'polls:myAnswer', mine };
+      return { result: done.result, publish: toOtherTabs(ctx, attendeeId, change) };
+    },
+  };
+
+  const nickname: H<'polls:nickname'> = {
+    serial: true,
+    async run(ctx, { pollId, nickname: wanted }) {
+      const { eventId } = ctx.actor;
+      const attendeeId = attendeeOf(ctx);
+      const done = await mutate(eventId, async (trx, ev) => {
+        const ps = requirePoll(ev, pollId);
+        if (ps.record.status === 'draft') throw pollError('not_found', 'no such poll');
+        if (ps.record.definition.type !== 'quiz') throw pollError('invalid_payload', 'this poll is not a quiz');
+        if (ps.record.status !== 'open') throw pollError('poll_closed', 'the quiz is over');
+        const nick = checkNickname(wanted, players(ps), attendeeId);
+        await upsertPlayer(trx, pollId, { attendeeId, nickname: nick });
+        ps.players.set(attendeeId, nick);
+        // The player count is part of the quiz view: the next tallies flush sends it.
+        tallies.record(eventId, pollId, null);
+        return { result: { quiz: myQuizOf(ps, attendeeId) }, changes: null };
+      });
+      return { result: done.result, publish: toOtherTabs(ctx, attendeeId, { type: 'polls:myQuiz', quiz: done.result.quiz }) };
+    },
+  };
+
+  return { 'polls:answer': answer, 'polls:nickname': nickname };
+}

@@ -1,0 +1,2 @@
+/** The public entry of the polls module. */
+export { createPollsModule } from './module.js';
