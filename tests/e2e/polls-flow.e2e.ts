@@ -74,10 +74,11 @@ describe('live polls end to end', () => {
 
     // ---- word cloud, made in the editor ----
     const cloudQ = 'Ein Wort für die Zukunft des Handwerks?';
-    await mod.getByRole('button', { name: 'Neue Umfrage' }).click();
-    await mod.getByLabel('Art der Umfrage').selectOption('wordcloud');
-    await mod.getByLabel('Frage', { exact: true }).fill(cloudQ);
-    await mod.getByRole('button', { name: 'Speichern' }).click();
+    const panel = mod.locator('.polls-mod');
+    await panel.getByRole('button', { name: 'Neue Umfrage' }).click();
+    await panel.getByLabel('Art der Umfrage').selectOption('wordcloud');
+    await panel.getByLabel('Frage', { exact: true }).fill(cloudQ);
+    await panel.getByRole('button', { name: 'Speichern', exact: true }).click();
     const cloudCard = card(mod, cloudQ);
     await cloudCard.getByText('Entwurf').waitFor(WAIT);
     await cloudCard.getByRole('button', { name: 'Öffnen' }).click();
@@ -110,11 +111,11 @@ describe('live polls end to end', () => {
     await cloudCard.getByText('geschlossen').waitFor(WAIT);
 
     // ---- ranking and quiz, imported as text ----
-    await mod.getByRole('button', { name: 'Importieren' }).click();
-    await mod.getByLabel('Text zum Importieren').fill(importText);
-    await mod.getByRole('button', { name: 'Vorschau' }).click();
-    await mod.getByRole('button', { name: '2 Umfragen importieren' }).click();
-    await mod.getByText('2 Umfragen als Entwürfe angelegt.').waitFor(WAIT);
+    await panel.getByRole('button', { name: 'Importieren', exact: true }).click();
+    await panel.getByLabel('Text zum Importieren').fill(importText);
+    await panel.getByRole('button', { name: 'Vorschau' }).click();
+    await panel.getByRole('button', { name: '2 Umfragen importieren' }).click();
+    await panel.getByText('2 Umfragen als Entwürfe angelegt.').waitFor(WAIT);
 
     const rankQ = 'Was ist Ihnen bei Förderprogrammen am wichtigsten?';
     const rankCard = card(mod, rankQ);
@@ -122,7 +123,7 @@ describe('live polls end to end', () => {
     await rankCard.getByRole('button', { name: 'Auf die Bühne' }).click();
     await rankCard.getByText('auf der Bühne').waitFor(WAIT);
 
-    // Attendee 1 moves "Schnelle Auszahlung" to the top with the buttons; attendee 2 with the keyboard.
+    // Attendee 1 moves "Schnelle Auszahlung" to the top with the buttons; attendee 2 moves "Höhe" to the end with the keyboard.
     const r1 = pollOf(att1, rankQ);
     await r1.waitFor(WAIT);
     await r1.getByRole('button', { name: 'Schnelle Auszahlung nach oben' }).click();
@@ -131,9 +132,9 @@ describe('live polls end to end', () => {
     await r1.getByText('Ihre Antwort ist gespeichert.').waitFor(WAIT);
     const r2 = pollOf(att2, rankQ);
     await r2.waitFor(WAIT);
-    await r2.getByRole('button', { name: /^Einfacher Antrag, Platz 2 von 3/ }).focus();
-    await att2.keyboard.press('Home');
-    await r2.getByRole('button', { name: /^Einfacher Antrag, Platz 1 von 3/ }).waitFor(WAIT);
+    await r2.getByRole('button', { name: /^Höhe der Förderung, Platz 1 von 3/ }).focus();
+    await att2.keyboard.press('End');
+    await r2.getByRole('button', { name: /^Höhe der Förderung, Platz 3 von 3/ }).waitFor(WAIT);
     await r2.getByRole('button', { name: 'Absenden' }).click();
     await r2.getByText('Ihre Antwort ist gespeichert.').waitFor(WAIT);
     await expectNoHorizontalScroll(att2);
@@ -142,8 +143,9 @@ describe('live polls end to end', () => {
 
     await rankCard.getByText('2 von 2 Anwesenden haben geantwortet').first().waitFor(WAIT);
     await stage.getByRole('heading', { name: rankQ }).waitFor(WAIT);
-    // Borda with 3 items: 2 points for first place. Höhe 1+0, Antrag 0+2, Auszahlung 2+1.
+    // Borda with 3 items (2, 1, 0 points): Auszahlung 2+1, Antrag 0+2, Höhe 1+0.
     await stage.getByText('3 Punkte').first().waitFor(WAIT);
+    await stage.getByText('1 Punkt', { exact: true }).first().waitFor(WAIT);
     await expectAccessible(stage, 'stage poll result (ranking)');
     await shot(stage, '34-stage-ranking');
     await rankCard.getByRole('button', { name: 'Schließen' }).click();

@@ -45,20 +45,26 @@ function OnePoll({ poll, data, now }: { poll: PublicPoll; data: PollsData; now: 
   const send = usePollSend();
   const pollId = poll.id;
   const mine = data.mine[pollId] ?? null;
-  const formKey = useForeignAnswerKey(mine?.answeredAt ?? null, mine?.answer ?? null);
-  const lastSent = formKey.lastSent;
+  const own = useOwnAnswers();
+  const formKey = useFormKey(mine?.answeredAt ?? null, own);
   const onSubmit = useMemo(
-    () => (answer: AnswerPayload) => {
-      lastSent.current = JSON.stringify(answer);
-      return send('polls:answer', { pollId, answer });
+    () => async (answer: AnswerPayload) => {
+      own.pending.current = true;
+      try {
+        const ack = await send('polls:answer', { pollId, answer });
+        if (ack.ok) own.times.current.add(ack.mine.answeredAt ?? '');
+        return ack;
+      } finally {
+        own.pending.current = false;
+      }
     },
-    [send, pollId, lastSent],
+    [send, pollId, own],
   );
   const onNickname = useMemo(() => (nickname: string) => send('polls:nickname', { pollId, nickname }), [send, pollId]);
   const entries = useMemo(() => wallEntries(data, pollId), [data, pollId]);
   return (
     <AttendeePoll
-      key={formKey.key}
+      key={formKey}
       poll={poll}
       mine={mine}
       myQuiz={data.myQuizzes[pollId] ?? null}
@@ -70,17 +76,25 @@ function OnePoll({ poll, data, now }: { poll: PublicPoll; data: PollsData; now: 
   );
 }
 
+/** The answers this form sent: one in flight (the store may take its ack before the submit code does) and the times of those accepted. */
+function useOwnAnswers() {
+  const pending = useRef(false);
+  const times = useRef(new Set<string>());
+  return useMemo(() => ({ pending, times }), []);
+}
+
 /**
  * The answer forms take my answer as their initial input. When it changes from elsewhere (another tab, a
  * reset), the form starts again from the new answer; after my own submit it stays (with its confirmation).
+ * Compared by time, not content: the server stores words cleaned up.
  */
-function useForeignAnswerKey(answeredAt: string | null, answer: AnswerPayload | null) {
-  const lastSent = useRef<string | null>(null);
+function useFormKey(answeredAt: string | null, own: ReturnType<typeof useOwnAnswers>): number {
   const [seen, setSeen] = useState(answeredAt);
   const [key, setKey] = useState(0);
   if (seen !== answeredAt) {
     setSeen(answeredAt);
-    if (JSON.stringify(answer) !== lastSent.current) setKey((k) => k + 1);
+    const mineNow = own.pending.current || (answeredAt !== null && own.times.current.has(answeredAt));
+    if (!mineNow) setKey((k) => k + 1);
   }
-  return { key, lastSent };
+  return key;
 }
