@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { POLL_LIMITS } from '../../shared/polls/index.js';
 import { expectAccessible, pathOf, screenshotDir, shot, startSession, type BrowserSession } from './harness.js';
 
 const email = 'orga@example.org';
@@ -210,5 +211,37 @@ describe('live polls end to end', () => {
     // A reload keeps my answers and my quiz result (personal state from the snapshot).
     await att1.reload();
     await att1.getByText(/Das Quiz ist beendet\. Sie sind auf Platz 1/).waitFor(WAIT);
+
+    // ---- the longest allowed content (JSON import): 300-character question, 12 options of 120 characters ----
+    const fill = (n: number, words: string) => words.repeat(Math.ceil(n / words.length)).slice(0, n).trimEnd().padEnd(n, 'x');
+    const longQ = fill(POLL_LIMITS.questionMax, 'Wie bewerten Sie die Digitalisierungsförderungsrichtlinie des Landes? ');
+    const options = Array.from({ length: POLL_LIMITS.optionsMax }, (_, i) => ({
+      id: `o${i + 1}`,
+      text: fill(POLL_LIMITS.optionMax, `${i + 1}: Antragsbearbeitungsbeschleunigungsmaßnahmen und Zuschüsse für Schulungen `),
+    }));
+    const json = JSON.stringify([{ definition: { type: 'multiple', question: longQ, options, maxSelections: POLL_LIMITS.optionsMax } }]);
+    // The dialog is still open with the last import's result: close it and open a fresh one.
+    const importToggle = panel.locator('.polls-mod-tools').getByRole('button', { name: 'Importieren' });
+    await importToggle.click();
+    await expect.poll(() => importToggle.getAttribute('aria-expanded')).toBe('false');
+    await importToggle.click();
+    await panel.getByRole('radio', { name: 'JSON' }).check();
+    await panel.getByLabel('Text zum Importieren').fill(json);
+    await panel.getByRole('button', { name: 'Vorschau' }).click();
+    await panel.getByRole('button', { name: '1 Umfrage importieren' }).click();
+    const longCard = card(mod, longQ);
+    await longCard.getByRole('button', { name: 'Öffnen' }).click();
+    await longCard.getByRole('button', { name: 'Auf die Bühne' }).click();
+    const longPoll = pollOf(att2, longQ);
+    await longPoll.waitFor(WAIT);
+    for (const o of options.slice(0, 3)) await longPoll.getByRole('checkbox', { name: o.text }).check();
+    await longPoll.getByRole('button', { name: 'Absenden' }).click();
+    await longPoll.getByText('Ihre Antwort ist gespeichert.').waitFor(WAIT);
+    await expectNoHorizontalScroll(att2);
+    await shot(att2, '41-attendee-longest-content');
+    await stage.getByRole('heading', { name: longQ }).waitFor(WAIT);
+    await expectNoHorizontalScroll(stage);
+    await expectNoHorizontalScroll(mod);
+    await shot(stage, '42-stage-longest-content');
   });
 });
