@@ -10,6 +10,8 @@
  *   TRUST_PROXY          Express "trust proxy" setting when Plenum runs behind a reverse proxy, e.g. 1 or
  *                        loopback (default: off); needed for per-IP login limits and https detection
  *   LOG_LEVEL            pino level: fatal, error, warn, info, debug, trace or silent (default info)
+ *   JOIN_LIMIT_PER_MINUTE  attendees that may join per minute from one IP address (default 3000; a venue's
+ *                        attendees share one address)
  *   SQLITE_SYNCHRONOUS   NORMAL (default: in WAL mode a committed write survives a killed process) or FULL
  *                        (also survives power loss, at the price of an fsync per commit)
  */
@@ -27,6 +29,8 @@ export interface Config {
   trustProxy: string | null;
   logLevel: LogLevel;
   sqliteSynchronous: SqliteSynchronous;
+  /** Joins per minute and IP address (people's `join` bucket). */
+  joinLimitPerMinute: number;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -63,6 +67,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const sync = (nonEmpty(env.SQLITE_SYNCHRONOUS) ?? 'NORMAL').toUpperCase();
   if (sync !== 'NORMAL' && sync !== 'FULL') throw new ConfigError('SQLITE_SYNCHRONOUS must be NORMAL or FULL');
 
+  const joinText = nonEmpty(env.JOIN_LIMIT_PER_MINUTE) ?? '3000';
+  const joinLimitPerMinute = Number(joinText);
+  if (!Number.isInteger(joinLimitPerMinute) || joinLimitPerMinute < 1) {
+    throw new ConfigError(`JOIN_LIMIT_PER_MINUTE must be a positive whole number, got "${joinText}"`);
+  }
+
   return {
     port,
     host: nonEmpty(env.HOST),
@@ -72,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: nonEmpty(env.TRUST_PROXY) ?? null,
     logLevel,
     sqliteSynchronous: sync,
+    joinLimitPerMinute,
   };
 }

@@ -207,6 +207,9 @@ export interface PlenumRunning extends Running {
   dataDir: string;
   eventId: string;
   code: string;
+  /** The event's links (moderator and stage tokens) and the organizer's session cookie. */
+  links: z.infer<typeof EventCreated>['links'];
+  cookie: string;
 }
 
 async function api<T>(url: string, path: string, body: unknown, cookie?: string): Promise<{ status: number; body: T; headers: Headers }> {
@@ -239,9 +242,9 @@ export function removeStaleDataDirs(): void {
   }
 }
 
-export async function startPlenum(cpuProfDir?: string): Promise<PlenumRunning> {
+export async function startPlenum(cpuProfDir?: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<PlenumRunning> {
   const dataDir = mkdtempSync(join(tmpdir(), `${DATA_PREFIX}${process.pid}-`));
-  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
   const child = spawnNode([...profArgs(cpuProfDir, 'plenum'), '--import', 'tsx', '--import', guard, 'server/main.ts'], { cwd: repoRoot, env, ipc: true });
   const tail = new OutputTail(child);
   const port = await waitFor<number>(
@@ -277,5 +280,5 @@ export async function startPlenum(cpuProfDir?: string): Promise<PlenumRunning> {
   };
   const created = await api<z.infer<typeof EventCreated>>(url, '/api/events', body, cookie);
   if (created.status !== 201) throw new Error(`create event failed: HTTP ${created.status} ${JSON.stringify(created.body)}`);
-  return { ...running, eventId: created.body.id, code: created.body.code };
+  return { ...running, eventId: created.body.id, code: created.body.code, links: created.body.links, cookie };
 }

@@ -201,11 +201,24 @@ class InCodeMigrationProvider implements MigrationProvider {
  * Brings the schema to the latest version (the kernel's migrations plus `extra`, the features'); throws
  * (with the failing migration's error) if one fails.
  */
+async function executedMigrations(db: Kysely<unknown>): Promise<string[]> {
+  try {
+    const rows = await (db as Kysely<{ kysely_migration: { name: string } }>).selectFrom('kysely_migration').select('name').execute();
+    return rows.map((r) => r.name);
+  } catch {
+    return []; // a new database: no migration table yet
+  }
+}
+
 export async function migrateToLatest<T>(db: Kysely<T>, extra: Record<string, Migration> = {}): Promise<MigrationResultSet> {
   for (const name of Object.keys(extra)) if (name in migrations) throw new Error(`migration ${name} is defined twice`);
+  const all = { ...migrations, ...extra };
+  // A process that runs without the feature modules (the CLI, openDatabase before the modules register)
+  // meets migrations those modules ran earlier; Kysely refuses "missing" ones, so they stand in as done.
+  for (const name of await executedMigrations(db as Kysely<unknown>)) all[name] ??= { up: async () => {} };
   const migrator = new Migrator({
     db: db as Kysely<unknown>,
-    provider: new InCodeMigrationProvider({ ...migrations, ...extra }),
+    provider: new InCodeMigrationProvider(all),
     allowUnorderedMigrations: true,
   });
   const result = await migrator.migrateToLatest();

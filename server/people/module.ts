@@ -84,7 +84,7 @@ export function createPeopleModule(kernel: Kernel): PeopleModule {
     api,
     limits: {
       // Per IP address. Joining is generous: a whole company may sit behind one NAT address.
-      join: { capacity: 3000, perMs: 60_000 },
+      join: { capacity: kernel.config.joinLimitPerMinute, perMs: 60_000 },
     },
     identity: {
       attendeeByToken: (db, eventId, token) => attendeeByTokenHash(db, eventId, sha256Hex(token)),

@@ -61,7 +61,7 @@ export function exportRoutes(kernel: Kernel, store: PollsStore): Router {
   });
   router.get('/events/:id/polls.json', async (req, res) => {
     const { event, list } = await polls(req, false);
-    send(res, 'json', `plenum-${event.code}-polls.json`, JSON.stringify(pollsJson(event, list.map(exportOf), kernel.now()), null, 2));
+    send(res, 'json', `plenum-${event.code}-polls.json`, JSON.stringify(pollsJson({ id: event.id, code: event.code, title: event.title }, list.map(exportOf), kernel.now()), null, 2));
   });
   router.get('/events/:id/polls/:pollId.csv', async (req, res) => {
     const { event, list } = await polls(req, true);
@@ -69,7 +69,7 @@ export function exportRoutes(kernel: Kernel, store: PollsStore): Router {
   });
   router.get('/events/:id/polls/:pollId.json', async (req, res) => {
     const { event, list } = await polls(req, true);
-    send(res, 'json', `plenum-${event.code}-poll-${list[0]!.record.position + 1}.json`, JSON.stringify(pollsJson(event, list.map(exportOf), kernel.now()), null, 2));
+    send(res, 'json', `plenum-${event.code}-poll-${list[0]!.record.position + 1}.json`, JSON.stringify(pollsJson({ id: event.id, code: event.code, title: event.title }, list.map(exportOf), kernel.now()), null, 2));
   });
   router.get('/events/:id/polls/:pollId/leaderboard.csv', async (req, res) => {
     const { event, list } = await polls(req, true);

@@ -34,6 +34,8 @@ describe('docs/api.md', () => {
     'POST /api/events', 'GET /api/events', 'GET /api/events/:id', 'PATCH /api/events/:id', 'DELETE /api/events/:id',
     'POST /api/events/:id/links/:role/rotate', 'GET /api/events/:id/questions.csv', 'GET /api/join/:code',
     'POST /api/join/:code/attendees', 'POST /api/events/:id/roster', 'GET /api/events/:id/roster',
+    'GET /api/events/:id/polls.csv', 'GET /api/events/:id/polls.json', 'GET /api/events/:id/polls/:pollId.csv',
+    'GET /api/events/:id/polls/:pollId.json', 'GET /api/events/:id/polls/:pollId/leaderboard.csv',
   ];
   it.each(routes)('documents %s', (route) => {
     expect(apiDoc).toContain(`### \`${route}\``);

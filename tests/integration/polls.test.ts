@@ -376,3 +376,45 @@ describe('timers', () => {
     closeAll(mod, a);
   });
 });
+
+describe('exports', () => {
+  it('CSV and JSON per poll and per event; names only for named polls; organizer or moderator token only', async () => {
+    const { ev, mod, people } = await setup(2);
+    const [a, b] = people as [Client, Client];
+    const named = (await mod.ok('polls:create', { definition: defs.single, settings: { identity: 'named' } })).poll;
+    const anon = (await mod.ok('polls:create', { definition: defs.open })).poll;
+    for (const p of [named, anon]) await mod.ok('polls:open', { id: p.id });
+    await a.ok('polls:answer', { pollId: named.id, answer: { type: 'single', optionId: 'o2' } });
+    await b.ok('polls:answer', { pollId: named.id, answer: { type: 'single', optionId: 'o2' } });
+    await a.ok('polls:answer', { pollId: anon.id, answer: { type: 'open', text: '=HYPERLINK("x")' } });
+    const get = (path: string, headers: Record<string, string> = { cookie: ctx.cookie }) => fetch(`${ctx.t.url}/api/events/${ev.id}${path}`, { headers });
+
+    const all = await get('/polls.csv');
+    expect(all.status).toBe(200);
+    expect(all.headers.get('content-type')).toContain('text/csv');
+    const csv = await all.text();
+    expect(csv).toContain('Person 1');
+    expect(csv).toContain("'=HYPERLINK");
+    const lines = csv.split('\r\n').filter((l) => l.includes(anon.id) && l.includes(',answer,'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toContain('Person');
+
+    const json = (await (await get(`/polls/${named.id}.json`, { authorization: `Bearer ${ev.tokens.moderator}` })).json()) as {
+      event: Record<string, unknown>;
+      polls: Array<{ responses: number; results: unknown; answers: Array<{ name?: string; answeredAt: string }> }>;
+    };
+    expect(Object.keys(json.event).sort()).toEqual(['code', 'id', 'title']);
+    expect(json.polls[0]!.responses).toBe(2);
+    expect(json.polls[0]!.results).toEqual({ kind: 'choice', counts: { o1: 0, o2: 2, o3: 0 } });
+    expect(json.polls[0]!.answers.map((x) => x.name).sort()).toEqual(['Person 1', 'Person 2']);
+    const anonJson = (await (await get(`/polls/${anon.id}.json`)).json()) as { polls: Array<{ answers: object[] }> };
+    expect(anonJson.polls[0]!.answers[0]).not.toHaveProperty('name');
+    expect((await get(`/polls/${anon.id}.csv`)).status).toBe(200);
+    expect((await get('/polls.json')).status).toBe(200);
+    expect((await get('/polls/nope.csv')).status).toBe(404);
+    expect((await get('/polls.csv', { authorization: `Bearer ${ev.tokens.stage}` })).status).toBe(401);
+    expect((await get('/polls.csv', {})).status).toBe(401);
+    expect((await get(`/polls/${named.id}/leaderboard.csv`)).status).toBe(404);
+    closeAll(mod, a, b);
+  });
+});
