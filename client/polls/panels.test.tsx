@@ -1,6 +1,7 @@
 /**
  * The slice-connected polls panels: what they show from the store, which commands they send, progress
  * while an ack is pending, refusals in the attendee's language, keyboard use, axe, and the longest content.
+ * The stage page's poll is tested in client/stage/StagePolls.test.tsx.
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -9,7 +10,6 @@ import i18n from 'i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { POLL_LIMITS, type StaffPoll, type PollChange, type PollPersonalChange, type PollsSnapshot } from '../../shared/polls/index.js';
 import type { Change, PersonalChange, Snapshot } from '../../shared/socket.js';
-import { StageContent } from '../stage/StagePage.js';
 import { snapshot, SERVER_TIME } from '../testing/fixtures.js';
 import { renderWithEvent, type Reply } from '../testing/render.js';
 import PollsAttendeePanel from './attendee/AttendeePollsPanel.js';
@@ -262,6 +262,10 @@ describe('moderator polls panel', () => {
     act(() => store.getState().receiveDelta(delta(4, { type: 'polls:upsert', poll: { ...lobby, quiz: { ...lobby.quiz!, phase: 'review', index: 1, leaderboard } } })));
     await user.click(screen.getByRole('button', { name: 'Quiz beenden und Endstand zeigen' }));
     expect(calls().map(([n]) => n as string)).toEqual(['polls:quizNext', 'polls:quizEndQuestion', 'polls:quizNext', 'polls:quizNext']);
+    // Finished (closed): the final standings stay, the run buttons go.
+    act(() => store.getState().receiveDelta(delta(5, { type: 'polls:upsert', poll: { ...lobby, status: 'closed', quiz: { ...lobby.quiz!, phase: 'finished', index: 1, leaderboard } } })));
+    expect(screen.getByText('Endstand')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Nächste Frage' })).not.toBeInTheDocument();
   });
 
   it('axe finds nothing on the moderator polls panel', async () => {
@@ -285,37 +289,5 @@ describe('longest allowed content', () => {
   it('moderator and stage show them too', () => {
     renderWithEvent(<ModeratorPollsPanel />, staff({ polls: [max] }));
     expect(screen.getByRole('heading', { name: question.trim() })).toBeInTheDocument();
-  });
-});
-
-describe('stage', () => {
-  const cloud = staffPoll('wc', defs.wordcloud, { status: 'open', responses: 2, results: { kind: 'words', words: [{ text: 'toll', count: 2 }], total: 2 } });
-
-  it('shows the presented poll in place of the highlighted question, and goes back when it leaves the stage', async () => {
-    const { store } = renderWithEvent(
-      <StageContent code="123456" />,
-      snap({ polls: [publicPoll(cloud)], presentedId: 'wc' }, { me: { role: 'stage', id: 'stage' } }),
-    );
-    expect(await screen.findByRole('heading', { name: 'Ein Wort für heute?' })).toBeInTheDocument();
-    expect(screen.getAllByText('toll').length).toBeGreaterThan(0);
-    act(() => store.getState().receiveDelta(delta(2, { type: 'polls:presented', id: null })));
-    expect(screen.queryByRole('heading', { name: 'Ein Wort für heute?' })).not.toBeInTheDocument();
-  });
-
-  it('hidden results say so until revealed', async () => {
-    renderWithEvent(
-      <StageContent code="123456" />,
-      snap({ polls: [publicPoll(cloud, { results: null })], presentedId: 'wc' }, { me: { role: 'stage', id: 'stage' } }),
-    );
-    expect(await screen.findByText('Die Ergebnisse werden später gezeigt.')).toBeInTheDocument();
-  });
-
-  it('axe finds nothing on the stage poll result', async () => {
-    const { container } = renderWithEvent(
-      <StageContent code="123456" />,
-      snap({ polls: [publicPoll(cloud)], presentedId: 'wc' }, { me: { role: 'stage', id: 'stage' } }),
-    );
-    await screen.findByRole('heading', { name: 'Ein Wort für heute?' });
-    expect(await axeViolations(container)).toEqual([]);
   });
 });

@@ -37,10 +37,7 @@ export function staffQuizQuestion(poll: StaffPoll): QuizQuestion | null {
   return poll.definition.questions[poll.quiz.index] ?? null;
 }
 
-/**
- * The poll the stage shows: the one the moderator presents (polls:present). The stage receives the public
- * view, so hidden results arrive as null there until they are revealed.
- */
+/** The poll the stage shows: the one the moderator presents (polls:present), in the view the server sends the stage. */
 export function stagePoll(data: PollsData): PollView | null {
   return data.presentedId ? (data.polls[data.presentedId] ?? null) : null;
 }

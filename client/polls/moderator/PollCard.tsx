@@ -96,7 +96,7 @@ export function PollCard({ poll, index, ids, presented, present, entries, now }:
         )}
       </div>
 
-      {def.type === 'quiz' && poll.status === 'open' && poll.quiz && (
+      {def.type === 'quiz' && poll.status !== 'draft' && poll.quiz && (
         <QuizControls poll={poll} run={run} busy={busy} now={now} />
       )}
 

@@ -21,6 +21,8 @@ export function QuizControls({ poll, run, busy, now }: { poll: StaffPoll; run: R
   const question = staffQuizQuestion(poll);
   const id = poll.id;
   const last = quiz.index + 1 >= total;
+  // A finished (closed) quiz keeps its final leaderboard here, without run buttons.
+  const running = poll.status === 'open';
   return (
     <section className="poll-mod-quiz" aria-label={t('polls.mod.quiz.label')}>
       <p className="poll-quiz-progress">
@@ -28,29 +30,31 @@ export function QuizControls({ poll, run, busy, now }: { poll: StaffPoll; run: R
           ? t('polls.stage.lobby', { count: quiz.players })
           : t('polls.quiz.progress', { n: quiz.index + 1, total })}
       </p>
-      {question && quiz.phase === 'question' && (
+      {running && question && quiz.phase === 'question' && (
         <>
           <p className="poll-mod-quiz-question">{question.text}</p>
           {quiz.questionEndsAt && <Countdown key={question.id} endsAt={quiz.questionEndsAt} now={now} />}
         </>
       )}
-      <div className="actions">
-        {quiz.phase === 'lobby' && (
-          <Button variant="primary" busy={busy === 'polls:quizNext'} onClick={() => run('polls:quizNext', { id })}>
-            {t('polls.mod.quiz.start')}
-          </Button>
-        )}
-        {quiz.phase === 'question' && (
-          <Button variant="primary" busy={busy === 'polls:quizEndQuestion'} onClick={() => run('polls:quizEndQuestion', { id })}>
-            {t('polls.mod.quiz.end')}
-          </Button>
-        )}
-        {quiz.phase === 'review' && (
-          <Button variant="primary" busy={busy === 'polls:quizNext'} onClick={() => run('polls:quizNext', { id })}>
-            {last ? t('polls.mod.quiz.finish') : t('polls.mod.quiz.next')}
-          </Button>
-        )}
-      </div>
+      {running && (
+        <div className="actions">
+          {quiz.phase === 'lobby' && (
+            <Button variant="primary" busy={busy === 'polls:quizNext'} onClick={() => run('polls:quizNext', { id })}>
+              {t('polls.mod.quiz.start')}
+            </Button>
+          )}
+          {quiz.phase === 'question' && (
+            <Button variant="primary" busy={busy === 'polls:quizEndQuestion'} onClick={() => run('polls:quizEndQuestion', { id })}>
+              {t('polls.mod.quiz.end')}
+            </Button>
+          )}
+          {quiz.phase === 'review' && (
+            <Button variant="primary" busy={busy === 'polls:quizNext'} onClick={() => run('polls:quizNext', { id })}>
+              {last ? t('polls.mod.quiz.finish') : t('polls.mod.quiz.next')}
+            </Button>
+          )}
+        </div>
+      )}
       {(quiz.phase === 'review' || quiz.phase === 'finished') && <Leaderboard entries={quiz.leaderboard} final={quiz.phase === 'finished'} />}
     </section>
   );

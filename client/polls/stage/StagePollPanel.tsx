@@ -1,7 +1,8 @@
 /**
  * The stage's part of polls: the poll the moderator puts on stage (polls:present), large, with its live
- * results (bars, word cloud, ranking, rating, the open-text wall, the quiz and its leaderboard). The stage
- * receives the public view, so results a poll keeps hidden show as "later" until they are revealed.
+ * results (bars, word cloud, ranking, rating, the open-text wall, the quiz and its leaderboard). The server
+ * sends the stage its own view (results attendees may not see yet included); when it sends none, the
+ * results view says they come later.
  */
 import { useMemo } from 'react';
 import { useEventState } from '../../kernel/react.js';
