@@ -14,6 +14,7 @@ import { pollError } from './core/errors.js';
 import { initialOpenState } from './core/open-text.js';
 import { checkNickname, validateQuizAnswer } from './core/quiz.js';
 import { applyAnswer, applyQuizAnswer } from './core/tally.js';
+import { AnswerBatcher } from './batch.js';
 import { requirePoll } from './mutate.js';
 import { entryKey, type PollsParts } from './parts.js';
 import { insertQuizAnswer, upsertAnswer, upsertPlayer, type StoredAnswer } from './repository.js';
@@ -30,17 +31,22 @@ function attendeeOf(ctx: HandlerContext): string {
 
 export function answerHandlers(parts: PollsParts): Partial<Handlers> {
   const { kernel, people, mutate, tallies } = parts;
+  const batcher = new AnswerBatcher(kernel, mutate);
 
   /** The sender's other tabs learn at once (the sender has the ack). */
   const toOtherTabs = (ctx: HandlerContext, attendeeId: string, change: PersonalChange) => () =>
     kernel.delivery.personal([{ attendeeId, change }], ctx.socket);
 
+  /**
+   * Not serial: the answer joins the event's next group commit (batch.ts), which runs in the event's
+   * queue; the ack follows that commit.
+   */
   const answer: H<'polls:answer'> = {
-    serial: true,
+    serial: false,
     async run(ctx, { pollId, answer: payload }) {
       const { eventId } = ctx.actor;
       const attendeeId = attendeeOf(ctx);
-      const done = await mutate<CommandResult<'polls:answer'>>(eventId, async (trx, ev) => {
+      const result = await batcher.submit<CommandResult<'polls:answer'>>(eventId, async (trx, ev) => {
         const ps = ev.polls.get(pollId);
         if (ps?.record.definition.type === 'quiz' && payload.type === 'quiz') {
           const key = quizKey(attendeeId, payload.questionId);
@@ -55,7 +61,7 @@ export function answerHandlers(parts: PollsParts): Partial<Handlers> {
           applyQuizAnswer(ps.tally, rec);
           tallies.record(eventId, pollId, null);
           const mine = { pollId, answer: payload, answeredAt: rec.answeredAt, openState: null };
-          return { result: { mine, quiz: myQuizOf(ps, attendeeId) }, changes: null };
+          return { mine, quiz: myQuizOf(ps, attendeeId) };
         }
         const prev = ps?.answers.get(attendeeId);
         const clean = validateAnswer(ps?.record, payload, { hasAnswered: prev !== undefined, now: ctx.now });
@@ -75,11 +81,11 @@ export function answerHandlers(parts: PollsParts): Partial<Handlers> {
         ps!.answers.set(attendeeId, stored);
         tallies.record(eventId, pollId, null);
         if (def.type === 'open') tallies.record(eventId, entryKey(pollId, attendeeId), stored.openState, prev?.openState ?? null);
-        return { result: { mine: myAnswerOf(stored, pollId), quiz: null }, changes: null };
+        return { mine: myAnswerOf(stored, pollId), quiz: null };
       });
-      const { mine, quiz } = done.result;
+      const { mine, quiz } = result;
       const change: PersonalChange = quiz ? { type: 'polls:myQuiz', quiz } : { type: 'polls:myAnswer', mine };
-      return { result: done.result, publish: toOtherTabs(ctx, attendeeId, change) };
+      return { result, publish: toOtherTabs(ctx, attendeeId, change) };
     },
   };
 

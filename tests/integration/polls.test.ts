@@ -418,3 +418,22 @@ describe('exports', () => {
     closeAll(mod, a, b);
   });
 });
+
+describe('answered vs present', () => {
+  it('staff see how many attendees are here (snapshot and polls:present with the tallies); others get null', async () => {
+    const { mod, stage, people } = await setup(3);
+    const [a, b, c] = people as [Client, Client, Client];
+    const p = (await mod.ok('polls:create', { definition: defs.single })).poll;
+    await mod.ok('polls:open', { id: p.id });
+    await eventually(async () => (await mod.snapshot()).polls.present === 3, 3000, 'three present');
+    expect((await a.snapshot()).polls.present).toBeNull();
+    expect((await stage.snapshot()).polls.present).toBeNull();
+    await a.ok('polls:answer', { pollId: p.id, answer: { type: 'single', optionId: 'o1' } });
+    await until(() => pollChanges(mod).some((ch) => ch.type === 'polls:present' && ch.count === 3), 2000, 'polls:present');
+    c.close();
+    await until(() => pollChanges(mod).some((ch) => ch.type === 'polls:present' && ch.count === 2), 2000, 'one left');
+    expect(pollChanges(a).some((ch) => ch.type === 'polls:present')).toBe(false);
+    expect((await mod.snapshot()).polls.polls[0]!.responses).toBe(1);
+    closeAll(mod, stage, a, b);
+  });
+});
