@@ -221,10 +221,10 @@ describe('live polls end to end', () => {
     }));
     const json = JSON.stringify([{ definition: { type: 'multiple', question: longQ, options, maxSelections: POLL_LIMITS.optionsMax } }]);
     // The dialog is still open with the last import's result: close it and open a fresh one.
-    const importToggle = panel.locator('.polls-mod-tools').getByRole('button', { name: 'Importieren' });
-    await importToggle.click();
-    await expect.poll(() => importToggle.getAttribute('aria-expanded')).toBe('false');
-    await importToggle.click();
+    await panel.locator('.poll-import').getByRole('button', { name: 'Schließen' }).click();
+    await panel.getByLabel('Text zum Importieren').waitFor({ state: 'detached', ...WAIT });
+    await panel.locator('.polls-mod-tools').getByRole('button', { name: 'Importieren' }).click();
+    await panel.getByLabel('Text zum Importieren').waitFor(WAIT);
     await panel.getByRole('radio', { name: 'JSON' }).check();
     await panel.getByLabel('Text zum Importieren').fill(json);
     await panel.getByRole('button', { name: 'Vorschau' }).click();
