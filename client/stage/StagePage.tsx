@@ -11,6 +11,7 @@ import { useParams } from 'react-router';
 import { stageResultsRound } from '../breakouts/selectors.js';
 import { StageResults } from '../breakouts/StageResults.js';
 import { usePageLanguage } from '../i18n/index.js';
+import { FeaturePanels } from '../kernel/panels.js';
 import { takeLinkToken } from '../kernel/link-token.js';
 import { EventProvider, useEventConnection, useEventState } from '../kernel/react.js';
 import { ConnectionBanner } from '../ui/ConnectionBanner.js';
@@ -36,6 +37,9 @@ export function StageContent({ code }: { code: string }) {
   const highlighted = useEventState((s) => (s.synced.qa.highlightedId ? s.synced.qa.questions[s.synced.qa.highlightedId] : undefined));
   const rounds = useEventState((s) => s.synced.breakouts.rounds);
   const results = useMemo(() => stageResultsRound(rounds), [rounds]);
+  // A poll the moderator puts on stage takes the stage (its panel comes from the polls feature).
+  const pollOnStage = useEventState((s) => s.synced.polls.presentedId !== null && s.synced.polls.polls[s.synced.polls.presentedId] !== undefined);
+  const busy = Boolean(highlighted || results || pollOnStage);
   usePageLanguage(event?.language);
   const joinUrl = `${window.location.origin}/e/${code}`;
   const shortUrl = joinUrl.replace(/^https?:\/\//, '');
@@ -45,8 +49,10 @@ export function StageContent({ code }: { code: string }) {
       <div className="stage">
         <h1 className="stage-title">{event?.title ?? t('stage.title')}</h1>
         <ConnectionBanner connection={connection} hasData={event !== null} />
-        <div className={`stage-body${results ? ' has-results' : ''}`} aria-live="polite">
-          {results ? (
+        <div className={`stage-body${results || pollOnStage ? ' has-results' : ''}`} aria-live="polite">
+          {pollOnStage ? (
+            <FeaturePanels page="stage" />
+          ) : results ? (
             <StageResults round={results} />
           ) : highlighted ? (
             <figure className="stage-question">
@@ -66,8 +72,8 @@ export function StageContent({ code }: { code: string }) {
             )
           )}
         </div>
-        <div className={`stage-join${highlighted || results ? ' is-compact' : ''}`}>
-          <QrCode value={joinUrl} alt={t('stage.qrAlt', { url: shortUrl })} size={highlighted || results ? 140 : 240} />
+        <div className={`stage-join${busy ? ' is-compact' : ''}`}>
+          <QrCode value={joinUrl} alt={t('stage.qrAlt', { url: shortUrl })} size={busy ? 140 : 240} />
           <div>
             <p className="stage-join-label">{t('stage.joinAt')}</p>
             <p className="stage-url">{shortUrl}</p>

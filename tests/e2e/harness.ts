@@ -19,8 +19,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'plenum-e2e-'));
+export function newDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'plenum-e2e-'));
+}
+
+export async function startServer(env: Record<string, string> = {}, dataDir = newDataDir()): Promise<RunningServer> {
   // node --import tsx keeps the server in this one process (the tsx CLI would fork a child a kill can miss).
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
@@ -57,7 +60,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   };
 }
 
-export function addOrganizer(server: RunningServer, email: string, password: string): void {
+export function addOrganizer(server: Pick<RunningServer, 'dataDir'>, email: string, password: string): void {
   execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'organizer', 'add', '--email', email, '--password', password], {
     cwd: root,
     env: { ...process.env, DATA_DIR: server.dataDir, LOG_LEVEL: 'warn' },

@@ -8,6 +8,7 @@ import { useParams } from 'react-router';
 import { questionsCsvUrl } from '../../api/endpoints.js';
 import { usePageLanguage } from '../../i18n/index.js';
 import { takeLinkToken } from '../../kernel/link-token.js';
+import { FeaturePanels } from '../../kernel/panels.js';
 import { EventProvider, useEventConnection, useEventState } from '../../kernel/react.js';
 import { ConnectionBanner } from '../../ui/ConnectionBanner.js';
 import { formatCode } from '../../ui/format.js';
@@ -31,6 +32,7 @@ function ModeratorContent({ code, token }: { code: string; token: string | undef
   const connection = useEventState((s) => s.connection);
   const event = useEventState((s) => s.synced.event);
   const pendingCount = useEventState((s) => s.synced.qa.pendingCount);
+  const present = useEventState((s) => s.synced.people.present);
   usePageLanguage(event?.language);
   const attendeeUrl = `${window.location.origin}/e/${code}`;
 
@@ -43,6 +45,8 @@ function ModeratorContent({ code, token }: { code: string; token: string | undef
           {t('common.code')}: <span className="mono">{formatCode(code)}</span>
           <span aria-hidden="true"> · </span>
           <a href={attendeeUrl}>{attendeeUrl.replace(/^https?:\/\//, '')}</a>
+          <span aria-hidden="true"> · </span>
+          <span className="mod-present">{t('mod.present', { count: present })}</span>
           {pendingCount > 0 && (
             <>
               <span aria-hidden="true"> · </span>
@@ -53,6 +57,7 @@ function ModeratorContent({ code, token }: { code: string; token: string | undef
       </div>
       <ConnectionBanner connection={connection} hasData={event !== null} />
       {event && <ModeratorBoard exportUrl={questionsCsvUrl(event.id, token)} />}
+      {event && <FeaturePanels page="moderator" />}
     </Layout>
   );
 }
