@@ -15,6 +15,7 @@ import { mergeChanges, type Db, type Handler, type HandlerContext, type HandlerO
 import * as edits from './core/edits.js';
 import * as lifecycle from './core/lifecycle.js';
 import { needsPlacement, placeLate } from './core/late.js';
+import { remeasure } from './core/report.js';
 import type { RoundState } from './core/types.js';
 import { roundChanges, type AudienceChanges } from './core/views.js';
 import { deleteRound, insertHelp, insertMessage, insertRound, loadRounds, resultVersionText, resolveHelp as resolveHelpRow, saveResult, saveRound } from './repository.js';
@@ -46,7 +47,7 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
     const { eventId } = ctx.actor;
     return rt.commit(eventId, async (trx) => {
       const before = await requireRound(trx, eventId, roundId);
-      const after = await rule(before, trx);
+      const after = await withFreshReport(trx, eventId, before, await rule(before, trx));
       const view = await rt.viewerFor(trx, [after]);
       const result = { round: view(after, audienceOf(ctx)) };
       if (after === before) return { result, changes: null };
@@ -57,6 +58,17 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
       const helpChanges: AudienceChanges = { staff: help.map((request) => ({ type: 'breakouts:help', request })), pub: [] };
       return { result, changes: mergeChanges(roundChanges(before, after, view), helpChanges), rounds: [after] };
     });
+  }
+
+  /**
+   * A hand edit that moved people gets its report recounted (docs/protocol.md: "reports are recomputed
+   * after every manual change"): one pass over this round against the earlier ones, not the engine.
+   */
+  async function withFreshReport(trx: Transaction<DB>, eventId: string, before: RoundState, after: RoundState): Promise<RoundState> {
+    if (after === before || !after.report) return after;
+    const members = after.groups.flatMap((g) => g.members);
+    const [rounds, people] = await Promise.all([loadRounds(trx, eventId), rt.people.byIds(trx, eventId, members)]);
+    return remeasure(before, after, { history: historyFor(rounds, after), attributes: new Map(people.map((p) => [p.id, p.attributes])) });
   }
 
   async function requireAttendeeOfEvent(ctx: HandlerContext, db: Db, id: string): Promise<void> {

@@ -1,0 +1,78 @@
+/**
+ * Running a round as a facilitator (issue 9, section 2): the report after hand edits, absent roster people,
+ * walk-ins with required attributes, help requests the attendee sees resolved, plan settings kept per event,
+ * and what a member can read after the round.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RoundView } from '../../shared/breakouts/schemas.js';
+import type { CommandPayload } from '../../shared/socket.js';
+import { Mirror, connect, createEvent, joinAttendee, serverWithOrganizer, until, type Client, type TestEvent } from './helpers.js';
+
+const ctx = serverWithOrganizer({ planTimeLimitMs: 200 });
+
+interface Crowd {
+  ev: TestEvent;
+  fac: Client;
+  facM: Mirror;
+  people: Array<{ attendeeId: string; token: string }>;
+  clients: Client[];
+  mirrors: Mirror[];
+}
+
+async function crowd(n: number, eventBody: Record<string, unknown> = {}): Promise<Crowd> {
+  const ev = await createEvent(ctx.t, ctx.cookie, eventBody);
+  const fac = await connect(ctx.t, { code: ev.code, token: ev.tokens.facilitator });
+  const facM = new Mirror(fac);
+  await facM.sync();
+  const people = await Promise.all(Array.from({ length: n }, (_, i) => joinAttendee(ctx.t, ev.code, `P${i}`)));
+  const clients = await Promise.all(people.map((p) => connect(ctx.t, { code: ev.code, token: p.token })));
+  const mirrors = clients.map((c) => new Mirror(c));
+  await Promise.all(mirrors.map((m) => m.sync()));
+  await until(() => [...facM.people.values()].filter((p) => p.online).length === n, 3000, 'everyone online');
+  return { ev, fac, facM, people, clients, mirrors };
+}
+
+function closeAll(c: Crowd) {
+  for (const x of [c.fac, ...c.clients]) x.close();
+}
+
+/** The first plan starts the planning worker, which is slow on a busy machine. */
+async function plan(fac: Client, payload: CommandPayload<'breakouts:plan'>): Promise<RoundView> {
+  const res = await fac.call('breakouts:plan', payload, 30_000);
+  if (!res.ok) throw new Error(`plan failed: ${JSON.stringify(res.error)}`);
+  return res.rounds[0]!;
+}
+
+const groupOf = (r: RoundView, id: string) => r.groups.findIndex((g) => g.members.some((m) => m.id === id));
+
+describe('docs/protocol.md: "reports are recomputed after every manual change"', () => {
+  it('a move into the group of someone to keep apart and the uneven sizes it makes show in the report at once (ack and delta)', async () => {
+    const c = await crowd(4);
+    const [a, b] = c.people.map((p) => p.attendeeId);
+    const round = await plan(c.fac, { groups: 2, constraints: { apart: [[a!, b!]] }, seed: 7 });
+    expect(round.report!.violations).toEqual([]);
+    const target = groupOf(round, a!);
+    const moved = (await c.fac.ok('breakouts:move', { roundId: round.id, personId: b!, toGroup: target })).round;
+    expect(moved.report!.violations).toEqual([{ kind: 'apart', round: 0, groups: [target], ids: expect.arrayContaining([a, b]) }]);
+    expect(moved.report).toMatchObject({ minSize: 1, maxSize: 3, sizeSpread: 2 });
+    // The staff mirror got the recomputed report with the delta, not only the ack.
+    await until(() => c.facM.rounds.get(round.id)?.report?.violations.length === 1, 2000, 'report delta');
+    // Moving back keeps every rule again.
+    const back = (await c.fac.ok('breakouts:move', { roundId: round.id, personId: b!, toGroup: 1 - target })).round;
+    expect(back.report).toMatchObject({ violations: [], sizeSpread: 0 });
+    closeAll(c);
+  });
+
+  it('a swap that makes a company clash is reported as a spread violation', async () => {
+    const c = await crowd(4, { settings: { attendeeFields: [{ key: 'company', label: 'Firma', required: false }] } });
+    const companies = ['ACME', 'ACME', 'Globex', 'Globex'];
+    for (const [i, cl] of c.clients.entries()) await cl.ok('attendee:profile', { attributes: { company: companies[i]! } });
+    const round = await plan(c.fac, { groups: 2, mode: 'spread', constraints: { spread: ['company'] }, seed: 3 });
+    expect(round.report!.violations).toEqual([]);
+    const [a0, a1] = c.people.map((p) => p.attendeeId);
+    const other = round.groups[groupOf(round, a0!)]!.members.find((m) => m.id !== a0)!.id;
+    const swapped = (await c.fac.ok('breakouts:swap', { roundId: round.id, a: other, b: a1! })).round;
+    expect(swapped.report!.violations).toContainEqual(expect.objectContaining({ kind: 'spread', attribute: 'company', value: 'ACME', ids: expect.arrayContaining([a0, a1]) }));
+    closeAll(c);
+  });
+});
