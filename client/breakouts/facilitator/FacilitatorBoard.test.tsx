@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlanReport } from '../../../shared/breakouts/engine.js';
@@ -75,7 +75,7 @@ afterEach(() => {
 });
 
 describe('facilitator panel: planning', () => {
-  it('emits breakouts:plan with the form values and constraints picked from the people list', async () => {
+  it('emits breakouts:plan with the form values and constraints picked from the people list', { timeout: 20_000 }, async () => {
     const user = userEvent.setup();
     const { calls } = renderBoard([], { reply: () => ({ ok: true, rounds: [] }) });
     expect(screen.getByText('3 von 4 online')).toBeInTheDocument();
@@ -189,6 +189,9 @@ describe('facilitator panel: draft preview', () => {
     const move = screen.getByRole('combobox', { name: 'Verschieben: Ada' });
     move.focus();
     await user.selectOptions(move, 'Blau');
+    // Choosing only selects (a closed list changes its value with one arrow key); Enter moves.
+    expect(calls()).toEqual([]);
+    await user.keyboard('{Enter}');
     expect(calls()).toEqual([['breakouts:move', { roundId: 'r1', personId: 'ada', toGroup: 1 }]]);
     await waitFor(() => expect(screen.getByTestId('announcer')).toHaveTextContent('Ada ist jetzt in Blau.'));
     act(() =>
@@ -199,6 +202,67 @@ describe('facilitator panel: draft preview', () => {
     );
     expect(within(screen.getByRole('region', { name: 'Blau (2)' })).getByText('Ada')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Verschieben: Ada' })).toHaveFocus());
+  });
+
+  it('a single arrow key on the closed "move to" list moves nobody; the button stays off until a group is chosen', async () => {
+    const user = userEvent.setup();
+    const { calls } = renderBoard([draft()]);
+    const move = screen.getByRole('combobox', { name: 'Verschieben: Ada' });
+    const button = screen.getByRole('button', { name: 'Ada in die gewählte Gruppe verschieben' });
+    expect(button).toBeDisabled();
+    move.focus();
+    await user.keyboard('{ArrowDown}');
+    // What browsers do on a closed list: the value changes at once.
+    fireEvent.change(move, { target: { value: '1' } });
+    expect(calls()).toEqual([]);
+    expect(button).toBeEnabled();
+    await user.click(button);
+    expect(calls()).toEqual([['breakouts:move', { roundId: 'r1', personId: 'ada', toGroup: 1 }]]);
+  });
+
+  it('dropping onto a person moves into that column (no accidental swap)', () => {
+    const { calls } = renderBoard([draft()]);
+    const ada = within(screen.getByRole('region', { name: 'Rot (2)' })).getByText('Ada').closest('li')!;
+    const cem = within(screen.getByRole('region', { name: 'Blau (1)' })).getByText('Cem').closest('li')!;
+    const data = new Map<string, string>();
+    const dataTransfer = { setData: (k: string, v: string) => data.set(k, v), getData: (k: string) => data.get(k) ?? '', get types() { return [...data.keys()]; }, dropEffect: '', effectAllowed: '' };
+    fireEvent.dragStart(ada, { dataTransfer });
+    fireEvent.dragOver(cem, { dataTransfer });
+    fireEvent.drop(cem, { dataTransfer });
+    expect(calls()).toEqual([['breakouts:move', { roundId: 'r1', personId: 'ada', toGroup: 1 }]]);
+  });
+
+  it('touch drag on a tablet: the finger lifted over a column moves the person there', () => {
+    const { calls } = renderBoard([draft()]);
+    const blue = screen.getByRole('region', { name: 'Blau (1)' });
+    const original = document.elementFromPoint;
+    document.elementFromPoint = () => blue;
+    try {
+      const handle = screen.getByTestId('drag-ada');
+      fireEvent.pointerDown(handle, { pointerId: 5, pointerType: 'touch', clientX: 10, clientY: 10 });
+      fireEvent.pointerMove(handle, { pointerId: 5, pointerType: 'touch', clientX: 300, clientY: 10 });
+      expect(blue).toHaveClass('is-drop-target');
+      fireEvent.pointerUp(handle, { pointerId: 5, pointerType: 'touch', clientX: 300, clientY: 10 });
+    } finally {
+      document.elementFromPoint = original;
+    }
+    expect(calls()).toEqual([['breakouts:move', { roundId: 'r1', personId: 'ada', toGroup: 1 }]]);
+  });
+
+  it('shows a broken rule on its group and its people, and uneven sizes on the groups', () => {
+    renderBoard([
+      draft({
+        groups: [group(0, [['ada', 'Ada'], ['ben', 'Ben'], ['cem', 'Cem']], { name: 'Rot' }), group(1, [], { name: 'Blau' })],
+        report: report({ minSize: 0, maxSize: 3, sizeSpread: 3, violations: [{ kind: 'apart', round: 0, groups: [0], ids: ['ada', 'ben'] }] }),
+      }),
+    ]);
+    const red = screen.getByRole('region', { name: 'Rot (3)' });
+    // Once on the group, once on each of the two people.
+    expect(within(red).getAllByText('„Getrennt halten“ verletzt')).toHaveLength(3);
+    expect(within(within(red).getByText('Ada').closest('li')!).getByText('„Getrennt halten“ verletzt')).toBeInTheDocument();
+    expect(within(within(red).getByText('Cem').closest('li')!).queryByText('„Getrennt halten“ verletzt')).not.toBeInTheDocument();
+    expect(within(red).getByText('Zu groß')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Blau (0)' })).getByText('Zu klein')).toBeInTheDocument();
   });
 
   it('swaps two people, locks one, reshuffles and discards', async () => {
@@ -269,6 +333,7 @@ describe('facilitator panel: running and closed rounds', () => {
     const { calls } = renderBoard([live()]);
     expect(screen.queryByRole('button', { name: 'Fixieren: Ada' })).not.toBeInTheDocument();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Verschieben: Cem' }), 'Rot');
+    await user.click(screen.getByRole('button', { name: 'Cem in die gewählte Gruppe verschieben' }));
     expect(calls()).toEqual([['breakouts:move', { roundId: 'r1', personId: 'cem', toGroup: 0 }]]);
   });
 
