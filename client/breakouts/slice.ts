@@ -1,6 +1,6 @@
 /**
- * The breakouts slice of the synced state, as pure functions: rounds and help requests (the latter only
- * reach staff). Rounds are replaced whole on every `breakouts:round`; a group's
+ * The breakouts slice of the synced state, as pure functions: rounds and help requests (staff: all;
+ * an attendee: those of their own groups, also as personal changes). Rounds are replaced whole on every `breakouts:round`; a group's
  * result text travels alone (`breakouts:result`) and is applied only when its version is newer, so a late
  * echo of an own edit never takes a text back.
  */
@@ -75,7 +75,12 @@ export const breakoutsSlice: FeatureSlice<BreakoutsData, 'breakouts'> = {
   empty: emptyBreakouts,
   fromSnapshot: breakoutsFromSnapshot,
   apply: applyBreakoutChange,
+  // The own group's help request (made, resolved, closed with its round): an idempotent upsert.
+  personal: (data, change) =>
+    change.type === 'breakouts:myHelp' ? { ...data, help: { ...data.help, [change.request.id]: change.request } } : data,
   onAck: {
+    // The asker sees "help is coming" from the ack (the personal change that follows is the same upsert).
+    'breakouts:help': (data, result) => ({ ...data, help: { ...data.help, [result.request.id]: result.request } }),
     // The merged text and its version (idempotent with the delta that follows).
     'breakouts:editResult': (data, result, payload) =>
       applyResult(data, { roundId: payload.roundId, index: payload.index, text: result.text, version: result.version }),

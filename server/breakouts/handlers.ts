@@ -19,7 +19,7 @@ import { remeasure } from './core/report.js';
 import type { RoundState } from './core/types.js';
 import { roundChanges, type AudienceChanges } from './core/views.js';
 import { deleteRound, insertHelp, insertMessage, insertRound, loadRounds, resultVersionText, resolveHelp as resolveHelpRow, saveResult, saveRound } from './repository.js';
-import { historyFor, requireRound, type BreakoutRuntime } from './runtime.js';
+import { helpChanges, historyFor, requireRound, type BreakoutRuntime } from './runtime.js';
 
 type H<K extends CommandName> = Handler<K>;
 
@@ -55,8 +55,9 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
       // Help requests show their group's current name: staff get them again when it changes.
       const renamed = new Set(after.groups.filter((g) => before.groups[g.index]?.name !== g.name).map((g) => g.index));
       const help = renamed.size ? (await rt.listHelp(trx, eventId, { roundId })).filter((h) => renamed.has(h.groupIndex)) : [];
-      const helpChanges: AudienceChanges = { staff: help.map((request) => ({ type: 'breakouts:help', request })), pub: [] };
-      return { result, changes: mergeChanges(roundChanges(before, after, view), helpChanges), rounds: [after] };
+      const renamedHelp: AudienceChanges = { staff: help.map((request) => ({ type: 'breakouts:help', request })), pub: [] };
+      const closedHelp = await rt.closeHelpOf(trx, before, after, ctx.now);
+      return { result, changes: mergeChanges(roundChanges(before, after, view), renamedHelp, closedHelp), rounds: [after] };
     });
   }
 
@@ -265,8 +266,7 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
           resolvedAt: null,
         };
         await insertHelp(trx, eventId, request);
-        const changes: AudienceChanges = { staff: [{ type: 'breakouts:help', request }], pub: [] };
-        return { result: { request }, changes };
+        return { result: { request }, changes: helpChanges(request, g.members) };
       });
     },
   };
@@ -281,7 +281,9 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
         if (request.resolvedAt) return { result: { request }, changes: null };
         const resolved = { ...request, resolvedAt: ctx.now.toISOString() };
         await resolveHelpRow(trx, id, resolved.resolvedAt);
-        return { result: { request: resolved }, changes: { staff: [{ type: 'breakouts:help', request: resolved }], pub: [] } };
+        // The members see it at once ("help is coming" goes away, they may ask again).
+        const round = await requireRound(trx, eventId, request.roundId);
+        return { result: { request: resolved }, changes: helpChanges(resolved, round.groups[request.groupIndex]?.members ?? [request.attendeeId]) };
       });
     },
   };

@@ -250,3 +250,8 @@ export async function insertHelp(db: Db, eventId: string, h: HelpRequest): Promi
 export async function resolveHelp(db: Db, id: string, at: string): Promise<void> {
   await db.updateTable('breakout_help').set({ resolved_at: at }).where('id', '=', id).execute();
 }
+
+/** Every open request of a round, resolved at once (the round closed). */
+export async function resolveHelpOfRound(db: Db, roundId: string, at: string): Promise<void> {
+  await db.updateTable('breakout_help').set({ resolved_at: at }).where('round_id', '=', roundId).where('resolved_at', 'is', null).execute();
+}

@@ -12,7 +12,7 @@ import type { HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
 import { DomainError } from '../../shared/errors.js';
 import type { DB } from '../db/types.js';
 import { findEventById, rowToInfo } from '../events/repository.js';
-import type { Changes, Committed, Db, Kernel } from '../kernel/feature.js';
+import { mergeChanges, type Changes, type Committed, type Db, type Kernel } from '../kernel/feature.js';
 import type { People } from '../people/index.js';
 import { advance } from './core/lifecycle.js';
 import { needsPlacement, placeLate } from './core/late.js';
@@ -20,7 +20,7 @@ import type { IdRound, RoundState } from './core/types.js';
 import { roundChanges, toRoundView, type Audience } from './core/views.js';
 import type { PlanOptions } from './engine/index.js';
 import { Planner } from './planner.js';
-import { activeRoundRefs, listHelp, loadMessages, loadRound, loadRounds, saveRound } from './repository.js';
+import { activeRoundRefs, listHelp, resolveHelpOfRound, loadMessages, loadRound, loadRounds, saveRound } from './repository.js';
 import { RoundTimers } from './timers.js';
 
 export type ViewFn = (round: RoundState, audience: Audience) => RoundView;
@@ -43,6 +43,15 @@ export function historyFor(rounds: readonly RoundState[], round: Pick<RoundState
   return rounds
     .filter((r) => r.id !== round?.id && (r.status !== 'draft' || (round !== null && r.number < round.number)))
     .map((r) => r.groups.map((g) => g.members));
+}
+
+/** A help request to staff, and to every member of its group as a personal change. */
+export function helpChanges(request: HelpRequest, members: readonly string[]): Partial<Changes> {
+  return {
+    staff: [{ type: 'breakouts:help', request }],
+    pub: [],
+    personal: members.map((attendeeId) => ({ attendeeId, change: { type: 'breakouts:myHelp' as const, request } })),
+  };
 }
 
 export async function requireRound(db: Db, eventId: string, roundId: string): Promise<RoundState> {
@@ -97,6 +106,19 @@ export class BreakoutRuntime {
     return (await this.listHelp(db, eventId)).find((h) => h.id === id);
   }
 
+  /**
+   * A round that just closed takes its open help requests with it (nobody can come to a group that no
+   * longer meets): they are resolved at the close, and staff and members hear of it.
+   */
+  async closeHelpOf(db: Db, before: RoundState, after: RoundState, now: Date): Promise<Partial<Changes> | null> {
+    if (after.status !== 'closed' || before.status === 'closed') return null;
+    const open = (await this.listHelp(db, after.eventId, { roundId: after.id })).filter((h) => h.resolvedAt === null);
+    if (open.length === 0) return null;
+    const at = now.toISOString();
+    await resolveHelpOfRound(db, after.id, at);
+    return mergeChanges(...open.map((h) => helpChanges({ ...h, resolvedAt: at }, after.groups[h.groupIndex]?.members ?? [h.attendeeId])));
+  }
+
   /** A breakouts write: one transaction, one seq bump when there are changes; publish also moves the timers. */
   async commit<R>(eventId: string, work: (trx: Transaction<DB>) => Promise<BreakoutWork<R>>): Promise<Committed<R>> {
     let after: BreakoutWork<R> | undefined;
@@ -149,7 +171,8 @@ export class BreakoutRuntime {
         if (next === round) return { result: null, changes: null, rounds: [round] };
         await saveRound(trx, round, next);
         const view = await this.viewerFor(trx, [next]);
-        return { result: null, changes: roundChanges(round, next, view), rounds: [next] };
+        const closedHelp = await this.closeHelpOf(trx, round, next, this.kernel.now());
+        return { result: null, changes: mergeChanges(roundChanges(round, next, view), closedHelp), rounds: [next] };
       });
       out.publish();
     });

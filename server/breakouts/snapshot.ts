@@ -5,7 +5,7 @@ import { isPublicRound } from './core/views.js';
 import { loadRounds } from './repository.js';
 import type { BreakoutRuntime } from './runtime.js';
 
-export async function breakoutsSnapshot(rt: BreakoutRuntime, { trx, eventId, audience }: SnapshotContext): Promise<BreakoutsSnapshot> {
+export async function breakoutsSnapshot(rt: BreakoutRuntime, { trx, eventId, audience, actor }: SnapshotContext): Promise<BreakoutsSnapshot> {
   if (audience !== 'staff') {
     let rounds = rt.publicRounds.get(eventId);
     if (!rounds) {
@@ -14,7 +14,13 @@ export async function breakoutsSnapshot(rt: BreakoutRuntime, { trx, eventId, aud
       rounds = visible.map((r) => view(r, 'public'));
       rt.publicRounds.set(eventId, rounds);
     }
-    return { rounds, help: [] };
+    // An attendee sees the help requests of their own groups ("help is coming", or done and askable again).
+    const me = actor.attendeeId;
+    if (!me) return { rounds, help: [] };
+    const mine = new Set(rounds.flatMap((r) => r.groups.filter((g) => g.members.some((m) => m.id === me)).map((g) => `${r.id}\u0000${g.index}`)));
+    if (mine.size === 0) return { rounds, help: [] };
+    const help = (await rt.listHelp(trx, eventId)).filter((h) => mine.has(`${h.roundId}\u0000${h.groupIndex}`));
+    return { rounds, help };
   }
   const all = await loadRounds(trx, eventId);
   const view = await rt.viewerFor(trx, all);

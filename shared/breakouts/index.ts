@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineFeature } from '../kernel/contract.js';
 import { attendees, facilitators } from '../kernel/roles.js';
 import {
-  BreakoutChanges, BreakoutSettings, BreakoutSettingsPatch, BreakoutsSnapshot, ChooseGroupCommand, CloseCommand, EditResultCommand,
+  BreakoutChanges, BreakoutPersonal, BreakoutSettings, BreakoutSettingsPatch, BreakoutsSnapshot, ChooseGroupCommand, CloseCommand, EditResultCommand,
   EditResultResult, ExtendCommand, GroupEditCommand, HelpCommand, HelpRequest, LockCommand, MessageCommand, MoveCommand, PlanCommand,
   PlanResultSchema, ReshuffleCommand, ResolveHelpCommand, RoundCommand, RoundResult, ShowResultsCommand, StartCommand, SwapCommand,
 } from './schemas.js';
@@ -35,7 +35,7 @@ export const breakoutsFeature = defineFeature({
     'breakouts:editResult': { payload: EditResultCommand, result: EditResultResult, roles: resultEditors },
   },
   changes: BreakoutChanges,
-  personal: [],
+  personal: BreakoutPersonal,
   snapshot: BreakoutsSnapshot,
   /** Planning is impossible with these settings; params.reason is the engine's PlanErrorCode. */
   errorCodes: { plan_failed: 422 },

@@ -81,7 +81,7 @@ export type HelpRequest = z.infer<typeof HelpRequest>;
 export const BreakoutsSnapshot = z.object({
   /** Staff: every round. Everyone else: rounds that are not drafts. */
   rounds: z.array(RoundView),
-  /** Staff only (empty for others). */
+  /** Staff: every request. An attendee: the requests of the groups they are in (to see "help is coming" / done). */
   help: z.array(HelpRequest),
 });
 export type BreakoutsSnapshot = z.infer<typeof BreakoutsSnapshot>;
@@ -101,6 +101,9 @@ export const BreakoutChanges = [
   /** Staff only. */
   z.object({ type: z.literal('breakouts:help'), request: HelpRequest }),
 ] as const;
+
+/** Inside `sync:personal`, to every member of the group: their group's help request was made or changed. */
+export const BreakoutPersonal = [z.object({ type: z.literal('breakouts:myHelp'), request: HelpRequest })] as const;
 
 // ---- commands ----
 const Text = (max: number) => z.string().trim().max(max);

@@ -76,3 +76,39 @@ describe('docs/protocol.md: "reports are recomputed after every manual change"',
     closeAll(c);
   });
 });
+
+describe('help requests the attendee sees', () => {
+  it('every member sees the request live, then resolved, and may ask again; a reload shows the same', async () => {
+    const c = await crowd(4);
+    const round = await plan(c.fac, { groups: 2, seed: 1 });
+    await c.fac.ok('breakouts:start', { roundId: round.id });
+    const asker = 0;
+    const g = groupOf(round, c.people[asker]!.attendeeId);
+    const mate = c.people.findIndex((p, i) => i !== asker && groupOf(round, p.attendeeId) === g);
+    const stranger = c.people.findIndex((p) => groupOf(round, p.attendeeId) !== g);
+    const { request } = await c.clients[asker]!.ok('breakouts:help', { roundId: round.id });
+    await until(() => c.mirrors[mate]!.help.get(request.id)?.resolvedAt === null, 2000, 'mate sees the request');
+    await c.fac.ok('breakouts:resolveHelp', { id: request.id });
+    await until(() => c.mirrors[asker]!.help.get(request.id)?.resolvedAt, 2000, 'asker sees it resolved');
+    await until(() => c.mirrors[mate]!.help.get(request.id)?.resolvedAt, 2000, 'mate sees it resolved');
+    expect(c.mirrors[stranger]!.help.size).toBe(0);
+    // A fresh snapshot (a reload) has it too; someone of another group gets none.
+    expect((await c.clients[mate]!.snapshot()).breakouts.help).toEqual([expect.objectContaining({ id: request.id, resolvedAt: expect.any(String) })]);
+    expect((await c.clients[stranger]!.snapshot()).breakouts.help).toEqual([]);
+    const again = (await c.clients[asker]!.ok('breakouts:help', { roundId: round.id })).request;
+    expect(again.id).not.toBe(request.id);
+    expect(again.resolvedAt).toBeNull();
+    closeAll(c);
+  });
+
+  it('requests of a closed round are closed too (staff and members hear of it)', async () => {
+    const c = await crowd(2);
+    const round = await plan(c.fac, { groups: 1, seed: 1 });
+    await c.fac.ok('breakouts:start', { roundId: round.id });
+    const { request } = await c.clients[0]!.ok('breakouts:help', { roundId: round.id });
+    await c.fac.ok('breakouts:close', { roundId: round.id, countdownSec: 0 });
+    await until(() => c.facM.help.get(request.id)?.resolvedAt, 3000, 'staff see it closed');
+    await until(() => c.mirrors[1]!.help.get(request.id)?.resolvedAt, 3000, 'members see it closed');
+    closeAll(c);
+  });
+});
