@@ -354,6 +354,44 @@ describe('facilitator panel: running and closed rounds', () => {
     expect(calls()).toEqual([['breakouts:resolveHelp', { id: 'h2' }]]);
   });
 
+  it('a new help request beeps (unless muted), counts in the tab title until seen, and links to the group’s video room', async () => {
+    const user = userEvent.setup();
+    const tones: number[] = [];
+    class FakeAudio {
+      currentTime = 0;
+      destination = {};
+      createOscillator() {
+        return { frequency: { value: 0 }, connect() {}, start: () => tones.push(1), stop() {}, onended: null };
+      }
+      createGain() {
+        return { gain: { value: 0 }, connect() {} };
+      }
+      close() {}
+    }
+    vi.stubGlobal('AudioContext', FakeAudio);
+    localStorage.removeItem('plenum:helpSoundMuted');
+    document.title = 'Plenum';
+    const withVideo = draft({ status: 'running', startedAt: at(0), endsAt: at(300), report: undefined, groups: [group(0, [['ada', 'Ada'], ['ben', 'Ben']], { name: 'Rot', videoUrl: 'https://meet.jit.si/rot' }), group(1, [['cem', 'Cem']], { name: 'Blau' })] });
+    const { store } = renderBoard([withVideo]);
+    act(() => store.getState().receiveDelta({ seq: 2, changes: [{ type: 'breakouts:help', request: helpRequest('h1', { groupName: 'Rot', at: at(10) }) }] }));
+    await waitFor(() => expect(document.title).toBe('(1) Hilfe angefordert – Plenum'));
+    expect(tones).toHaveLength(1);
+    const panel = screen.getByRole('region', { name: 'Hilferufe (1 offen)' });
+    expect(within(panel).getByRole('link', { name: /Gruppe beitreten: Rot/ })).toHaveAttribute('href', 'https://meet.jit.si/rot');
+    // Seen: the facilitator comes back to the tab.
+    act(() => {
+      window.dispatchEvent(new Event('focus'));
+    });
+    await waitFor(() => expect(document.title).toBe('Plenum'));
+    // Muted: the next request is silent (the title still counts it).
+    await user.click(within(panel).getByRole('checkbox', { name: 'Ton bei neuen Hilferufen' }));
+    act(() => store.getState().receiveDelta({ seq: 3, changes: [{ type: 'breakouts:help', request: helpRequest('h2', { groupName: 'Blau', groupIndex: 1, at: at(20) }) }] }));
+    await waitFor(() => expect(document.title).toBe('(1) Hilfe angefordert – Plenum'));
+    expect(tones).toHaveLength(1);
+    expect(localStorage.getItem('plenum:helpSoundMuted')).toBe('1');
+    localStorage.removeItem('plenum:helpSoundMuted');
+  });
+
   it('shows each group result of a closed round and puts them on the stage', async () => {
     const user = userEvent.setup();
     const closed = draft({
