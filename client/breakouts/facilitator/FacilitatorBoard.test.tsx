@@ -457,4 +457,30 @@ describe('facilitator panel: roster import', () => {
     await user.click(screen.getByRole('button', { name: 'Liste importieren' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Die Liste konnte nicht gelesen werden. (line 3: the name is empty)');
   });
+
+  it('a file over 1 MB is refused naming the limit, an empty file says it is empty; nothing is sent', async () => {
+    const user = userEvent.setup();
+    renderBoard();
+    const input = screen.getByLabelText('CSV-Datei wählen');
+    const big = new File(['x'.repeat(1024 * 1024 + 1)], 'gross.csv', { type: 'text/csv' });
+    await user.upload(input, big);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Die Datei ist zu groß: Listen über 1 MB werden nicht angenommen (gross.csv).');
+    await user.upload(input, new File([''], 'leer.csv', { type: 'text/csv' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Die Datei ist leer (leer.csv).'));
+    expect(fetchMock.mock.calls.filter(([, init]) => (init as RequestInit | undefined)?.method === 'POST')).toEqual([]);
+  });
+
+  it('a pasted text the server refuses as too large names the limit (413)', async () => {
+    const user = userEvent.setup();
+    fetchMock.mockImplementation(async (_url: string, init: RequestInit) =>
+      init.method === 'POST'
+        ? new Response(JSON.stringify({ error: { code: 'invalid_payload', message: 'request body too large' } }), { status: 413 })
+        : new Response(JSON.stringify({ entries: [] }), { status: 200 }),
+    );
+    renderBoard();
+    await user.click(screen.getByRole('textbox', { name: 'Oder CSV-Text hier einfügen' }));
+    await user.paste('name\nAda');
+    await user.click(screen.getByRole('button', { name: 'Liste importieren' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('über 1 MB');
+  });
 });
