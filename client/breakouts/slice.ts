@@ -4,16 +4,18 @@
  * result text travels alone (`breakouts:result`) and is applied only when its version is newer, so a late
  * echo of an own edit never takes a text back.
  */
-import type { BreakoutsSnapshot, HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
+import type { BreakoutsSnapshot, HelpRequest, PlanSettings, RoundView } from '../../shared/breakouts/schemas.js';
 import type { Change } from '../../shared/socket.js';
 import type { FeatureSlice } from '../kernel/feature.js';
 
 export interface BreakoutsData {
   rounds: Readonly<Record<string, RoundView>>;
   help: Readonly<Record<string, HelpRequest>>;
+  /** Staff: the plan form as saved for this event (null: never saved, or not staff). */
+  planSettings: PlanSettings | null;
 }
 
-export const emptyBreakouts: BreakoutsData = { rounds: {}, help: {} };
+export const emptyBreakouts: BreakoutsData = { rounds: {}, help: {}, planSettings: null };
 
 function byId<T extends { id: string }>(items: readonly T[]): Record<string, T> {
   const out: Record<string, T> = {};
@@ -23,7 +25,7 @@ function byId<T extends { id: string }>(items: readonly T[]): Record<string, T> 
 
 export function breakoutsFromSnapshot(snap: BreakoutsSnapshot | undefined): BreakoutsData {
   if (!snap) return emptyBreakouts;
-  return { rounds: byId(snap.rounds), help: byId(snap.help) };
+  return { rounds: byId(snap.rounds), help: byId(snap.help), planSettings: snap.planSettings ?? null };
 }
 
 /** A group's result text at `version`; older or equal versions are ignored. */
@@ -65,6 +67,8 @@ export function applyBreakoutChange(data: BreakoutsData, change: Change): Breako
       return applyResult(data, change);
     case 'breakouts:help':
       return { ...data, help: { ...data.help, [change.request.id]: change.request } };
+    case 'breakouts:planSettings':
+      return { ...data, planSettings: change.settings };
     default:
       return data;
   }

@@ -18,7 +18,7 @@ import { needsPlacement, placeLate } from './core/late.js';
 import { remeasure } from './core/report.js';
 import type { RoundState } from './core/types.js';
 import { roundChanges, type AudienceChanges } from './core/views.js';
-import { deleteRound, insertHelp, insertMessage, insertRound, loadRounds, resultVersionText, resolveHelp as resolveHelpRow, saveResult, saveRound } from './repository.js';
+import { deleteRound, insertHelp, insertMessage, insertRound, loadRounds, resultVersionText, resolveHelp as resolveHelpRow, savePlanSettings, saveResult, saveRound } from './repository.js';
 import { helpChanges, historyFor, requireRound, type BreakoutRuntime } from './runtime.js';
 
 type H<K extends CommandName> = Handler<K>;
@@ -84,7 +84,13 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
       // event's queue keeps anything else of this event from changing the rounds in between.
       const event = await eventInfo(ctx, rt.kernel.db);
       const rounds = await loadRounds(rt.kernel.db, eventId);
-      const ids = cmd.people ?? rt.people.onlineIds(eventId);
+      // Default: who is online, and (pre-assignment) roster entries who have not come yet.
+      let ids = cmd.people ?? rt.people.onlineIds(eventId);
+      if (!cmd.people && cmd.includeAbsent) {
+        const here = new Set(ids);
+        const absent = (await rt.people.all(rt.kernel.db, eventId)).filter((p) => p.invited && !here.has(p.id)).map((p) => p.id);
+        ids = [...ids, ...absent];
+      }
       const people = await rt.people.byIds(rt.kernel.db, eventId, ids);
       if (cmd.people && people.length !== new Set(cmd.people).size) {
         const known = new Set(people.map((p) => p.id));
@@ -113,6 +119,17 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
         const view = await rt.viewerFor(trx, planned);
         const changes = mergeChanges(...drafts.map((d) => roundChanges(d, null, view)), ...planned.map((r) => roundChanges(null, r, view)));
         return { result: { rounds: planned.map((r) => view(r, 'staff')) }, changes, rounds: planned, removed: drafts.map((d) => d.id) };
+      });
+    },
+  };
+
+  const planSettings: H<'breakouts:planSettings'> = {
+    serial: true,
+    async run(ctx, { settings }) {
+      const { eventId } = ctx.actor;
+      return rt.commit(eventId, async (trx) => {
+        await savePlanSettings(trx, eventId, settings, ctx.now);
+        return { result: { settings }, changes: { staff: [{ type: 'breakouts:planSettings', settings }], pub: [] } };
       });
     },
   };
@@ -315,6 +332,7 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
 
   return {
     'breakouts:plan': plan,
+    'breakouts:planSettings': planSettings,
     'breakouts:reshuffle': reshuffle,
     'breakouts:move': move,
     'breakouts:swap': swap,

@@ -2,7 +2,7 @@
 import type { BreakoutsSnapshot } from '../../shared/breakouts/schemas.js';
 import type { SnapshotContext } from '../kernel/feature.js';
 import { isPublicRound } from './core/views.js';
-import { loadRounds } from './repository.js';
+import { loadPlanSettings, loadRounds } from './repository.js';
 import type { BreakoutRuntime } from './runtime.js';
 
 export async function breakoutsSnapshot(rt: BreakoutRuntime, { trx, eventId, audience, actor }: SnapshotContext): Promise<BreakoutsSnapshot> {
@@ -24,5 +24,5 @@ export async function breakoutsSnapshot(rt: BreakoutRuntime, { trx, eventId, aud
   }
   const all = await loadRounds(trx, eventId);
   const view = await rt.viewerFor(trx, all);
-  return { rounds: all.map((r) => view(r, 'staff')), help: await rt.listHelp(trx, eventId) };
+  return { rounds: all.map((r) => view(r, 'staff')), help: await rt.listHelp(trx, eventId), planSettings: await loadPlanSettings(trx, eventId) };
 }

@@ -23,6 +23,8 @@ export interface People {
   isOnline(eventId: string, attendeeId: string): boolean;
   /** Online attendees in the order they came. */
   onlineIds(eventId: string): string[];
+  /** Everyone known to the event (online or not, roster entries included), in the order they were added. */
+  all(db: Db, eventId: string): Promise<PersonRow[]>;
 }
 
 export interface PeopleModule extends FeatureModule {
@@ -77,6 +79,7 @@ export function createPeopleModule(kernel: Kernel): PeopleModule {
     find: findAttendee,
     isOnline: (eventId, id) => presence.isOnline(eventId, id),
     onlineIds: (eventId) => presence.onlineIds(eventId),
+    all: peopleOfEvent,
   };
 
   return {

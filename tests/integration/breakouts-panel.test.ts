@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RoundView } from '../../shared/breakouts/schemas.js';
 import type { CommandPayload } from '../../shared/socket.js';
-import { Mirror, connect, createEvent, joinAttendee, serverWithOrganizer, until, type Client, type TestEvent } from './helpers.js';
+import { RosterResult } from '../../shared/people/schemas.js';
+import { Mirror, api, connect, createEvent, joinAttendee, serverWithOrganizer, until, type Client, type TestEvent } from './helpers.js';
 
 const ctx = serverWithOrganizer({ planTimeLimitMs: 200 });
 
@@ -109,6 +110,59 @@ describe('help requests the attendee sees', () => {
     await c.fac.ok('breakouts:close', { roundId: round.id, countdownSec: 0 });
     await until(() => c.facM.help.get(request.id)?.resolvedAt, 3000, 'staff see it closed');
     await until(() => c.mirrors[1]!.help.get(request.id)?.resolvedAt, 3000, 'members see it closed');
+    closeAll(c);
+  });
+});
+
+async function importRoster(c: Crowd, csv: string) {
+  const res = await api(ctx.t.url, `/api/events/${c.ev.id}/roster`, { raw: csv, headers: { 'content-type': 'text/csv', authorization: `Bearer ${c.ev.tokens.facilitator}` } });
+  expect(res.status).toBe(200);
+  return RosterResult.parse(res.body).entries;
+}
+
+describe('absent roster entries are pre-assigned', () => {
+  it('a plan includes roster people who are not online (default), they land in their group when they join; includeAbsent: false leaves them out', async () => {
+    const c = await crowd(3);
+    const [anna, ben] = await importRoster(c, 'name;Firma\nAnna;ACME\nBen;Globex\n');
+    const round = await plan(c.fac, { groups: 2, seed: 4 });
+    const planned = round.groups.flatMap((g) => g.members.map((m) => m.id));
+    expect(planned).toEqual(expect.arrayContaining([anna!.attendeeId, ben!.attendeeId, ...c.people.map((p) => p.attendeeId)]));
+    expect(planned).toHaveLength(5);
+    const annasGroup = groupOf(round, anna!.attendeeId);
+    await c.fac.ok('breakouts:start', { roundId: round.id });
+    // Anna comes with her personal link: her group is waiting, nobody is re-placed.
+    const annaClient = await connect(ctx.t, { code: c.ev.code, token: new URL(anna!.link).searchParams.get('invite')! });
+    const annaM = new Mirror(annaClient);
+    await annaM.sync();
+    const seen = annaM.rounds.get(round.id)!;
+    expect(groupOf(seen, anna!.attendeeId)).toBe(annasGroup);
+    await c.fac.ok('breakouts:close', { roundId: round.id, countdownSec: 0 });
+    const without = await plan(c.fac, { groups: 2, seed: 4, includeAbsent: false });
+    // Ben is still absent: left out; Anna is online now: planned.
+    const ids = without.groups.flatMap((g) => g.members.map((m) => m.id));
+    expect(ids).not.toContain(ben!.attendeeId);
+    expect(ids).toContain(anna!.attendeeId);
+    annaClient.close();
+    closeAll(c);
+  });
+});
+
+describe('plan settings are kept on the server per event', () => {
+  it('saved settings come back in the staff snapshot (a reload), reach other facilitators, and are not shown to attendees', async () => {
+    const c = await crowd(2);
+    const [a, b] = c.people.map((p) => p.attendeeId);
+    const settings = {
+      shape: 'groups' as const, count: '3', mode: 'spread' as const, spread: 'company', capacity: '', rounds: '2', minutes: '20',
+      names: 'Rot\nBlau', topics: 'Verkehr\nWohnen', videoTemplate: 'https://meet.jit.si/x-{group}', apart: [[a!, b!]], together: [], includeAbsent: false,
+    };
+    expect((await c.fac.ok('breakouts:planSettings', { settings })).settings).toEqual(settings);
+    await until(() => c.facM.state.breakouts.planSettings?.count === '3', 2000, 'delta to staff');
+    const fac2 = await connect(ctx.t, { code: c.ev.code, token: c.ev.tokens.facilitator });
+    expect((await fac2.snapshot()).breakouts.planSettings).toEqual(settings);
+    expect((await c.clients[0]!.snapshot()).breakouts.planSettings).toBeUndefined();
+    expect(await c.clients[0]!.send('breakouts:planSettings', { settings })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await c.fac.send('breakouts:planSettings', { settings: { ...settings, mode: 'nope' } })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    fac2.close();
     closeAll(c);
   });
 });
