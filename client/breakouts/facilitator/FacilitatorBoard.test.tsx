@@ -104,7 +104,10 @@ describe('facilitator panel: planning', () => {
     expect(within(list).getByRole('checkbox', { name: 'Ada' })).not.toBeChecked();
 
     await user.click(screen.getByRole('button', { name: 'Gruppen planen' }));
-    expect(calls()).toEqual([
+    // The form is saved on the server too (plan settings per event).
+    await waitFor(() => expect(calls().at(-1)?.[0]).toBe('breakouts:planSettings'));
+    expect(calls().at(-1)?.[1]).toMatchObject({ settings: { shape: 'groups', count: '2', mode: 'spread', spread: 'company', rounds: '3', minutes: '10', names: 'Rot\nBlau', apart: [['ada', 'ben']], includeAbsent: true } });
+    expect(calls().filter(([name]) => name === 'breakouts:plan')).toEqual([
       [
         'breakouts:plan',
         {
@@ -153,6 +156,33 @@ describe('facilitator panel: planning', () => {
     });
     await user.click(screen.getByRole('button', { name: 'Gruppen planen' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('3 Personen sollen getrennt bleiben (Ada, Ben, Cem), aber es gibt nur 2 Gruppen.');
+  });
+});
+
+describe('facilitator panel: plan settings kept per event', () => {
+  it('a reload starts from the saved settings; a change is saved after a pause; absent roster people can be left out', async () => {
+    const user = userEvent.setup();
+    const saved = {
+      shape: 'groups' as const, count: '3', mode: 'mix' as const, spread: '', capacity: '', rounds: '2', minutes: '20',
+      names: 'Rot\nBlau', topics: 'Verkehr\nWohnen', videoTemplate: 'https://meet.jit.si/x-{group}', apart: [['ada', 'ben']], together: [], includeAbsent: true,
+    };
+    const { calls } = renderWithEvent(
+      <AnnouncerProvider>
+        <FacilitatorBoard token={TOKEN} />
+      </AnnouncerProvider>,
+      snapshot({ seq: 1, me: { role: 'facilitator', id: 'facilitator' }, breakouts: { rounds: [], help: [], planSettings: saved }, people: { people: [...people, person('eve', { name: 'Eve', online: false, invited: true })] } }),
+      { reply: (name) => (name === 'breakouts:plan' ? { ok: true, rounds: [] } : { ok: true, settings: saved }) },
+    );
+    expect(screen.getByRole('radio', { name: 'Nach Anzahl der Gruppen' })).toBeChecked();
+    expect(screen.getByRole('spinbutton', { name: 'Anzahl der Gruppen' })).toHaveValue(3);
+    expect(screen.getByRole('textbox', { name: 'Gruppennamen (einer pro Zeile)' })).toHaveValue('Rot\nBlau');
+    expect(screen.getByText('Getrennt: Ada, Ben')).toBeInTheDocument();
+    const absent = screen.getByRole('checkbox', { name: 'Auch 1 Person der Teilnehmerliste einplanen, die noch nicht da ist' });
+    expect(absent).toBeChecked();
+    await user.click(absent);
+    await waitFor(() => expect(calls()).toEqual([['breakouts:planSettings', { settings: { ...saved, includeAbsent: false } }]]), { timeout: 3000 });
+    await user.click(screen.getByRole('button', { name: 'Gruppen planen' }));
+    expect(calls().find(([name]) => name === 'breakouts:plan')?.[1]).toMatchObject({ groups: 3, rounds: 2, includeAbsent: false });
   });
 });
 

@@ -267,7 +267,9 @@ function MemberRow(p: MemberRowProps) {
         )}
         <span className="member-name">{p.name}</span>
         {p.locked && <span className="badge">{t('breakouts.board.locked')}</span>}
-        {offline && <span className="badge badge-offline">{t('breakouts.people.offline')}</span>}
+        {offline && (
+          <span className="badge badge-offline">{p.person!.invited ? t('breakouts.board.notHereYet') : t('breakouts.people.offline')}</span>
+        )}
         {attributes.length > 0 && <span className="member-attrs">{attributes.join(' · ')}</span>}
         <RuleBadges marks={p.marks} />
       </div>
