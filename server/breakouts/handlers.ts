@@ -14,7 +14,7 @@ import { findEventById, rowToInfo } from '../events/repository.js';
 import { mergeChanges, type Db, type Handler, type HandlerContext, type HandlerOutcome, type Handlers } from '../kernel/feature.js';
 import * as edits from './core/edits.js';
 import * as lifecycle from './core/lifecycle.js';
-import { needsPlacement, placeLate } from './core/late.js';
+import { needsPlacement, placeLate, readyToPlace } from './core/late.js';
 import { remeasure } from './core/report.js';
 import type { RoundState } from './core/types.js';
 import { roundChanges, type AudienceChanges } from './core/views.js';
@@ -192,7 +192,9 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
           const people = await rt.people.byIds(trx, eventId, [...next.groups.flatMap((g) => g.members), ...newcomers]);
           const history = historyFor(rounds, next);
           const arriving = new Set(newcomers);
-          for (const person of people.filter((p) => arriving.has(p.id))) {
+          const fields = (await eventInfo(ctx, trx)).settings.attendeeFields;
+          // Who has not answered a required field yet waits for it (the spread rule needs the value).
+          for (const person of people.filter((p) => arriving.has(p.id) && readyToPlace(fields, p.attributes))) {
             next = placeLate(next, person, { people, history, seed: rt.seed() }).round;
           }
         }

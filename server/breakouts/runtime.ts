@@ -15,7 +15,7 @@ import { findEventById, rowToInfo } from '../events/repository.js';
 import { mergeChanges, type Changes, type Committed, type Db, type Kernel } from '../kernel/feature.js';
 import type { People } from '../people/index.js';
 import { advance } from './core/lifecycle.js';
-import { needsPlacement, placeLate } from './core/late.js';
+import { needsPlacement, placeLate, readyToPlace } from './core/late.js';
 import type { IdRound, RoundState } from './core/types.js';
 import { roundChanges, toRoundView, type Audience } from './core/views.js';
 import type { PlanOptions } from './engine/index.js';
@@ -178,6 +178,30 @@ export class BreakoutRuntime {
     });
   }
 
+  /**
+   * Inside a profile change's transaction: online walk-ins who now answered every required field get
+   * their group in the running round (they were held back at connect).
+   */
+  async placeAnswered(trx: Transaction<DB>, eventId: string, ids: readonly string[]): Promise<{ changes: Partial<Changes>; round: RoundState } | null> {
+    const waiting = ids.filter((id) => this.people.isOnline(eventId, id));
+    if (waiting.length === 0) return null;
+    const rounds = await loadRounds(trx, eventId);
+    const round = rounds.find((r) => waiting.some((id) => needsPlacement(r, id)));
+    if (!round) return null;
+    const event = await findEventById(trx, eventId);
+    if (!event) return null;
+    const fields = rowToInfo(event).settings.attendeeFields;
+    const people = await this.people.byIds(trx, eventId, [...round.groups.flatMap((g) => g.members), ...waiting]);
+    let next = round;
+    for (const person of people.filter((p) => waiting.includes(p.id) && needsPlacement(next, p.id) && readyToPlace(fields, p.attributes))) {
+      next = placeLate(next, person, { people, history: historyFor(rounds, round), seed: this.seed() }).round;
+    }
+    if (next === round) return null;
+    await saveRound(trx, round, next);
+    const view = await this.viewerFor(trx, [next]);
+    return { changes: roundChanges(round, next, view), round: next };
+  }
+
   private async placeLateJoiner(eventId: string, attendeeId: string): Promise<void> {
     const out = await this.commit(eventId, async (trx) => {
       const rounds = await loadRounds(trx, eventId);
@@ -187,6 +211,9 @@ export class BreakoutRuntime {
       const people = await this.people.byIds(trx, eventId, [...members, attendeeId]);
       const newcomer = people.find((p) => p.id === attendeeId);
       if (!newcomer) return { result: null, changes: null };
+      // Not before the required fields are answered (then the profile change places them, see placeAnswered).
+      const event = await findEventById(trx, eventId);
+      if (event && !readyToPlace(rowToInfo(event).settings.attendeeFields, newcomer.attributes)) return { result: null, changes: null };
       const placed = placeLate(round, newcomer, { people, history: historyFor(rounds, round), seed: this.seed() });
       await saveRound(trx, round, placed.round);
       const view = await this.viewerFor(trx, [placed.round]);

@@ -165,9 +165,14 @@ export function createPeopleModule(kernel: Kernel): PeopleModule {
               fields: missing.map((f) => `attributes.${f.key}`),
             });
           }
-          await updateAttendee(kernel.db, attendeeId, { attributes: next });
+          // Like a rename: features that depend on attributes hear of it in the same transaction (breakouts
+          // places a walk-in once the required fields are answered, so the spread rule knows their value).
+          const out = await kernel.commit(eventId, async (trx) => {
+            await updateAttendee(trx, attendeeId, { attributes: next });
+            return { result: { attributes: next }, changes: await peopleChanged(trx, eventId, [attendeeId]) };
+          });
           presence.touch(eventId, [attendeeId]);
-          return { result: { attributes: next } };
+          return out;
         },
       },
     },

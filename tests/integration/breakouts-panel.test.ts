@@ -166,3 +166,31 @@ describe('plan settings are kept on the server per event', () => {
     closeAll(c);
   });
 });
+
+describe('a walk-in with a required attribute', () => {
+  it('is placed after answering, so the spread rule holds', async () => {
+    const c = await crowd(4, { settings: { attendeeFields: [{ key: 'company', label: 'Firma', required: true }] } });
+    const companies = ['ACME', 'Globex', 'ACME', 'Globex'];
+    for (const [i, cl] of c.clients.entries()) await cl.ok('attendee:profile', { attributes: { company: companies[i]! } });
+    const round = await plan(c.fac, { groups: 2, mode: 'spread', constraints: { spread: ['company'] }, seed: 2 });
+    await c.fac.ok('breakouts:start', { roundId: round.id });
+    const walkIn = await joinAttendee(ctx.t, c.ev.code, 'Walk-in');
+    const cl = await connect(ctx.t, { code: c.ev.code, token: walkIn.token });
+    const m = new Mirror(cl);
+    await m.sync();
+    await until(() => c.facM.people.get(walkIn.attendeeId)?.online, 3000, 'walk-in online');
+    // Give the late-join placement its chance: it must wait for the answer.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(groupOf(c.facM.rounds.get(round.id)!, walkIn.attendeeId)).toBe(-1);
+    await cl.ok('attendee:profile', { attributes: { company: 'ACME' } });
+    const placed = await until(() => {
+      const r = c.facM.rounds.get(round.id)!;
+      return groupOf(r, walkIn.attendeeId) >= 0 ? r : null;
+    }, 3000, 'walk-in placed');
+    // ACME: 3 people over 2 groups → at most 2 per group.
+    expect(placed.report!.violations).toEqual([]);
+    await until(() => groupOf(m.rounds.get(round.id)!, walkIn.attendeeId) >= 0, 3000, 'the walk-in sees their group');
+    cl.close();
+    closeAll(c);
+  });
+});
