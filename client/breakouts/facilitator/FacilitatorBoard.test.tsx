@@ -422,6 +422,25 @@ describe('facilitator panel: running and closed rounds', () => {
     localStorage.removeItem('plenum:helpSoundMuted');
   });
 
+  it('exports all results of a closed round as Markdown and CSV in one click each', async () => {
+    const user = userEvent.setup();
+    const files: Array<{ name: string; text: Promise<string> }> = [];
+    const blobs = new Map<string, Blob>();
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (b: Blob) => { const u = `blob:${blobs.size}`; blobs.set(u, b); return u; }, revokeObjectURL: () => {} }));
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      const blob = blobs.get(this.href)!;
+      files.push({ name: this.download, text: new Promise((resolve) => { const r = new FileReader(); r.onload = () => resolve(String(r.result)); r.readAsText(blob); }) });
+    });
+    const closed = draft({ status: 'closed', closedAt: at(900), groups: [group(0, [['ada', 'Ada']], { name: 'Rot', result: 'Mehr Radwege' }), group(1, [['cem', 'Cem']], { name: 'Blau' })] });
+    renderBoard([closed]);
+    await user.click(screen.getByRole('button', { name: 'Alle Ergebnisse als Markdown' }));
+    await user.click(screen.getByRole('button', { name: 'Alle Ergebnisse als CSV' }));
+    click.mockRestore();
+    expect(files.map((f) => f.name)).toEqual(['runde-1-ergebnisse.md', 'runde-1-ergebnisse.csv']);
+    expect(await files[0]!.text).toContain('## Rot\n\n**Mitglieder:** Ada\n\nMehr Radwege');
+    expect(await files[1]!.text).toContain('"Blau","","Cem",""');
+  });
+
   it('shows each group result of a closed round and puts them on the stage', async () => {
     const user = userEvent.setup();
     const closed = draft({
