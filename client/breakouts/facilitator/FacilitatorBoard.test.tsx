@@ -456,6 +456,18 @@ describe('facilitator panel: running and closed rounds', () => {
     expect(calls()).toEqual([['breakouts:showResults', { roundId: 'r1', show: true }]]);
   });
 
+  it('keeps the running round pinned with its clock and controls while another round is opened for planning', async () => {
+    const user = userEvent.setup();
+    const running = draft({ status: 'running', startedAt: at(0), endsAt: at(300), report: undefined });
+    const next = draft({ id: 'r2', number: 2 });
+    renderBoard([running, next]);
+    await user.click(screen.getByRole('button', { name: /Runde 2/ }));
+    const pinned = screen.getByRole('region', { name: /Läuft gerade: Runde 1/ });
+    expect(within(pinned).getByRole('timer')).toBeInTheDocument();
+    await user.click(within(pinned).getByRole('button', { name: 'Laufende Runde öffnen' }));
+    expect(screen.queryByRole('region', { name: /Läuft gerade/ })).not.toBeInTheDocument();
+  });
+
   it('lists every round with its state and opens the one chosen', async () => {
     const user = userEvent.setup();
     renderBoard([
