@@ -101,3 +101,12 @@ export function nameIndex(people: Readonly<Record<string, PersonView>>, rounds: 
   for (const r of rounds) for (const g of r.groups) for (const m of g.members) if (m.name !== null || !out.has(m.id)) out.set(m.id, m.name);
   return out;
 }
+
+/** For the people list: which group of the round that matters now (running, else the latest draft) each person is in. */
+export function groupIndexByPerson(rounds: BreakoutsData['rounds']): { round: RoundView | null; groupOf: ReadonlyMap<string, string> } {
+  const sorted = sortedRounds(rounds);
+  const round = sorted.find(isActive) ?? sorted.filter((r) => r.status === 'draft').at(0) ?? null;
+  const out = new Map<string, string>();
+  for (const g of round?.groups ?? []) for (const m of g.members) out.set(m.id, g.name);
+  return { round, groupOf: out };
+}

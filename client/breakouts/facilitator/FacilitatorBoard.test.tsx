@@ -468,6 +468,15 @@ describe('facilitator panel: running and closed rounds', () => {
     expect(screen.queryByRole('region', { name: /Läuft gerade/ })).not.toBeInTheDocument();
   });
 
+  it('the people list shows who is in which group and who is in none', () => {
+    renderBoard([draft({ status: 'running', startedAt: at(0), endsAt: at(300), report: undefined })]);
+    const list = screen.getByRole('list', { name: 'Im Plenum' });
+    const row = (name: string) => within(list).getByText(name, { selector: '.person-name' }).closest('li')!;
+    expect(within(row('Ada')).getByText('Rot')).toBeInTheDocument();
+    expect(within(row('Cem')).getByText('Blau')).toBeInTheDocument();
+    expect(within(row('Dia')).getByText('Nicht eingeteilt')).toBeInTheDocument();
+  });
+
   it('lists every round with its state and opens the one chosen', async () => {
     const user = userEvent.setup();
     renderBoard([
