@@ -79,9 +79,8 @@ export const breakoutsSlice: FeatureSlice<BreakoutsData, 'breakouts'> = {
   empty: emptyBreakouts,
   fromSnapshot: breakoutsFromSnapshot,
   apply: applyBreakoutChange,
-  // The own group's help request (made, resolved, closed with its round): an idempotent upsert.
-  personal: (data, change) =>
-    change.type === 'breakouts:myHelp' ? { ...data, help: { ...data.help, [change.request.id]: change.request } } : data,
+  // The attendee's complete help list (their groups' requests) replaces the one they had.
+  personal: (data, change) => (change.type === 'breakouts:myHelp' ? { ...data, help: byId(change.help) } : data),
   onAck: {
     // The asker sees "help is coming" from the ack (the personal change that follows is the same upsert).
     'breakouts:help': (data, result) => ({ ...data, help: { ...data.help, [result.request.id]: result.request } }),

@@ -23,6 +23,14 @@ import { helpChanges, historyFor, requireRound, type BreakoutRuntime } from './r
 
 type H<K extends CommandName> = Handler<K>;
 
+/** Attendees whose group differs between two states of a round (moved, swapped, added, removed). */
+function movedPeople(before: RoundState, after: RoundState): string[] {
+  const where = (r: RoundState) => new Map(r.groups.flatMap((g) => g.members.map((m) => [m, g.index] as const)));
+  const a = where(before);
+  const b = where(after);
+  return [...new Set([...a.keys(), ...b.keys()])].filter((id) => a.get(id) !== b.get(id));
+}
+
 export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
   /** Merged results may grow beyond one client's 10,000 characters, but not without bound. */
   const MAX_RESULT_LENGTH = 20_000;
@@ -57,7 +65,10 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
       const help = renamed.size ? (await rt.listHelp(trx, eventId, { roundId })).filter((h) => renamed.has(h.groupIndex)) : [];
       const renamedHelp: AudienceChanges = { staff: help.map((request) => ({ type: 'breakouts:help', request })), pub: [] };
       const closedHelp = await rt.closeHelpOf(trx, before, after, ctx.now);
-      return { result, changes: mergeChanges(roundChanges(before, after, view), renamedHelp, closedHelp), rounds: [after] };
+      // Who changed groups in a started round sees the help requests of the new group, not the old one's.
+      const moved = after.status === 'draft' ? [] : movedPeople(before, after);
+      const movedHelp = moved.length ? await rt.myHelp(trx, eventId, moved) : null;
+      return { result, changes: mergeChanges(roundChanges(before, after, view), renamedHelp, closedHelp, movedHelp), rounds: [after] };
     });
   }
 
@@ -285,7 +296,7 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
           resolvedAt: null,
         };
         await insertHelp(trx, eventId, request);
-        return { result: { request }, changes: helpChanges(request, g.members) };
+        return { result: { request }, changes: mergeChanges(helpChanges(request), await rt.myHelp(trx, eventId, g.members)) };
       });
     },
   };
@@ -302,7 +313,7 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
         await resolveHelpRow(trx, id, resolved.resolvedAt);
         // The members see it at once ("help is coming" goes away, they may ask again).
         const round = await requireRound(trx, eventId, request.roundId);
-        return { result: { request: resolved }, changes: helpChanges(resolved, round.groups[request.groupIndex]?.members ?? [request.attendeeId]) };
+        return { result: { request: resolved }, changes: mergeChanges(helpChanges(resolved), await rt.myHelp(trx, eventId, round.groups[request.groupIndex]?.members ?? [])) };
       });
     },
   };

@@ -32,7 +32,11 @@ export function createBreakoutsModule(kernel: Kernel, people: People): FeatureMo
       if (rounds.length === 0 && help.length === 0 && !placed) return null;
       const view = await rt.viewerFor(trx, rounds);
       const helpChanges = { staff: help.map((request) => ({ type: 'breakouts:help' as const, request })), pub: [] };
-      return mergeChanges(placed?.changes, ...rounds.map((r) => roundChanges(r, r, view)), helpChanges);
+      // The asker's new name also shows in their group mates' lists.
+      const all = help.length ? await loadRounds(trx, eventId) : [];
+      const mates = help.flatMap((h) => all.find((r) => r.id === h.roundId)?.groups[h.groupIndex]?.members ?? []);
+      const mateHelp = mates.length ? await rt.myHelp(trx, eventId, mates) : null;
+      return mergeChanges(placed?.changes, ...rounds.map((r) => roundChanges(r, r, view)), helpChanges, mateHelp);
     },
   };
 }

@@ -45,13 +45,15 @@ export function historyFor(rounds: readonly RoundState[], round: Pick<RoundState
     .map((r) => r.groups.map((g) => g.members));
 }
 
-/** A help request to staff, and to every member of its group as a personal change. */
-export function helpChanges(request: HelpRequest, members: readonly string[]): Partial<Changes> {
-  return {
-    staff: [{ type: 'breakouts:help', request }],
-    pub: [],
-    personal: members.map((attendeeId) => ({ attendeeId, change: { type: 'breakouts:myHelp' as const, request } })),
-  };
+/** A help request to staff (the members get their lists from BreakoutRuntime.myHelp). */
+export function helpChanges(request: HelpRequest): Partial<Changes> {
+  return { staff: [{ type: 'breakouts:help', request }], pub: [] };
+}
+
+/** Help requests of the groups `attendeeId` is in now, in started rounds: an attendee's view of them. */
+export function helpOf(rounds: readonly RoundState[], help: readonly HelpRequest[], attendeeId: string): HelpRequest[] {
+  const mine = new Set(rounds.filter((r) => r.status !== 'draft').flatMap((r) => r.groups.filter((g) => g.members.includes(attendeeId)).map((g) => `${r.id}\u0000${g.index}`)));
+  return mine.size ? help.filter((h) => mine.has(`${h.roundId}\u0000${h.groupIndex}`)) : [];
 }
 
 export async function requireRound(db: Db, eventId: string, roundId: string): Promise<RoundState> {
@@ -106,6 +108,13 @@ export class BreakoutRuntime {
     return (await this.listHelp(db, eventId)).find((h) => h.id === id);
   }
 
+  /** Each of these attendees' complete help list as a personal change (it replaces the list they had). */
+  async myHelp(db: Db, eventId: string, attendeeIds: readonly string[]): Promise<Partial<Changes>> {
+    if (attendeeIds.length === 0) return {};
+    const [rounds, help] = await Promise.all([loadRounds(db, eventId), this.listHelp(db, eventId)]);
+    return { personal: [...new Set(attendeeIds)].map((attendeeId) => ({ attendeeId, change: { type: 'breakouts:myHelp' as const, help: helpOf(rounds, help, attendeeId) } })) };
+  }
+
   /**
    * A round that just closed takes its open help requests with it (nobody can come to a group that no
    * longer meets): they are resolved at the close, and staff and members hear of it.
@@ -116,7 +125,8 @@ export class BreakoutRuntime {
     if (open.length === 0) return null;
     const at = now.toISOString();
     await resolveHelpOfRound(db, after.id, at);
-    return mergeChanges(...open.map((h) => helpChanges({ ...h, resolvedAt: at }, after.groups[h.groupIndex]?.members ?? [h.attendeeId])));
+    const members = open.flatMap((h) => after.groups[h.groupIndex]?.members ?? []);
+    return mergeChanges(...open.map((h) => helpChanges({ ...h, resolvedAt: at })), await this.myHelp(db, after.eventId, members));
   }
 
   /** A breakouts write: one transaction, one seq bump when there are changes; publish also moves the timers. */
@@ -199,7 +209,7 @@ export class BreakoutRuntime {
     if (next === round) return null;
     await saveRound(trx, round, next);
     const view = await this.viewerFor(trx, [next]);
-    return { changes: roundChanges(round, next, view), round: next };
+    return { changes: mergeChanges(roundChanges(round, next, view), await this.myHelp(trx, eventId, waiting)), round: next };
   }
 
   private async placeLateJoiner(eventId: string, attendeeId: string): Promise<void> {
@@ -218,7 +228,7 @@ export class BreakoutRuntime {
       await saveRound(trx, round, placed.round);
       const view = await this.viewerFor(trx, [placed.round]);
       this.kernel.logger.debug({ eventId, attendeeId, group: placed.group }, 'late joiner placed');
-      return { result: null, changes: roundChanges(round, placed.round, view), rounds: [placed.round] };
+      return { result: null, changes: mergeChanges(roundChanges(round, placed.round, view), await this.myHelp(trx, eventId, [attendeeId])), rounds: [placed.round] };
     });
     out.publish();
   }

@@ -3,7 +3,7 @@ import type { BreakoutsSnapshot } from '../../shared/breakouts/schemas.js';
 import type { SnapshotContext } from '../kernel/feature.js';
 import { isPublicRound } from './core/views.js';
 import { loadPlanSettings, loadRounds } from './repository.js';
-import type { BreakoutRuntime } from './runtime.js';
+import { helpOf, type BreakoutRuntime } from './runtime.js';
 
 export async function breakoutsSnapshot(rt: BreakoutRuntime, { trx, eventId, audience, actor }: SnapshotContext): Promise<BreakoutsSnapshot> {
   if (audience !== 'staff') {
@@ -16,11 +16,9 @@ export async function breakoutsSnapshot(rt: BreakoutRuntime, { trx, eventId, aud
     }
     // An attendee sees the help requests of their own groups ("help is coming", or done and askable again).
     const me = actor.attendeeId;
-    if (!me) return { rounds, help: [] };
-    const mine = new Set(rounds.flatMap((r) => r.groups.filter((g) => g.members.some((m) => m.id === me)).map((g) => `${r.id}\u0000${g.index}`)));
-    if (mine.size === 0) return { rounds, help: [] };
-    const help = (await rt.listHelp(trx, eventId)).filter((h) => mine.has(`${h.roundId}\u0000${h.groupIndex}`));
-    return { rounds, help };
+    if (!me || !rounds.some((r) => r.groups.some((g) => g.members.some((m) => m.id === me)))) return { rounds, help: [] };
+    // The same rule as the personal `breakouts:myHelp` lists, so a reload and the live state agree.
+    return { rounds, help: helpOf(await loadRounds(trx, eventId), await rt.listHelp(trx, eventId), me) };
   }
   const all = await loadRounds(trx, eventId);
   const view = await rt.viewerFor(trx, all);

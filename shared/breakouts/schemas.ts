@@ -128,8 +128,11 @@ export const BreakoutChanges = [
   z.object({ type: z.literal('breakouts:planSettings'), settings: PlanSettings }),
 ] as const;
 
-/** Inside `sync:personal`, to every member of the group: their group's help request was made or changed. */
-export const BreakoutPersonal = [z.object({ type: z.literal('breakouts:myHelp'), request: HelpRequest })] as const;
+/**
+ * Inside `sync:personal`: the attendee's complete list of help requests (those of the groups they are in
+ * now), replacing the one they had — sent when a request of their group changes or they change groups.
+ */
+export const BreakoutPersonal = [z.object({ type: z.literal('breakouts:myHelp'), help: z.array(HelpRequest) })] as const;
 
 // ---- commands ----
 const Text = (max: number) => z.string().trim().max(max);

@@ -116,10 +116,10 @@ describe('attendee group card', () => {
     const u = user();
     const { store, pending } = renderArea(running(), { manual: true });
     // Another member asked: the personal change reaches every member of the group.
-    act(() => store.getState().receivePersonal([{ type: 'breakouts:myHelp', request: helpRequest('h1', { attendeeId: 'b', at: at(5) }) }]));
+    act(() => store.getState().receivePersonal([{ type: 'breakouts:myHelp', help: [helpRequest('h1', { attendeeId: 'b', at: at(5) })] }]));
     expect(screen.getByText('Hilfe ist unterwegs – ein Facilitator kommt in Ihre Gruppe.')).toBeInTheDocument();
     expect(within(card()).queryByRole('button', { name: /Hilfe anfordern/ })).not.toBeInTheDocument();
-    act(() => store.getState().receivePersonal([{ type: 'breakouts:myHelp', request: helpRequest('h1', { attendeeId: 'b', at: at(5), resolvedAt: at(30) }) }]));
+    act(() => store.getState().receivePersonal([{ type: 'breakouts:myHelp', help: [helpRequest('h1', { attendeeId: 'b', at: at(5), resolvedAt: at(30) })] }]));
     expect(screen.getByText('Ihre Anfrage ist erledigt. Sie können jederzeit erneut Hilfe anfordern.')).toHaveAttribute('role', 'status');
     await u.click(within(card()).getByRole('button', { name: 'Erneut Hilfe anfordern' }));
     expect(pending.map((p) => [p.name, p.payload])).toEqual([['breakouts:help', { roundId: 'r1' }]]);
