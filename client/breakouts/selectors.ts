@@ -21,6 +21,20 @@ export function groupOf(round: RoundView, personId: string): GroupView | null {
   return round.groups.find((g) => g.members.some((m) => m.id === personId)) ?? null;
 }
 
+/** The latest help request of one group of one round (the server keeps at most one open per group). */
+export function groupHelp(help: BreakoutsData['help'], roundId: string, index: number): HelpRequest | null {
+  return Object.values(help).filter((h) => h.roundId === roundId && h.groupIndex === index).sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)).at(-1) ?? null;
+}
+
+/** The latest closed round in which `personId` had a group, with that group (its result stays readable). */
+export function lastClosedGroup(rounds: BreakoutsData['rounds'], personId: string): { round: RoundView; group: GroupView } | null {
+  for (const round of sortedRounds(rounds).filter((r) => r.status === 'closed').reverse()) {
+    const group = groupOf(round, personId);
+    if (group) return { round, group };
+  }
+  return null;
+}
+
 /** The round the panel opens on: the active one, else the first draft, else the latest. */
 export function defaultRoundId(rounds: readonly RoundView[]): string | null {
   return (rounds.find(isActive) ?? rounds.find((r) => r.status === 'draft') ?? rounds.at(-1))?.id ?? null;
@@ -86,4 +100,13 @@ export function nameIndex(people: Readonly<Record<string, PersonView>>, rounds: 
   for (const p of Object.values(people)) out.set(p.id, p.name);
   for (const r of rounds) for (const g of r.groups) for (const m of g.members) if (m.name !== null || !out.has(m.id)) out.set(m.id, m.name);
   return out;
+}
+
+/** For the people list: which group of the round that matters now (running, else the latest draft) each person is in. */
+export function groupIndexByPerson(rounds: BreakoutsData['rounds']): { round: RoundView | null; groupOf: ReadonlyMap<string, string> } {
+  const sorted = sortedRounds(rounds);
+  const round = sorted.find(isActive) ?? sorted.filter((r) => r.status === 'draft').at(0) ?? null;
+  const out = new Map<string, string>();
+  for (const g of round?.groups ?? []) for (const m of g.members) out.set(m.id, g.name);
+  return { round, groupOf: out };
 }

@@ -1,19 +1,21 @@
 /**
- * The breakouts slice of the synced state, as pure functions: rounds and help requests (the latter only
- * reach staff). Rounds are replaced whole on every `breakouts:round`; a group's
+ * The breakouts slice of the synced state, as pure functions: rounds and help requests (staff: all;
+ * an attendee: those of their own groups, also as personal changes). Rounds are replaced whole on every `breakouts:round`; a group's
  * result text travels alone (`breakouts:result`) and is applied only when its version is newer, so a late
  * echo of an own edit never takes a text back.
  */
-import type { BreakoutsSnapshot, HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
+import type { BreakoutsSnapshot, HelpRequest, PlanSettings, RoundView } from '../../shared/breakouts/schemas.js';
 import type { Change } from '../../shared/socket.js';
 import type { FeatureSlice } from '../kernel/feature.js';
 
 export interface BreakoutsData {
   rounds: Readonly<Record<string, RoundView>>;
   help: Readonly<Record<string, HelpRequest>>;
+  /** Staff: the plan form as saved for this event (null: never saved, or not staff). */
+  planSettings: PlanSettings | null;
 }
 
-export const emptyBreakouts: BreakoutsData = { rounds: {}, help: {} };
+export const emptyBreakouts: BreakoutsData = { rounds: {}, help: {}, planSettings: null };
 
 function byId<T extends { id: string }>(items: readonly T[]): Record<string, T> {
   const out: Record<string, T> = {};
@@ -23,7 +25,7 @@ function byId<T extends { id: string }>(items: readonly T[]): Record<string, T> 
 
 export function breakoutsFromSnapshot(snap: BreakoutsSnapshot | undefined): BreakoutsData {
   if (!snap) return emptyBreakouts;
-  return { rounds: byId(snap.rounds), help: byId(snap.help) };
+  return { rounds: byId(snap.rounds), help: byId(snap.help), planSettings: snap.planSettings ?? null };
 }
 
 /** A group's result text at `version`; older or equal versions are ignored. */
@@ -65,6 +67,8 @@ export function applyBreakoutChange(data: BreakoutsData, change: Change): Breako
       return applyResult(data, change);
     case 'breakouts:help':
       return { ...data, help: { ...data.help, [change.request.id]: change.request } };
+    case 'breakouts:planSettings':
+      return { ...data, planSettings: change.settings };
     default:
       return data;
   }
@@ -75,7 +79,11 @@ export const breakoutsSlice: FeatureSlice<BreakoutsData, 'breakouts'> = {
   empty: emptyBreakouts,
   fromSnapshot: breakoutsFromSnapshot,
   apply: applyBreakoutChange,
+  // The attendee's complete help list (their groups' requests) replaces the one they had.
+  personal: (data, change) => (change.type === 'breakouts:myHelp' ? { ...data, help: byId(change.help) } : data),
   onAck: {
+    // The asker sees "help is coming" from the ack (the personal change that follows is the same upsert).
+    'breakouts:help': (data, result) => ({ ...data, help: { ...data.help, [result.request.id]: result.request } }),
     // The merged text and its version (idempotent with the delta that follows).
     'breakouts:editResult': (data, result, payload) =>
       applyResult(data, { roundId: payload.roundId, index: payload.index, text: result.text, version: result.version }),

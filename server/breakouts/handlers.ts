@@ -14,13 +14,22 @@ import { findEventById, rowToInfo } from '../events/repository.js';
 import { mergeChanges, type Db, type Handler, type HandlerContext, type HandlerOutcome, type Handlers } from '../kernel/feature.js';
 import * as edits from './core/edits.js';
 import * as lifecycle from './core/lifecycle.js';
-import { needsPlacement, placeLate } from './core/late.js';
+import { needsPlacement, placeLate, readyToPlace } from './core/late.js';
+import { remeasure } from './core/report.js';
 import type { RoundState } from './core/types.js';
 import { roundChanges, type AudienceChanges } from './core/views.js';
-import { deleteRound, insertHelp, insertMessage, insertRound, loadRounds, resultVersionText, resolveHelp as resolveHelpRow, saveResult, saveRound } from './repository.js';
-import { historyFor, requireRound, type BreakoutRuntime } from './runtime.js';
+import { deleteRound, insertHelp, insertMessage, insertRound, loadRounds, resultVersionText, resolveHelp as resolveHelpRow, savePlanSettings, saveResult, saveRound } from './repository.js';
+import { helpChanges, historyFor, requireRound, type BreakoutRuntime } from './runtime.js';
 
 type H<K extends CommandName> = Handler<K>;
+
+/** Attendees whose group differs between two states of a round (moved, swapped, added, removed). */
+function movedPeople(before: RoundState, after: RoundState): string[] {
+  const where = (r: RoundState) => new Map(r.groups.flatMap((g) => g.members.map((m) => [m, g.index] as const)));
+  const a = where(before);
+  const b = where(after);
+  return [...new Set([...a.keys(), ...b.keys()])].filter((id) => a.get(id) !== b.get(id));
+}
 
 export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
   /** Merged results may grow beyond one client's 10,000 characters, but not without bound. */
@@ -46,7 +55,7 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
     const { eventId } = ctx.actor;
     return rt.commit(eventId, async (trx) => {
       const before = await requireRound(trx, eventId, roundId);
-      const after = await rule(before, trx);
+      const after = await withFreshReport(trx, eventId, before, await rule(before, trx));
       const view = await rt.viewerFor(trx, [after]);
       const result = { round: view(after, audienceOf(ctx)) };
       if (after === before) return { result, changes: null };
@@ -54,9 +63,24 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
       // Help requests show their group's current name: staff get them again when it changes.
       const renamed = new Set(after.groups.filter((g) => before.groups[g.index]?.name !== g.name).map((g) => g.index));
       const help = renamed.size ? (await rt.listHelp(trx, eventId, { roundId })).filter((h) => renamed.has(h.groupIndex)) : [];
-      const helpChanges: AudienceChanges = { staff: help.map((request) => ({ type: 'breakouts:help', request })), pub: [] };
-      return { result, changes: mergeChanges(roundChanges(before, after, view), helpChanges), rounds: [after] };
+      const renamedHelp: AudienceChanges = { staff: help.map((request) => ({ type: 'breakouts:help', request })), pub: [] };
+      const closedHelp = await rt.closeHelpOf(trx, before, after, ctx.now);
+      // Who changed groups in a started round sees the help requests of the new group, not the old one's.
+      const moved = after.status === 'draft' ? [] : movedPeople(before, after);
+      const movedHelp = moved.length ? await rt.myHelp(trx, eventId, moved) : null;
+      return { result, changes: mergeChanges(roundChanges(before, after, view), renamedHelp, closedHelp, movedHelp), rounds: [after] };
     });
+  }
+
+  /**
+   * A hand edit that moved people gets its report recounted (docs/protocol.md: "reports are recomputed
+   * after every manual change"): one pass over this round against the earlier ones, not the engine.
+   */
+  async function withFreshReport(trx: Transaction<DB>, eventId: string, before: RoundState, after: RoundState): Promise<RoundState> {
+    if (after === before || !after.report) return after;
+    const members = after.groups.flatMap((g) => g.members);
+    const [rounds, people] = await Promise.all([loadRounds(trx, eventId), rt.people.byIds(trx, eventId, members)]);
+    return remeasure(before, after, { history: historyFor(rounds, after), attributes: new Map(people.map((p) => [p.id, p.attributes])) });
   }
 
   async function requireAttendeeOfEvent(ctx: HandlerContext, db: Db, id: string): Promise<void> {
@@ -71,7 +95,13 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
       // event's queue keeps anything else of this event from changing the rounds in between.
       const event = await eventInfo(ctx, rt.kernel.db);
       const rounds = await loadRounds(rt.kernel.db, eventId);
-      const ids = cmd.people ?? rt.people.onlineIds(eventId);
+      // Default: who is online, and (pre-assignment) roster entries who have not come yet.
+      let ids = cmd.people ?? rt.people.onlineIds(eventId);
+      if (!cmd.people && cmd.includeAbsent) {
+        const here = new Set(ids);
+        const absent = (await rt.people.all(rt.kernel.db, eventId)).filter((p) => p.invited && !here.has(p.id)).map((p) => p.id);
+        ids = [...ids, ...absent];
+      }
       const people = await rt.people.byIds(rt.kernel.db, eventId, ids);
       if (cmd.people && people.length !== new Set(cmd.people).size) {
         const known = new Set(people.map((p) => p.id));
@@ -100,6 +130,17 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
         const view = await rt.viewerFor(trx, planned);
         const changes = mergeChanges(...drafts.map((d) => roundChanges(d, null, view)), ...planned.map((r) => roundChanges(null, r, view)));
         return { result: { rounds: planned.map((r) => view(r, 'staff')) }, changes, rounds: planned, removed: drafts.map((d) => d.id) };
+      });
+    },
+  };
+
+  const planSettings: H<'breakouts:planSettings'> = {
+    serial: true,
+    async run(ctx, { settings }) {
+      const { eventId } = ctx.actor;
+      return rt.commit(eventId, async (trx) => {
+        await savePlanSettings(trx, eventId, settings, ctx.now);
+        return { result: { settings }, changes: { staff: [{ type: 'breakouts:planSettings', settings }], pub: [] } };
       });
     },
   };
@@ -162,7 +203,9 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
           const people = await rt.people.byIds(trx, eventId, [...next.groups.flatMap((g) => g.members), ...newcomers]);
           const history = historyFor(rounds, next);
           const arriving = new Set(newcomers);
-          for (const person of people.filter((p) => arriving.has(p.id))) {
+          const fields = (await eventInfo(ctx, trx)).settings.attendeeFields;
+          // Who has not answered a required field yet waits for it (the spread rule needs the value).
+          for (const person of people.filter((p) => arriving.has(p.id) && readyToPlace(fields, p.attributes))) {
             next = placeLate(next, person, { people, history, seed: rt.seed() }).round;
           }
         }
@@ -253,8 +296,7 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
           resolvedAt: null,
         };
         await insertHelp(trx, eventId, request);
-        const changes: AudienceChanges = { staff: [{ type: 'breakouts:help', request }], pub: [] };
-        return { result: { request }, changes };
+        return { result: { request }, changes: mergeChanges(helpChanges(request), await rt.myHelp(trx, eventId, g.members)) };
       });
     },
   };
@@ -269,7 +311,9 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
         if (request.resolvedAt) return { result: { request }, changes: null };
         const resolved = { ...request, resolvedAt: ctx.now.toISOString() };
         await resolveHelpRow(trx, id, resolved.resolvedAt);
-        return { result: { request: resolved }, changes: { staff: [{ type: 'breakouts:help', request: resolved }], pub: [] } };
+        // The members see it at once ("help is coming" goes away, they may ask again).
+        const round = await requireRound(trx, eventId, request.roundId);
+        return { result: { request: resolved }, changes: mergeChanges(helpChanges(resolved), await rt.myHelp(trx, eventId, round.groups[request.groupIndex]?.members ?? [])) };
       });
     },
   };
@@ -301,6 +345,7 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
 
   return {
     'breakouts:plan': plan,
+    'breakouts:planSettings': planSettings,
     'breakouts:reshuffle': reshuffle,
     'breakouts:move': move,
     'breakouts:swap': swap,

@@ -24,13 +24,19 @@ export function createBreakoutsModule(kernel: Kernel, people: People): FeatureMo
     /** Rounds and help requests show names: send the rounds these people are in again, and their requests. */
     async onPeopleChanged(trx, eventId, ids) {
       rt.publicRounds.delete(eventId);
+      // A walk-in who just answered the required fields gets their group now.
+      const placed = await rt.placeAnswered(trx, eventId, ids);
       const who = new Set(ids);
-      const rounds = (await loadRounds(trx, eventId)).filter((r) => r.groups.some((g) => g.members.some((m) => who.has(m))));
+      const rounds = (await loadRounds(trx, eventId)).filter((r) => r.id !== placed?.round.id && r.groups.some((g) => g.members.some((m) => who.has(m))));
       const help = await rt.listHelp(trx, eventId, { attendeeIds: ids });
-      if (rounds.length === 0 && help.length === 0) return null;
+      if (rounds.length === 0 && help.length === 0 && !placed) return null;
       const view = await rt.viewerFor(trx, rounds);
       const helpChanges = { staff: help.map((request) => ({ type: 'breakouts:help' as const, request })), pub: [] };
-      return mergeChanges(...rounds.map((r) => roundChanges(r, r, view)), helpChanges);
+      // The asker's new name also shows in their group mates' lists.
+      const all = help.length ? await loadRounds(trx, eventId) : [];
+      const mates = help.flatMap((h) => all.find((r) => r.id === h.roundId)?.groups[h.groupIndex]?.members ?? []);
+      const mateHelp = mates.length ? await rt.myHelp(trx, eventId, mates) : null;
+      return mergeChanges(placed?.changes, ...rounds.map((r) => roundChanges(r, r, view)), helpChanges, mateHelp);
     },
   };
 }

@@ -1,7 +1,7 @@
 /** SQL for breakout rounds, groups, members, results, messages and help requests. Portable Kysely only. */
 import type { Kysely, Transaction } from 'kysely';
 import type { PlanReport } from '../../shared/breakouts/engine.js';
-import type { BreakoutMode, HelpRequest, RoundStatus } from '../../shared/breakouts/schemas.js';
+import { PlanSettings, type BreakoutMode, type HelpRequest, type RoundStatus } from '../../shared/breakouts/schemas.js';
 import type { DB } from '../db/types.js';
 import type { GroupState, MessageRecord, RoundSettings, RoundState } from './core/types.js';
 
@@ -249,4 +249,27 @@ export async function insertHelp(db: Db, eventId: string, h: HelpRequest): Promi
 
 export async function resolveHelp(db: Db, id: string, at: string): Promise<void> {
   await db.updateTable('breakout_help').set({ resolved_at: at }).where('id', '=', id).execute();
+}
+
+/** Every open request of a round, resolved at once (the round closed). */
+export async function resolveHelpOfRound(db: Db, roundId: string, at: string): Promise<void> {
+  await db.updateTable('breakout_help').set({ resolved_at: at }).where('round_id', '=', roundId).where('resolved_at', 'is', null).execute();
+}
+
+// ---- plan settings ----
+
+/** The event's saved plan form; null when never saved (or unreadable after a schema change). */
+export async function loadPlanSettings(db: Db, eventId: string): Promise<PlanSettings | null> {
+  const row = await db.selectFrom('breakout_plan_settings').select('settings').where('event_id', '=', eventId).executeTakeFirst();
+  const parsed = PlanSettings.safeParse(parseJson<unknown>(row?.settings ?? null, null));
+  return parsed.success ? parsed.data : null;
+}
+
+export async function savePlanSettings(db: Db, eventId: string, settings: PlanSettings, now: Date): Promise<void> {
+  const values = { settings: JSON.stringify(settings), updated_at: now.toISOString() };
+  await db
+    .insertInto('breakout_plan_settings')
+    .values({ event_id: eventId, ...values })
+    .onConflict((oc) => oc.column('event_id').doUpdateSet(values))
+    .execute();
 }

@@ -12,15 +12,15 @@ import type { HelpRequest, RoundView } from '../../shared/breakouts/schemas.js';
 import { DomainError } from '../../shared/errors.js';
 import type { DB } from '../db/types.js';
 import { findEventById, rowToInfo } from '../events/repository.js';
-import type { Changes, Committed, Db, Kernel } from '../kernel/feature.js';
+import { mergeChanges, type Changes, type Committed, type Db, type Kernel } from '../kernel/feature.js';
 import type { People } from '../people/index.js';
 import { advance } from './core/lifecycle.js';
-import { needsPlacement, placeLate } from './core/late.js';
+import { needsPlacement, placeLate, readyToPlace } from './core/late.js';
 import type { IdRound, RoundState } from './core/types.js';
 import { roundChanges, toRoundView, type Audience } from './core/views.js';
 import type { PlanOptions } from './engine/index.js';
 import { Planner } from './planner.js';
-import { activeRoundRefs, listHelp, loadMessages, loadRound, loadRounds, saveRound } from './repository.js';
+import { activeRoundRefs, listHelp, resolveHelpOfRound, loadMessages, loadRound, loadRounds, saveRound } from './repository.js';
 import { RoundTimers } from './timers.js';
 
 export type ViewFn = (round: RoundState, audience: Audience) => RoundView;
@@ -43,6 +43,17 @@ export function historyFor(rounds: readonly RoundState[], round: Pick<RoundState
   return rounds
     .filter((r) => r.id !== round?.id && (r.status !== 'draft' || (round !== null && r.number < round.number)))
     .map((r) => r.groups.map((g) => g.members));
+}
+
+/** A help request to staff (the members get their lists from BreakoutRuntime.myHelp). */
+export function helpChanges(request: HelpRequest): Partial<Changes> {
+  return { staff: [{ type: 'breakouts:help', request }], pub: [] };
+}
+
+/** Help requests of the groups `attendeeId` is in now, in started rounds: an attendee's view of them. */
+export function helpOf(rounds: readonly RoundState[], help: readonly HelpRequest[], attendeeId: string): HelpRequest[] {
+  const mine = new Set(rounds.filter((r) => r.status !== 'draft').flatMap((r) => r.groups.filter((g) => g.members.includes(attendeeId)).map((g) => `${r.id}\u0000${g.index}`)));
+  return mine.size ? help.filter((h) => mine.has(`${h.roundId}\u0000${h.groupIndex}`)) : [];
 }
 
 export async function requireRound(db: Db, eventId: string, roundId: string): Promise<RoundState> {
@@ -97,6 +108,27 @@ export class BreakoutRuntime {
     return (await this.listHelp(db, eventId)).find((h) => h.id === id);
   }
 
+  /** Each of these attendees' complete help list as a personal change (it replaces the list they had). */
+  async myHelp(db: Db, eventId: string, attendeeIds: readonly string[]): Promise<Partial<Changes>> {
+    if (attendeeIds.length === 0) return {};
+    const [rounds, help] = await Promise.all([loadRounds(db, eventId), this.listHelp(db, eventId)]);
+    return { personal: [...new Set(attendeeIds)].map((attendeeId) => ({ attendeeId, change: { type: 'breakouts:myHelp' as const, help: helpOf(rounds, help, attendeeId) } })) };
+  }
+
+  /**
+   * A round that just closed takes its open help requests with it (nobody can come to a group that no
+   * longer meets): they are resolved at the close, and staff and members hear of it.
+   */
+  async closeHelpOf(db: Db, before: RoundState, after: RoundState, now: Date): Promise<Partial<Changes> | null> {
+    if (after.status !== 'closed' || before.status === 'closed') return null;
+    const open = (await this.listHelp(db, after.eventId, { roundId: after.id })).filter((h) => h.resolvedAt === null);
+    if (open.length === 0) return null;
+    const at = now.toISOString();
+    await resolveHelpOfRound(db, after.id, at);
+    const members = open.flatMap((h) => after.groups[h.groupIndex]?.members ?? []);
+    return mergeChanges(...open.map((h) => helpChanges({ ...h, resolvedAt: at })), await this.myHelp(db, after.eventId, members));
+  }
+
   /** A breakouts write: one transaction, one seq bump when there are changes; publish also moves the timers. */
   async commit<R>(eventId: string, work: (trx: Transaction<DB>) => Promise<BreakoutWork<R>>): Promise<Committed<R>> {
     let after: BreakoutWork<R> | undefined;
@@ -149,10 +181,35 @@ export class BreakoutRuntime {
         if (next === round) return { result: null, changes: null, rounds: [round] };
         await saveRound(trx, round, next);
         const view = await this.viewerFor(trx, [next]);
-        return { result: null, changes: roundChanges(round, next, view), rounds: [next] };
+        const closedHelp = await this.closeHelpOf(trx, round, next, this.kernel.now());
+        return { result: null, changes: mergeChanges(roundChanges(round, next, view), closedHelp), rounds: [next] };
       });
       out.publish();
     });
+  }
+
+  /**
+   * Inside a profile change's transaction: online walk-ins who now answered every required field get
+   * their group in the running round (they were held back at connect).
+   */
+  async placeAnswered(trx: Transaction<DB>, eventId: string, ids: readonly string[]): Promise<{ changes: Partial<Changes>; round: RoundState } | null> {
+    const waiting = ids.filter((id) => this.people.isOnline(eventId, id));
+    if (waiting.length === 0) return null;
+    const rounds = await loadRounds(trx, eventId);
+    const round = rounds.find((r) => waiting.some((id) => needsPlacement(r, id)));
+    if (!round) return null;
+    const event = await findEventById(trx, eventId);
+    if (!event) return null;
+    const fields = rowToInfo(event).settings.attendeeFields;
+    const people = await this.people.byIds(trx, eventId, [...round.groups.flatMap((g) => g.members), ...waiting]);
+    let next = round;
+    for (const person of people.filter((p) => waiting.includes(p.id) && needsPlacement(next, p.id) && readyToPlace(fields, p.attributes))) {
+      next = placeLate(next, person, { people, history: historyFor(rounds, round), seed: this.seed() }).round;
+    }
+    if (next === round) return null;
+    await saveRound(trx, round, next);
+    const view = await this.viewerFor(trx, [next]);
+    return { changes: mergeChanges(roundChanges(round, next, view), await this.myHelp(trx, eventId, waiting)), round: next };
   }
 
   private async placeLateJoiner(eventId: string, attendeeId: string): Promise<void> {
@@ -164,11 +221,14 @@ export class BreakoutRuntime {
       const people = await this.people.byIds(trx, eventId, [...members, attendeeId]);
       const newcomer = people.find((p) => p.id === attendeeId);
       if (!newcomer) return { result: null, changes: null };
+      // Not before the required fields are answered (then the profile change places them, see placeAnswered).
+      const event = await findEventById(trx, eventId);
+      if (event && !readyToPlace(rowToInfo(event).settings.attendeeFields, newcomer.attributes)) return { result: null, changes: null };
       const placed = placeLate(round, newcomer, { people, history: historyFor(rounds, round), seed: this.seed() });
       await saveRound(trx, round, placed.round);
       const view = await this.viewerFor(trx, [placed.round]);
       this.kernel.logger.debug({ eventId, attendeeId, group: placed.group }, 'late joiner placed');
-      return { result: null, changes: roundChanges(round, placed.round, view), rounds: [placed.round] };
+      return { result: null, changes: mergeChanges(roundChanges(round, placed.round, view), await this.myHelp(trx, eventId, [attendeeId])), rounds: [placed.round] };
     });
     out.publish();
   }

@@ -2,10 +2,10 @@
 import type { BreakoutsSnapshot } from '../../shared/breakouts/schemas.js';
 import type { SnapshotContext } from '../kernel/feature.js';
 import { isPublicRound } from './core/views.js';
-import { loadRounds } from './repository.js';
-import type { BreakoutRuntime } from './runtime.js';
+import { loadPlanSettings, loadRounds } from './repository.js';
+import { helpOf, type BreakoutRuntime } from './runtime.js';
 
-export async function breakoutsSnapshot(rt: BreakoutRuntime, { trx, eventId, audience }: SnapshotContext): Promise<BreakoutsSnapshot> {
+export async function breakoutsSnapshot(rt: BreakoutRuntime, { trx, eventId, audience, actor }: SnapshotContext): Promise<BreakoutsSnapshot> {
   if (audience !== 'staff') {
     let rounds = rt.publicRounds.get(eventId);
     if (!rounds) {
@@ -14,9 +14,13 @@ export async function breakoutsSnapshot(rt: BreakoutRuntime, { trx, eventId, aud
       rounds = visible.map((r) => view(r, 'public'));
       rt.publicRounds.set(eventId, rounds);
     }
-    return { rounds, help: [] };
+    // An attendee sees the help requests of their own groups ("help is coming", or done and askable again).
+    const me = actor.attendeeId;
+    if (!me || !rounds.some((r) => r.groups.some((g) => g.members.some((m) => m.id === me)))) return { rounds, help: [] };
+    // The same rule as the personal `breakouts:myHelp` lists, so a reload and the live state agree.
+    return { rounds, help: helpOf(await loadRounds(trx, eventId), await rt.listHelp(trx, eventId), me) };
   }
   const all = await loadRounds(trx, eventId);
   const view = await rt.viewerFor(trx, all);
-  return { rounds: all.map((r) => view(r, 'staff')), help: await rt.listHelp(trx, eventId) };
+  return { rounds: all.map((r) => view(r, 'staff')), help: await rt.listHelp(trx, eventId), planSettings: await loadPlanSettings(trx, eventId) };
 }

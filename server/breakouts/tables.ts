@@ -65,8 +65,16 @@ export interface BreakoutHelpTable {
   resolved_at: string | null;
 }
 
+/** One row per event: the facilitator's plan form (JSON of PlanSettings). */
+export interface BreakoutPlanSettingsTable {
+  event_id: string;
+  settings: string;
+  updated_at: string;
+}
+
 declare module '../db/types.js' {
   interface DB {
+    breakout_plan_settings: BreakoutPlanSettingsTable;
     breakout_rounds: BreakoutRoundsTable;
     breakout_groups: BreakoutGroupsTable;
     breakout_members: BreakoutMembersTable;

@@ -23,6 +23,8 @@ export interface People {
   isOnline(eventId: string, attendeeId: string): boolean;
   /** Online attendees in the order they came. */
   onlineIds(eventId: string): string[];
+  /** Everyone known to the event (online or not, roster entries included), in the order they were added. */
+  all(db: Db, eventId: string): Promise<PersonRow[]>;
 }
 
 export interface PeopleModule extends FeatureModule {
@@ -77,6 +79,7 @@ export function createPeopleModule(kernel: Kernel): PeopleModule {
     find: findAttendee,
     isOnline: (eventId, id) => presence.isOnline(eventId, id),
     onlineIds: (eventId) => presence.onlineIds(eventId),
+    all: peopleOfEvent,
   };
 
   return {
@@ -162,9 +165,14 @@ export function createPeopleModule(kernel: Kernel): PeopleModule {
               fields: missing.map((f) => `attributes.${f.key}`),
             });
           }
-          await updateAttendee(kernel.db, attendeeId, { attributes: next });
+          // Like a rename: features that depend on attributes hear of it in the same transaction (breakouts
+          // places a walk-in once the required fields are answered, so the spread rule knows their value).
+          const out = await kernel.commit(eventId, async (trx) => {
+            await updateAttendee(trx, attendeeId, { attributes: next });
+            return { result: { attributes: next }, changes: await peopleChanged(trx, eventId, [attendeeId]) };
+          });
           presence.touch(eventId, [attendeeId]);
-          return { result: { attributes: next } };
+          return out;
         },
       },
     },

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { defineFeature } from '../kernel/contract.js';
 import { attendees, facilitators } from '../kernel/roles.js';
 import {
-  BreakoutChanges, BreakoutSettings, BreakoutSettingsPatch, BreakoutsSnapshot, ChooseGroupCommand, CloseCommand, EditResultCommand,
+  BreakoutChanges, BreakoutPersonal, BreakoutSettings, BreakoutSettingsPatch, BreakoutsSnapshot, ChooseGroupCommand, CloseCommand, EditResultCommand,
   EditResultResult, ExtendCommand, GroupEditCommand, HelpCommand, HelpRequest, LockCommand, MessageCommand, MoveCommand, PlanCommand,
-  PlanResultSchema, ReshuffleCommand, ResolveHelpCommand, RoundCommand, RoundResult, ShowResultsCommand, StartCommand, SwapCommand,
+  PlanResultSchema, PlanSettingsCommand, PlanSettingsResult, ReshuffleCommand, ResolveHelpCommand, RoundCommand, RoundResult, ShowResultsCommand, StartCommand, SwapCommand,
 } from './schemas.js';
 
 export * from './schemas.js';
@@ -18,6 +18,8 @@ export const breakoutsFeature = defineFeature({
   commands: {
     /** Plan one or more draft rounds with the assignment engine (replaces existing drafts). */
     'breakouts:plan': { payload: PlanCommand, result: PlanResultSchema, roles: facilitators },
+    /** Save the plan form for this event (a reload finds it as left). */
+    'breakouts:planSettings': { payload: PlanSettingsCommand, result: PlanSettingsResult, roles: facilitators },
     'breakouts:reshuffle': { payload: ReshuffleCommand, result: RoundResult, roles: facilitators },
     'breakouts:move': { payload: MoveCommand, result: RoundResult, roles: facilitators },
     'breakouts:swap': { payload: SwapCommand, result: RoundResult, roles: facilitators },
@@ -35,7 +37,7 @@ export const breakoutsFeature = defineFeature({
     'breakouts:editResult': { payload: EditResultCommand, result: EditResultResult, roles: resultEditors },
   },
   changes: BreakoutChanges,
-  personal: [],
+  personal: BreakoutPersonal,
   snapshot: BreakoutsSnapshot,
   /** Planning is impossible with these settings; params.reason is the engine's PlanErrorCode. */
   errorCodes: { plan_failed: 422 },

@@ -78,11 +78,35 @@ export const HelpRequest = z.object({
 });
 export type HelpRequest = z.infer<typeof HelpRequest>;
 
+/**
+ * The facilitator's plan form, kept on the server per event so a reload (or a second facilitator) finds
+ * it as left: values as typed (the form checks them when planning), the keep-apart/together sets, and
+ * whether absent roster entries are planned in.
+ */
+export const PlanSettings = z.object({
+  shape: z.enum(['groups', 'size']),
+  count: z.string().max(10),
+  mode: BreakoutMode,
+  spread: z.string().max(100),
+  capacity: z.string().max(10),
+  rounds: z.string().max(10),
+  minutes: z.string().max(10),
+  names: z.string().max(130_000),
+  topics: z.string().max(420_000),
+  videoTemplate: z.string().max(500),
+  apart: z.array(z.array(GroupPersonId).max(2000)).max(500),
+  together: z.array(z.array(GroupPersonId).max(2000)).max(500),
+  includeAbsent: z.boolean(),
+});
+export type PlanSettings = z.infer<typeof PlanSettings>;
+
 export const BreakoutsSnapshot = z.object({
   /** Staff: every round. Everyone else: rounds that are not drafts. */
   rounds: z.array(RoundView),
-  /** Staff only (empty for others). */
+  /** Staff: every request. An attendee: the requests of the groups they are in (to see "help is coming" / done). */
   help: z.array(HelpRequest),
+  /** Staff only: the plan form as last saved for this event (null: never saved); absent for others. */
+  planSettings: PlanSettings.nullable().optional(),
 });
 export type BreakoutsSnapshot = z.infer<typeof BreakoutsSnapshot>;
 
@@ -100,7 +124,15 @@ export const BreakoutChanges = [
   }),
   /** Staff only. */
   z.object({ type: z.literal('breakouts:help'), request: HelpRequest }),
+  /** Staff only: the plan form was saved. */
+  z.object({ type: z.literal('breakouts:planSettings'), settings: PlanSettings }),
 ] as const;
+
+/**
+ * Inside `sync:personal`: the attendee's complete list of help requests (those of the groups they are in
+ * now), replacing the one they had — sent when a request of their group changes or they change groups.
+ */
+export const BreakoutPersonal = [z.object({ type: z.literal('breakouts:myHelp'), help: z.array(HelpRequest) })] as const;
 
 // ---- commands ----
 const Text = (max: number) => z.string().trim().max(max);
@@ -112,8 +144,13 @@ export const PlanCommand = z
     groups: z.number().int().min(1).max(2000).optional(),
     size: z.number().int().min(1).max(2000).optional(),
     mode: BreakoutMode.default('mix'),
-    /** Who takes part: attendee ids; default everyone online in the plenary. */
+    /** Who takes part: attendee ids; default everyone online in the plenary (and see includeAbsent). */
     people: z.array(GroupPersonId).max(20000).optional(),
+    /**
+     * Without `people`: also plan roster entries who are not online yet (pre-assignment; they are marked
+     * "not here yet" and find their group when they join). Default on.
+     */
+    includeAbsent: z.boolean().default(true),
     constraints: GroupConstraints.optional(),
     names: z.array(Text(60)).max(2000).optional(),
     topics: z.array(Text(200)).max(2000).optional(),
@@ -129,6 +166,9 @@ export const PlanCommand = z
     path: ['groups'],
   });
 export const PlanResultSchema = z.object({ rounds: z.array(RoundView) });
+
+export const PlanSettingsCommand = z.object({ settings: PlanSettings });
+export const PlanSettingsResult = z.object({ settings: PlanSettings });
 
 export const RoundCommand = z.object({ roundId: RoundId });
 export const ReshuffleCommand = z.object({ roundId: RoundId, seed: z.number().int().optional() });

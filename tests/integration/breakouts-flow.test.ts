@@ -101,13 +101,16 @@ describe('a full breakout round with 50 real clients', () => {
     await fac.ok('breakouts:message', { roundId, text: 'Noch 5 Minuten!' });
     await until(() => mirrors.every((m) => m.rounds.get(roundId)?.messages.some((x) => x.text === 'Noch 5 Minuten!')), 5000, 'broadcast');
 
-    // A help request reaches the facilitator (and not the attendees).
+    // A help request reaches the facilitator and the asker's group.
     const asker = clients[7]!;
     const askerGroup = groupOf(round, people[7]!.attendeeId)[0]!;
     const help = (await asker.ok('breakouts:help', { roundId })).request;
     expect(help).toMatchObject({ groupIndex: askerGroup.index, groupName: askerGroup.name, name: 'Person 8', resolvedAt: null });
     await until(() => facM.help.get(help.id), 2000, 'help reaches the facilitator');
-    expect(mirrors[7]!.help.size).toBe(0);
+    // The asker's group sees it too (help is coming); people of other groups do not.
+    await until(() => mirrors[7]!.help.get(help.id), 2000, 'the asker sees the request');
+    const otherGroup = people.findIndex((p) => groupOf(round, p.attendeeId)[0]!.index !== askerGroup.index);
+    expect(mirrors[otherGroup]!.help.size).toBe(0);
     await fac.ok('breakouts:resolveHelp', { id: help.id });
     await until(() => facM.help.get(help.id)?.resolvedAt, 2000, 'resolved');
 

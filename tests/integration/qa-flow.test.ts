@@ -263,6 +263,9 @@ describe('roles', () => {
     'event:settings': () => ({ qa: { open: false, blockedWords: [] } }),
     'attendee:profile': () => ({ attributes: {} }),
     'breakouts:plan': () => ({ size: 2 }),
+    'breakouts:planSettings': () => ({
+      settings: { shape: 'size', count: '4', mode: 'mix', spread: '', capacity: '', rounds: '1', minutes: '15', names: '', topics: '', videoTemplate: '', apart: [], together: [], includeAbsent: true },
+    }),
     'breakouts:reshuffle': () => ({ roundId: 'r' }),
     'breakouts:move': () => ({ roundId: 'r', personId: 'p', toGroup: 0 }),
     'breakouts:swap': () => ({ roundId: 'r', a: 'p', b: 'q' }),

@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RoundView } from '../../../shared/breakouts/schemas.js';
-import { SERVER_TIME, group, round, snapshot } from '../../testing/fixtures.js';
+import { SERVER_TIME, group, helpRequest, round, snapshot } from '../../testing/fixtures.js';
 import { renderWithEvent } from '../../testing/render.js';
 import { BreakoutArea } from './BreakoutArea.js';
 
@@ -61,8 +61,15 @@ describe('attendee group card', () => {
     expect(screen.queryByText('Dora')).not.toBeInTheDocument();
   });
 
-  it('shows nothing between rounds', () => {
+  it('between rounds shows the own group’s result of the last closed round, read-only', () => {
     renderArea(running({ status: 'closed', closedAt: at(100) }));
+    const last = screen.getByRole('region', { name: 'Ergebnis eurer Gruppe (Rot)' });
+    expect(last).toHaveTextContent('Ideen:');
+    expect(within(last).queryByRole('textbox')).not.toBeInTheDocument();
+  });
+
+  it('shows nothing between rounds to someone who was in no group', () => {
+    renderArea(running({ status: 'closed', closedAt: at(100), groups: [group(0, [['x', 'X']], { name: 'Rot' })] }));
     expect(screen.queryByRole('region')).not.toBeInTheDocument();
   });
 
@@ -99,9 +106,28 @@ describe('attendee group card', () => {
     expect(pending.map((p) => [p.name, p.payload])).toEqual([['breakouts:help', { roundId: 'r1' }]]);
     expect(button).toHaveAttribute('aria-busy', 'true');
     expect(screen.queryByText(/Hilfe ist unterwegs/)).not.toBeInTheDocument();
-    await act(async () => pending[0]!.resolve({ ok: true, request: {} }));
+    const request = helpRequest('h1', { attendeeId: 'me', at: at(5) });
+    await act(async () => pending[0]!.resolve({ ok: true, request }));
     expect(screen.getByText('Hilfe ist unterwegs – ein Facilitator kommt in Ihre Gruppe.')).toHaveAttribute('role', 'status');
     expect(within(card()).queryByRole('button', { name: 'Hilfe anfordern' })).not.toBeInTheDocument();
+  });
+
+  it('sees the request resolved live (no reload) and can ask again', async () => {
+    const u = user();
+    const { store, pending } = renderArea(running(), { manual: true });
+    // Another member asked: the personal change reaches every member of the group.
+    act(() => store.getState().receivePersonal([{ type: 'breakouts:myHelp', help: [helpRequest('h1', { attendeeId: 'b', at: at(5) })] }]));
+    expect(screen.getByText('Hilfe ist unterwegs – ein Facilitator kommt in Ihre Gruppe.')).toBeInTheDocument();
+    expect(within(card()).queryByRole('button', { name: /Hilfe anfordern/ })).not.toBeInTheDocument();
+    act(() => store.getState().receivePersonal([{ type: 'breakouts:myHelp', help: [helpRequest('h1', { attendeeId: 'b', at: at(5), resolvedAt: at(30) })] }]));
+    expect(screen.getByText('Ihre Anfrage ist erledigt. Sie können jederzeit erneut Hilfe anfordern.')).toHaveAttribute('role', 'status');
+    await u.click(within(card()).getByRole('button', { name: 'Erneut Hilfe anfordern' }));
+    expect(pending.map((p) => [p.name, p.payload])).toEqual([['breakouts:help', { roundId: 'r1' }]]);
+  });
+
+  it('a reload shows the group’s open request from the snapshot', () => {
+    renderWithEvent(<BreakoutArea />, snapshot({ seq: 1, breakouts: { rounds: [running()], help: [helpRequest('h1', { attendeeId: 'b', at: at(5) })] } }));
+    expect(screen.getByText('Hilfe ist unterwegs – ein Facilitator kommt in Ihre Gruppe.')).toBeInTheDocument();
   });
 
   it('sends result edits after a pause, with the version they are based on', async () => {

@@ -1,11 +1,12 @@
 /**
- * What the attendee page shows of breakout rounds: nothing between rounds; during one, the own group
- * (or, in a self-select round, the groups to choose from).
+ * What the attendee page shows of breakout rounds: during one, the own group (or, in a self-select round,
+ * the groups to choose from); between rounds, the result of the own group in the last closed round.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEventState } from '../../kernel/react.js';
-import { activeRound, groupOf } from '../selectors.js';
+import { activeRound, groupHelp, groupOf, lastClosedGroup } from '../selectors.js';
+import { LastResult } from './LastResult.js';
 import { GroupCard } from './GroupCard.js';
 import { GroupChooser } from './GroupChooser.js';
 import '../breakouts.css';
@@ -15,9 +16,12 @@ export function BreakoutArea() {
   const meId = useEventState((s) => s.synced.me?.id ?? null);
   const rounds = useEventState((s) => s.synced.breakouts.rounds);
   const round = useMemo(() => activeRound(rounds), [rounds]);
-  // Help asked in this round (the server tells only facilitators what happens to the request).
-  const [helpFor, setHelpFor] = useState<string | null>(null);
-  if (!round || !meId) return null;
+  const help = useEventState((s) => s.synced.breakouts.help);
+  if (!meId) return null;
+  if (!round) {
+    const last = lastClosedGroup(rounds, meId);
+    return last ? <LastResult round={last.round} group={last.group} /> : null;
+  }
   const group = groupOf(round, meId);
   if (group) {
     return (
@@ -26,8 +30,7 @@ export function BreakoutArea() {
         round={round}
         group={group}
         meId={meId}
-        helpSent={helpFor === round.id}
-        onHelpSent={() => setHelpFor(round.id)}
+        help={groupHelp(help, round.id, group.index)}
       />
     );
   }

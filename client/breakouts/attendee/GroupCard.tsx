@@ -3,18 +3,17 @@
  * button, the countdown, broadcasts, help and the shared result.
  */
 import { useTranslation } from 'react-i18next';
-import type { GroupView, RoundView } from '../../../shared/breakouts/schemas.js';
+import type { GroupView, HelpRequest, RoundView } from '../../../shared/breakouts/schemas.js';
 import { RoundClock } from '../RoundClock.js';
 import { HelpButton } from './HelpButton.js';
 import { Messages } from './Messages.js';
 import { ResultEditor } from './ResultEditor.js';
 
-export function GroupCard({ round, group, meId, helpSent, onHelpSent }: {
+export function GroupCard({ round, group, meId, help }: {
   round: RoundView;
   group: GroupView;
   meId: string;
-  helpSent: boolean;
-  onHelpSent(): void;
+  help: HelpRequest | null;
 }) {
   const { t } = useTranslation();
   const others = group.members.filter((m) => m.id !== meId);
@@ -55,7 +54,7 @@ export function GroupCard({ round, group, meId, helpSent, onHelpSent }: {
       )}
       <Messages messages={round.messages} />
       <ResultEditor roundId={round.id} group={group} />
-      <HelpButton roundId={round.id} sent={helpSent} onSent={onHelpSent} />
+      <HelpButton roundId={round.id} request={help} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlanReport } from '../../../shared/breakouts/engine.js';
@@ -75,7 +75,7 @@ afterEach(() => {
 });
 
 describe('facilitator panel: planning', () => {
-  it('emits breakouts:plan with the form values and constraints picked from the people list', async () => {
+  it('emits breakouts:plan with the form values and constraints picked from the people list', { timeout: 20_000 }, async () => {
     const user = userEvent.setup();
     const { calls } = renderBoard([], { reply: () => ({ ok: true, rounds: [] }) });
     expect(screen.getByText('3 von 4 online')).toBeInTheDocument();
@@ -104,7 +104,10 @@ describe('facilitator panel: planning', () => {
     expect(within(list).getByRole('checkbox', { name: 'Ada' })).not.toBeChecked();
 
     await user.click(screen.getByRole('button', { name: 'Gruppen planen' }));
-    expect(calls()).toEqual([
+    // The form is saved on the server too (plan settings per event).
+    await waitFor(() => expect(calls().at(-1)?.[0]).toBe('breakouts:planSettings'));
+    expect(calls().at(-1)?.[1]).toMatchObject({ settings: { shape: 'groups', count: '2', mode: 'spread', spread: 'company', rounds: '3', minutes: '10', names: 'Rot\nBlau', apart: [['ada', 'ben']], includeAbsent: true } });
+    expect(calls().filter(([name]) => name === 'breakouts:plan')).toEqual([
       [
         'breakouts:plan',
         {
@@ -156,6 +159,33 @@ describe('facilitator panel: planning', () => {
   });
 });
 
+describe('facilitator panel: plan settings kept per event', () => {
+  it('a reload starts from the saved settings; a change is saved after a pause; absent roster people can be left out', async () => {
+    const user = userEvent.setup();
+    const saved = {
+      shape: 'groups' as const, count: '3', mode: 'mix' as const, spread: '', capacity: '', rounds: '2', minutes: '20',
+      names: 'Rot\nBlau', topics: 'Verkehr\nWohnen', videoTemplate: 'https://meet.jit.si/x-{group}', apart: [['ada', 'ben']], together: [], includeAbsent: true,
+    };
+    const { calls } = renderWithEvent(
+      <AnnouncerProvider>
+        <FacilitatorBoard token={TOKEN} />
+      </AnnouncerProvider>,
+      snapshot({ seq: 1, me: { role: 'facilitator', id: 'facilitator' }, breakouts: { rounds: [], help: [], planSettings: saved }, people: { people: [...people, person('eve', { name: 'Eve', online: false, invited: true })] } }),
+      { reply: (name) => (name === 'breakouts:plan' ? { ok: true, rounds: [] } : { ok: true, settings: saved }) },
+    );
+    expect(screen.getByRole('radio', { name: 'Nach Anzahl der Gruppen' })).toBeChecked();
+    expect(screen.getByRole('spinbutton', { name: 'Anzahl der Gruppen' })).toHaveValue(3);
+    expect(screen.getByRole('textbox', { name: 'Gruppennamen (einer pro Zeile)' })).toHaveValue('Rot\nBlau');
+    expect(screen.getByText('Getrennt: Ada, Ben')).toBeInTheDocument();
+    const absent = screen.getByRole('checkbox', { name: 'Auch 1 Person der Teilnehmerliste einplanen, die noch nicht da ist' });
+    expect(absent).toBeChecked();
+    await user.click(absent);
+    await waitFor(() => expect(calls()).toEqual([['breakouts:planSettings', { settings: { ...saved, includeAbsent: false } }]]), { timeout: 3000 });
+    await user.click(screen.getByRole('button', { name: 'Gruppen planen' }));
+    expect(calls().find(([name]) => name === 'breakouts:plan')?.[1]).toMatchObject({ groups: 3, rounds: 2, includeAbsent: false });
+  });
+});
+
 describe('facilitator panel: draft preview', () => {
   it('shows the groups as columns with their members, and the report with violations in words', () => {
     renderBoard([
@@ -189,6 +219,9 @@ describe('facilitator panel: draft preview', () => {
     const move = screen.getByRole('combobox', { name: 'Verschieben: Ada' });
     move.focus();
     await user.selectOptions(move, 'Blau');
+    // Choosing only selects (a closed list changes its value with one arrow key); Enter moves.
+    expect(calls()).toEqual([]);
+    await user.keyboard('{Enter}');
     expect(calls()).toEqual([['breakouts:move', { roundId: 'r1', personId: 'ada', toGroup: 1 }]]);
     await waitFor(() => expect(screen.getByTestId('announcer')).toHaveTextContent('Ada ist jetzt in Blau.'));
     act(() =>
@@ -199,6 +232,67 @@ describe('facilitator panel: draft preview', () => {
     );
     expect(within(screen.getByRole('region', { name: 'Blau (2)' })).getByText('Ada')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Verschieben: Ada' })).toHaveFocus());
+  });
+
+  it('a single arrow key on the closed "move to" list moves nobody; the button stays off until a group is chosen', async () => {
+    const user = userEvent.setup();
+    const { calls } = renderBoard([draft()]);
+    const move = screen.getByRole('combobox', { name: 'Verschieben: Ada' });
+    const button = screen.getByRole('button', { name: 'Ada in die gewählte Gruppe verschieben' });
+    expect(button).toBeDisabled();
+    move.focus();
+    await user.keyboard('{ArrowDown}');
+    // What browsers do on a closed list: the value changes at once.
+    fireEvent.change(move, { target: { value: '1' } });
+    expect(calls()).toEqual([]);
+    expect(button).toBeEnabled();
+    await user.click(button);
+    expect(calls()).toEqual([['breakouts:move', { roundId: 'r1', personId: 'ada', toGroup: 1 }]]);
+  });
+
+  it('dropping onto a person moves into that column (no accidental swap)', () => {
+    const { calls } = renderBoard([draft()]);
+    const ada = within(screen.getByRole('region', { name: 'Rot (2)' })).getByText('Ada').closest('li')!;
+    const cem = within(screen.getByRole('region', { name: 'Blau (1)' })).getByText('Cem').closest('li')!;
+    const data = new Map<string, string>();
+    const dataTransfer = { setData: (k: string, v: string) => data.set(k, v), getData: (k: string) => data.get(k) ?? '', get types() { return [...data.keys()]; }, dropEffect: '', effectAllowed: '' };
+    fireEvent.dragStart(ada, { dataTransfer });
+    fireEvent.dragOver(cem, { dataTransfer });
+    fireEvent.drop(cem, { dataTransfer });
+    expect(calls()).toEqual([['breakouts:move', { roundId: 'r1', personId: 'ada', toGroup: 1 }]]);
+  });
+
+  it('touch drag on a tablet: the finger lifted over a column moves the person there', () => {
+    const { calls } = renderBoard([draft()]);
+    const blue = screen.getByRole('region', { name: 'Blau (1)' });
+    const original = document.elementFromPoint;
+    document.elementFromPoint = () => blue;
+    try {
+      const handle = screen.getByTestId('drag-ada');
+      fireEvent.pointerDown(handle, { pointerId: 5, pointerType: 'touch', clientX: 10, clientY: 10 });
+      fireEvent.pointerMove(handle, { pointerId: 5, pointerType: 'touch', clientX: 300, clientY: 10 });
+      expect(blue).toHaveClass('is-drop-target');
+      fireEvent.pointerUp(handle, { pointerId: 5, pointerType: 'touch', clientX: 300, clientY: 10 });
+    } finally {
+      document.elementFromPoint = original;
+    }
+    expect(calls()).toEqual([['breakouts:move', { roundId: 'r1', personId: 'ada', toGroup: 1 }]]);
+  });
+
+  it('shows a broken rule on its group and its people, and uneven sizes on the groups', () => {
+    renderBoard([
+      draft({
+        groups: [group(0, [['ada', 'Ada'], ['ben', 'Ben'], ['cem', 'Cem']], { name: 'Rot' }), group(1, [], { name: 'Blau' })],
+        report: report({ minSize: 0, maxSize: 3, sizeSpread: 3, violations: [{ kind: 'apart', round: 0, groups: [0], ids: ['ada', 'ben'] }] }),
+      }),
+    ]);
+    const red = screen.getByRole('region', { name: 'Rot (3)' });
+    // Once on the group, once on each of the two people.
+    expect(within(red).getAllByText('„Getrennt halten“ verletzt')).toHaveLength(3);
+    expect(within(within(red).getByText('Ada').closest('li')!).getByText('„Getrennt halten“ verletzt')).toBeInTheDocument();
+    expect(within(within(red).getByText('Cem').closest('li')!).queryByText('„Getrennt halten“ verletzt')).not.toBeInTheDocument();
+    expect(within(red).getByText('Zu groß')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Blau (0)' })).getByText('Zu klein')).toBeInTheDocument();
   });
 
   it('swaps two people, locks one, reshuffles and discards', async () => {
@@ -269,6 +363,7 @@ describe('facilitator panel: running and closed rounds', () => {
     const { calls } = renderBoard([live()]);
     expect(screen.queryByRole('button', { name: 'Fixieren: Ada' })).not.toBeInTheDocument();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Verschieben: Cem' }), 'Rot');
+    await user.click(screen.getByRole('button', { name: 'Cem in die gewählte Gruppe verschieben' }));
     expect(calls()).toEqual([['breakouts:move', { roundId: 'r1', personId: 'cem', toGroup: 0 }]]);
   });
 
@@ -289,6 +384,63 @@ describe('facilitator panel: running and closed rounds', () => {
     expect(calls()).toEqual([['breakouts:resolveHelp', { id: 'h2' }]]);
   });
 
+  it('a new help request beeps (unless muted), counts in the tab title until seen, and links to the group’s video room', async () => {
+    const user = userEvent.setup();
+    const tones: number[] = [];
+    class FakeAudio {
+      currentTime = 0;
+      destination = {};
+      createOscillator() {
+        return { frequency: { value: 0 }, connect() {}, start: () => tones.push(1), stop() {}, onended: null };
+      }
+      createGain() {
+        return { gain: { value: 0 }, connect() {} };
+      }
+      close() {}
+    }
+    vi.stubGlobal('AudioContext', FakeAudio);
+    localStorage.removeItem('plenum:helpSoundMuted');
+    document.title = 'Plenum';
+    const withVideo = draft({ status: 'running', startedAt: at(0), endsAt: at(300), report: undefined, groups: [group(0, [['ada', 'Ada'], ['ben', 'Ben']], { name: 'Rot', videoUrl: 'https://meet.jit.si/rot' }), group(1, [['cem', 'Cem']], { name: 'Blau' })] });
+    const { store } = renderBoard([withVideo]);
+    act(() => store.getState().receiveDelta({ seq: 2, changes: [{ type: 'breakouts:help', request: helpRequest('h1', { groupName: 'Rot', at: at(10) }) }] }));
+    await waitFor(() => expect(document.title).toBe('(1) Hilfe angefordert – Plenum'));
+    expect(tones).toHaveLength(1);
+    const panel = screen.getByRole('region', { name: 'Hilferufe (1 offen)' });
+    expect(within(panel).getByRole('link', { name: /Gruppe beitreten: Rot/ })).toHaveAttribute('href', 'https://meet.jit.si/rot');
+    // Seen: the facilitator comes back to the tab.
+    act(() => {
+      window.dispatchEvent(new Event('focus'));
+    });
+    await waitFor(() => expect(document.title).toBe('Plenum'));
+    // Muted: the next request is silent (the title still counts it).
+    await user.click(within(panel).getByRole('checkbox', { name: 'Ton bei neuen Hilferufen' }));
+    act(() => store.getState().receiveDelta({ seq: 3, changes: [{ type: 'breakouts:help', request: helpRequest('h2', { groupName: 'Blau', groupIndex: 1, at: at(20) }) }] }));
+    await waitFor(() => expect(document.title).toBe('(1) Hilfe angefordert – Plenum'));
+    expect(tones).toHaveLength(1);
+    expect(localStorage.getItem('plenum:helpSoundMuted')).toBe('1');
+    localStorage.removeItem('plenum:helpSoundMuted');
+  });
+
+  it('exports all results of a closed round as Markdown and CSV in one click each', async () => {
+    const user = userEvent.setup();
+    const files: Array<{ name: string; text: Promise<string> }> = [];
+    const blobs = new Map<string, Blob>();
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (b: Blob) => { const u = `blob:${blobs.size}`; blobs.set(u, b); return u; }, revokeObjectURL: () => {} }));
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      const blob = blobs.get(this.href)!;
+      files.push({ name: this.download, text: new Promise((resolve) => { const r = new FileReader(); r.onload = () => resolve(String(r.result)); r.readAsText(blob); }) });
+    });
+    const closed = draft({ status: 'closed', closedAt: at(900), groups: [group(0, [['ada', 'Ada']], { name: 'Rot', result: 'Mehr Radwege' }), group(1, [['cem', 'Cem']], { name: 'Blau' })] });
+    renderBoard([closed]);
+    await user.click(screen.getByRole('button', { name: 'Alle Ergebnisse als Markdown' }));
+    await user.click(screen.getByRole('button', { name: 'Alle Ergebnisse als CSV' }));
+    click.mockRestore();
+    expect(files.map((f) => f.name)).toEqual(['runde-1-ergebnisse.md', 'runde-1-ergebnisse.csv']);
+    expect(await files[0]!.text).toContain('## Rot\n\n**Mitglieder:** Ada\n\nMehr Radwege');
+    expect(await files[1]!.text).toContain('"Blau","","Cem",""');
+  });
+
   it('shows each group result of a closed round and puts them on the stage', async () => {
     const user = userEvent.setup();
     const closed = draft({
@@ -302,6 +454,27 @@ describe('facilitator panel: running and closed rounds', () => {
     expect(within(results).getByText('(kein Ergebnis eingetragen)')).toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: 'Ergebnisse auf der Bühne zeigen' }));
     expect(calls()).toEqual([['breakouts:showResults', { roundId: 'r1', show: true }]]);
+  });
+
+  it('keeps the running round pinned with its clock and controls while another round is opened for planning', async () => {
+    const user = userEvent.setup();
+    const running = draft({ status: 'running', startedAt: at(0), endsAt: at(300), report: undefined });
+    const next = draft({ id: 'r2', number: 2 });
+    renderBoard([running, next]);
+    await user.click(screen.getByRole('button', { name: /Runde 2/ }));
+    const pinned = screen.getByRole('region', { name: /Läuft gerade: Runde 1/ });
+    expect(within(pinned).getByRole('timer')).toBeInTheDocument();
+    await user.click(within(pinned).getByRole('button', { name: 'Laufende Runde öffnen' }));
+    expect(screen.queryByRole('region', { name: /Läuft gerade/ })).not.toBeInTheDocument();
+  });
+
+  it('the people list shows who is in which group and who is in none', () => {
+    renderBoard([draft({ status: 'running', startedAt: at(0), endsAt: at(300), report: undefined })]);
+    const list = screen.getByRole('list', { name: 'Im Plenum' });
+    const row = (name: string) => within(list).getByText(name, { selector: '.person-name' }).closest('li')!;
+    expect(within(row('Ada')).getByText('Rot')).toBeInTheDocument();
+    expect(within(row('Cem')).getByText('Blau')).toBeInTheDocument();
+    expect(within(row('Dia')).getByText('Nicht eingeteilt')).toBeInTheDocument();
   });
 
   it('lists every round with its state and opens the one chosen', async () => {
@@ -353,5 +526,31 @@ describe('facilitator panel: roster import', () => {
     await user.paste('name\nAda\n,');
     await user.click(screen.getByRole('button', { name: 'Liste importieren' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Die Liste konnte nicht gelesen werden. (line 3: the name is empty)');
+  });
+
+  it('a file over 1 MB is refused naming the limit, an empty file says it is empty; nothing is sent', async () => {
+    const user = userEvent.setup();
+    renderBoard();
+    const input = screen.getByLabelText('CSV-Datei wählen');
+    const big = new File(['x'.repeat(1024 * 1024 + 1)], 'gross.csv', { type: 'text/csv' });
+    await user.upload(input, big);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Die Datei ist zu groß: Listen über 1 MB werden nicht angenommen (gross.csv).');
+    await user.upload(input, new File([''], 'leer.csv', { type: 'text/csv' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Die Datei ist leer (leer.csv).'));
+    expect(fetchMock.mock.calls.filter(([, init]) => (init as RequestInit | undefined)?.method === 'POST')).toEqual([]);
+  });
+
+  it('a pasted text the server refuses as too large names the limit (413)', async () => {
+    const user = userEvent.setup();
+    fetchMock.mockImplementation(async (_url: string, init: RequestInit) =>
+      init.method === 'POST'
+        ? new Response(JSON.stringify({ error: { code: 'invalid_payload', message: 'request body too large' } }), { status: 413 })
+        : new Response(JSON.stringify({ entries: [] }), { status: 200 }),
+    );
+    renderBoard();
+    await user.click(screen.getByRole('textbox', { name: 'Oder CSV-Text hier einfügen' }));
+    await user.paste('name\nAda');
+    await user.click(screen.getByRole('button', { name: 'Liste importieren' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('über 1 MB');
   });
 });

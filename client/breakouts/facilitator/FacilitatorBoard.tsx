@@ -13,6 +13,8 @@ import { PlanForm } from './PlanForm.js';
 import { RosterImport } from './RosterImport.js';
 import { RoundList } from './RoundList.js';
 import { RoundPanel } from './RoundPanel.js';
+import { RunningControls } from './RoundControls.js';
+import { Button } from '../../ui/Button.js';
 
 export function FacilitatorBoard({ token }: { token: string | undefined }) {
   const { t } = useTranslation();
@@ -35,6 +37,8 @@ export function FacilitatorBoard({ token }: { token: string | undefined }) {
     return id ? roundsById[id] : undefined;
   })();
 
+  const running = rounds.find((r) => r.status === 'running' || r.status === 'closing');
+
   const toggle = useCallback((id: string, on: boolean) => {
     setSelected((prev) => {
       const next = new Set(prev);
@@ -51,6 +55,19 @@ export function FacilitatorBoard({ token }: { token: string | undefined }) {
           <h2 id="rounds-heading">{t('breakouts.rounds.heading')}</h2>
           <RoundList rounds={rounds} selected={current?.id ?? null} onSelect={setChosen} />
         </section>
+        {running && running.id !== current?.id && (
+          // Planning the next round must not hide the one that runs: its clock and controls stay pinned.
+          <section className="card pinned-round" aria-labelledby="pinned-round-heading">
+            <h2 id="pinned-round-heading">
+              {t('breakouts.round.pinned', { number: running.number })}{' '}
+              <span className={`badge badge-round-${running.status}`}>{t(`breakouts.status.${running.status}`)}</span>
+            </h2>
+            <RunningControls round={running} />
+            <Button size="sm" variant="ghost" onClick={() => setChosen(running.id)}>
+              {t('breakouts.round.openRunning')}
+            </Button>
+          </section>
+        )}
         {current && <RoundPanel key={current.id} round={current} nameOf={nameOf} people={people} />}
         <PlanForm selected={selected} onClearSelection={() => setSelected(new Set())} nameOf={nameOf} onPlanned={setChosen} />
       </div>

@@ -1,9 +1,12 @@
 /**
- * A round's groups as columns of members. People move by drag and drop (onto a column: move; onto a
- * person: swap) and, for keyboard and screen-reader users, with a "move to" select and swap buttons on
- * every person; each change is announced. In a draft people can also be locked (reshuffle leaves them).
+ * A round's groups as columns of members. People move by drag and drop — the whole column is the drop
+ * target, also when the drop lands on a person (swapping is its own button) — with the mouse or, on
+ * tablets, by touch (pointer events); keyboard and screen-reader users pick a group in a "move to" list and
+ * confirm with Enter or the button (a closed list changes its value with a single arrow key: that must
+ * not move anyone). Each change is announced. Broken rules of the report show on the group and the person.
+ * In a draft people can also be locked (reshuffle leaves them).
  */
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupView, RoundView } from '../../../shared/breakouts/schemas.js';
 import type { PersonView } from '../../../shared/people/index.js';
@@ -12,6 +15,7 @@ import { Button } from '../../ui/Button.js';
 import { ErrorText } from '../../ui/ErrorText.js';
 import { useCommands } from '../../kernel/useCommand.js';
 import { GroupEditor } from './GroupEditor.js';
+import { ruleMarks, type RuleMark } from './report.js';
 
 const DRAG_TYPE = 'application/x-plenum-person';
 
@@ -35,6 +39,33 @@ export function GroupBoard({ round, nameOf, people, editable }: GroupBoardProps)
   const isDraft = round.status === 'draft';
   const groupIndexOf = (id: string) => round.groups.find((g) => g.members.some((m) => m.id === id))?.index ?? -1;
   const groupName = (i: number) => round.groups.find((g) => g.index === i)?.name ?? String(i + 1);
+  const marks = ruleMarks(round.report, round);
+  const touch = useRef<{ id: string; pointerId: number } | null>(null);
+
+  /** The group column under a screen point (touch drag has no drop event: the finger's end point decides). */
+  function columnAt(x: number, y: number): number | null {
+    const el = document.elementFromPoint?.(x, y)?.closest<HTMLElement>('[data-group-index]');
+    return el ? Number(el.dataset.groupIndex) : null;
+  }
+
+  function touchStart(e: ReactPointerEvent, id: string) {
+    if (!editable || e.pointerType === 'mouse') return;
+    touch.current = { id, pointerId: e.pointerId };
+    (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
+  }
+  function touchMove(e: ReactPointerEvent) {
+    if (touch.current?.pointerId !== e.pointerId) return;
+    e.preventDefault();
+    setDropTarget(columnAt(e.clientX, e.clientY));
+  }
+  function touchEnd(e: ReactPointerEvent) {
+    const t0 = touch.current;
+    if (t0?.pointerId !== e.pointerId) return;
+    touch.current = null;
+    setDropTarget(null);
+    const to = columnAt(e.clientX, e.clientY);
+    if (to !== null) void move(t0.id, to);
+  }
 
   // After a move the person's controls are rendered in another column: keep keyboard focus with them.
   useEffect(() => {
@@ -82,8 +113,9 @@ export function GroupBoard({ round, nameOf, people, editable }: GroupBoardProps)
         {round.groups.map((g) => (
           <section
             key={g.index}
-            className={`group-column${dropTarget === g.index ? ' is-drop-target' : ''}`}
+            className={`group-column${dropTarget === g.index ? ' is-drop-target' : ''}${marks.groups.has(g.index) ? ' has-broken-rule' : ''}`}
             aria-labelledby={`g-${round.id}-${g.index}`}
+            data-group-index={g.index}
             onDragOver={(e) => {
               if (!editable || !e.dataTransfer.types.includes(DRAG_TYPE)) return;
               e.preventDefault();
@@ -101,6 +133,7 @@ export function GroupBoard({ round, nameOf, people, editable }: GroupBoardProps)
             }}
           >
             <GroupHead round={round} group={g} editable={editable} headingId={`g-${round.id}-${g.index}`} />
+            <RuleBadges marks={marks.groups.get(g.index)} />
             {g.members.length === 0 ? (
               <p className="hint">{t('breakouts.board.emptyGroup')}</p>
             ) : (
@@ -122,7 +155,8 @@ export function GroupBoard({ round, nameOf, people, editable }: GroupBoardProps)
                     onMove={(to) => void move(m.id, to)}
                     onSwapClick={() => (swapFrom === null ? setSwapFrom(m.id) : void swap(swapFrom, m.id))}
                     onLock={() => void toggleLock(m.id)}
-                    onDropPerson={(other) => void swap(other, m.id)}
+                    marks={marks.people.get(m.id)}
+                    onTouchDrag={{ start: (e) => touchStart(e, m.id), move: touchMove, end: touchEnd }}
                   />
                 ))}
               </ul>
@@ -181,7 +215,24 @@ interface MemberRowProps {
   onMove(to: number): void;
   onSwapClick(): void;
   onLock(): void;
-  onDropPerson(id: string): void;
+  marks: ReadonlySet<RuleMark> | undefined;
+  onTouchDrag: { start(e: ReactPointerEvent): void; move(e: ReactPointerEvent): void; end(e: ReactPointerEvent): void };
+}
+
+/** The broken rules of a group or a person, in words (the column's colour alone would not reach everyone). */
+function RuleBadges({ marks }: { marks: ReadonlySet<RuleMark> | undefined }) {
+  const { t } = useTranslation();
+  if (!marks?.size) return null;
+  return (
+    <span className="rule-badges">
+      {[...marks].map((m) => (
+        <span key={m} className="badge badge-warn">
+          <span aria-hidden="true">⚠ </span>
+          {t(`breakouts.board.rule.${m}`)}
+        </span>
+      ))}
+    </span>
+  );
 }
 
 function MemberRow(p: MemberRowProps) {
@@ -199,43 +250,32 @@ function MemberRow(p: MemberRowProps) {
         e.dataTransfer.setData(DRAG_TYPE, p.id);
         e.dataTransfer.effectAllowed = 'move';
       }}
-      onDragOver={(e) => {
-        if (p.editable && e.dataTransfer.types.includes(DRAG_TYPE)) e.preventDefault();
-      }}
-      onDrop={(e) => {
-        const other = e.dataTransfer.getData(DRAG_TYPE);
-        if (!other || other === p.id) return;
-        e.preventDefault();
-        e.stopPropagation();
-        p.onDropPerson(other);
-      }}
     >
       <div className="member-main">
-        {p.editable && <span className="drag-handle" aria-hidden="true">⠿</span>}
+        {p.editable && (
+          <span
+            className="drag-handle"
+            aria-hidden="true"
+            data-testid={`drag-${p.id}`}
+            onPointerDown={p.onTouchDrag.start}
+            onPointerMove={p.onTouchDrag.move}
+            onPointerUp={p.onTouchDrag.end}
+            onPointerCancel={p.onTouchDrag.end}
+          >
+            ⠿
+          </span>
+        )}
         <span className="member-name">{p.name}</span>
         {p.locked && <span className="badge">{t('breakouts.board.locked')}</span>}
-        {offline && <span className="badge badge-offline">{t('breakouts.people.offline')}</span>}
+        {offline && (
+          <span className="badge badge-offline">{p.person!.invited ? t('breakouts.board.notHereYet') : t('breakouts.people.offline')}</span>
+        )}
         {attributes.length > 0 && <span className="member-attrs">{attributes.join(' · ')}</span>}
+        <RuleBadges marks={p.marks} />
       </div>
       {p.editable && (
         <div className="member-actions">
-          <select
-            data-move-for={p.id}
-            aria-label={t('breakouts.board.moveLabel', { name: p.name })}
-            value=""
-            onChange={(e) => {
-              if (e.target.value !== '') p.onMove(Number(e.target.value));
-            }}
-          >
-            <option value="">{t('breakouts.board.moveTo')}</option>
-            {p.round.groups
-              .filter((g) => g.index !== p.group.index)
-              .map((g) => (
-                <option key={g.index} value={g.index}>
-                  {g.name}
-                </option>
-              ))}
-          </select>
+          <MoveTo id={p.id} name={p.name} round={p.round} from={p.group.index} onMove={p.onMove} />
           <Button
             size="sm"
             aria-pressed={isSwapSource}
@@ -256,5 +296,44 @@ function MemberRow(p: MemberRowProps) {
         </div>
       )}
     </li>
+  );
+}
+
+/** "Move to…": choosing only selects; Enter or the button moves (arrow keys on a closed list change the value). */
+function MoveTo({ id, name, round, from, onMove }: { id: string; name: string; round: RoundView; from: number; onMove(to: number): void }) {
+  const { t } = useTranslation();
+  const [to, setTo] = useState('');
+  const commit = () => {
+    if (to === '') return;
+    setTo('');
+    onMove(Number(to));
+  };
+  return (
+    <span className="move-to">
+      <select
+        data-move-for={id}
+        aria-label={t('breakouts.board.moveLabel', { name })}
+        value={to}
+        onChange={(e) => setTo(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+          }
+        }}
+      >
+        <option value="">{t('breakouts.board.moveTo')}</option>
+        {round.groups
+          .filter((g) => g.index !== from)
+          .map((g) => (
+            <option key={g.index} value={g.index}>
+              {g.name}
+            </option>
+          ))}
+      </select>
+      <Button size="sm" disabled={to === ''} aria-label={t('breakouts.board.moveConfirmLabel', { name })} onClick={commit}>
+        {t('breakouts.board.moveConfirm')}
+      </Button>
+    </span>
   );
 }

@@ -5,7 +5,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEventState } from '../../kernel/react.js';
-import { peopleList } from '../selectors.js';
+import { groupIndexByPerson, peopleList } from '../selectors.js';
 
 const NO_FIELDS: never[] = [];
 
@@ -15,6 +15,8 @@ export function PeoplePanel({ selected, onToggle }: { selected: ReadonlySet<stri
   const fields = useEventState((s) => s.synced.event?.settings.attendeeFields ?? NO_FIELDS);
   const labels = useMemo(() => new Map(fields.map((f) => [f.key, f.label])), [fields]);
   const list = useMemo(() => peopleList(people), [people]);
+  const rounds = useEventState((s) => s.synced.breakouts.rounds);
+  const placement = useMemo(() => groupIndexByPerson(rounds), [rounds]);
   const [search, setSearch] = useState('');
   const searchId = useId();
   const online = list.filter((p) => p.online).length;
@@ -52,6 +54,11 @@ export function PeoplePanel({ selected, onToggle }: { selected: ReadonlySet<stri
                 <span className={`presence-dot${p.online ? ' is-online' : ''}`} aria-hidden="true" />
                 <span className="person-state">{p.online ? t('breakouts.people.online') : t('breakouts.people.offline')}</span>
                 {p.invited && <span className="badge">{t('breakouts.people.invited')}</span>}
+                {placement.round && (
+                  <span className={`badge${placement.groupOf.has(p.id) ? '' : ' badge-warn'}`}>
+                    {placement.groupOf.get(p.id) ?? t('breakouts.people.unassigned')}
+                  </span>
+                )}
                 {attrs.length > 0 && <span className="person-attrs">{attrs.map(([k, v]) => `${labels.get(k) ?? k}: ${v}`).join(' · ')}</span>}
               </li>
             );

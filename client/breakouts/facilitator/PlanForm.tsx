@@ -1,9 +1,11 @@
 /**
  * "New round": group count or size, mode, rounds to plan up front, duration, constraints from the
  * people selected in the plenary list, group names/topics and a video link template. Emits one
- * `breakouts:plan`; the drafts it creates appear in the round list for preview and changes.
+ * `breakouts:plan`; the drafts it creates appear in the round list for preview and changes. The form is
+ * kept on the server per event (saved a moment after each change and when planning), so a reload or a
+ * second facilitator finds it as left.
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakoutMode } from '../../../shared/breakouts/schemas.js';
 import { useEventState } from '../../kernel/react.js';
@@ -16,6 +18,8 @@ import { defaultPlanValues, planPayload, type PlanField, type PlanFormValues } f
 
 const MODES: readonly BreakoutMode[] = ['mix', 'random', 'spread', 'self'];
 const NO_FIELDS: never[] = [];
+/** Typing pauses this long before the form is saved on the server. */
+const SAVE_AFTER_MS = 800;
 
 export function PlanForm({ selected, onClearSelection, nameOf, onPlanned }: {
   selected: ReadonlySet<string>;
@@ -29,13 +33,34 @@ export function PlanForm({ selected, onClearSelection, nameOf, onPlanned }: {
   const people = useEventState((s) => s.synced.people.people);
   const hasDrafts = useEventState((s) => Object.values(s.synced.breakouts.rounds).some((r) => r.status === 'draft'));
   const online = useMemo(() => Object.values(people).filter((p) => p.online).length, [people]);
+  const absent = useMemo(() => Object.values(people).filter((p) => p.invited && !p.online).length, [people]);
   const attributes = useMemo(() => attributeChoices(fields, people), [fields, people]);
-  const [values, setValues] = useState<PlanFormValues>(defaultPlanValues);
+  const saved = useEventState((s) => s.synced.breakouts.planSettings);
+  const save = useCommand('breakouts:planSettings');
+  const [values, setValues] = useState<PlanFormValues>(() => saved ?? defaultPlanValues);
+  // Edited here and not saved yet: what the server sends meanwhile must not overwrite the typing.
+  const dirty = useRef(false);
+  useEffect(() => {
+    if (saved && !dirty.current) setValues(saved);
+  }, [saved]);
+  useEffect(() => {
+    if (!dirty.current) return;
+    const timer = setTimeout(() => {
+      if (!dirty.current) return;
+      dirty.current = false;
+      void save.run({ settings: values });
+    }, SAVE_AFTER_MS);
+    return () => clearTimeout(timer);
+    // Only a change of the values starts the wait; `save` changes with every render.
+  }, [values]);
   const [showProblems, setShowProblems] = useState(false);
   const id = useId();
   const check = planPayload(values);
   const problems = check.ok ? {} : check.problems;
-  const set = (patch: Partial<PlanFormValues>) => setValues((v) => ({ ...v, ...patch }));
+  const set = (patch: Partial<PlanFormValues>) => {
+    dirty.current = true;
+    setValues((v) => ({ ...v, ...patch }));
+  };
 
   const problem = (field: PlanField) =>
     showProblems && problems[field] ? (
@@ -64,6 +89,9 @@ export function PlanForm({ selected, onClearSelection, nameOf, onPlanned }: {
           setShowProblems(true);
           if (!check.ok) return;
           const ack = await plan.run(check.payload);
+          // Planned with these settings: keep them for the next reload, whether or not a save is still waiting.
+          dirty.current = false;
+          void save.run({ settings: values });
           if (ack.ok) {
             setShowProblems(false);
             const first = ack.rounds[0];
@@ -221,6 +249,10 @@ export function PlanForm({ selected, onClearSelection, nameOf, onPlanned }: {
             {problem('videoTemplate')}
           </fieldset>
         </div>
+        <label className="check">
+          <input type="checkbox" checked={values.includeAbsent} onChange={(e) => set({ includeAbsent: e.target.checked })} />
+          {t('breakouts.plan.includeAbsent', { count: absent })}
+        </label>
         {hasDrafts && <p className="notice notice-quiet">{t('breakouts.plan.replaces')}</p>}
         <div className="actions">
           <Button type="submit" variant="primary" size="lg" busy={plan.busy}>

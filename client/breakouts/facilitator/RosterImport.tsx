@@ -17,8 +17,28 @@ export function linksAsText(entries: readonly RosterEntry[]): string {
   return entries.map((e) => [e.name ?? '', e.email ?? '', e.link].join(';')).join('\n');
 }
 
+/** The server's limit for one roster upload (express.text limit '1mb'). */
+export const ROSTER_MAX_BYTES = 1024 * 1024;
+
 function failureOf(err: unknown): ApiFailure {
+  if (err instanceof ApiFailure && err.status === 413) return new ApiFailure(413, 'roster_too_big', err.message);
   return err instanceof ApiFailure ? err : new ApiFailure(0, 'internal', String(err));
+}
+
+/** The file's text (FileReader: older tablets' browsers lack Blob.text()). */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(file);
+  });
+}
+
+/** Why a chosen file cannot be imported, before anything is sent: too big, or nothing in it. */
+export function rosterFileProblem(file: { size: number }, text: string): 'roster_too_big' | 'roster_file_empty' | null {
+  if (file.size > ROSTER_MAX_BYTES) return 'roster_too_big';
+  return text.trim() === '' ? 'roster_file_empty' : null;
 }
 
 export function RosterImport({ eventId, token }: { eventId: string; token: string | undefined }) {
@@ -82,7 +102,16 @@ export function RosterImport({ eventId, token }: { eventId: string; token: strin
             const file = e.target.files?.[0];
             if (!file) return;
             setFileName(file.name);
-            setText(await file.text());
+            setFailure(null);
+            // A file over the limit is not even read: the server would refuse it anyway.
+            const content = file.size > ROSTER_MAX_BYTES ? '' : await readText(file);
+            const problem = rosterFileProblem(file, content);
+            if (problem) {
+              setFailure(new ApiFailure(0, problem, file.name));
+              setText('');
+              return;
+            }
+            setText(content);
           }}
         />
         {fileName && <p className="hint">{t('breakouts.roster.fileRead', { name: fileName })}</p>}
@@ -139,7 +168,13 @@ function ErrorMessage({ failure }: { failure: ApiFailure }) {
   return (
     <>
       <span aria-hidden="true">⚠ </span>
-      {failure.code === 'roster_empty' ? t('breakouts.roster.empty') : errorMessage(t, failure, 'roster')}
+      {failure.code === 'roster_empty'
+        ? t('breakouts.roster.empty')
+        : failure.code === 'roster_too_big'
+          ? t('breakouts.roster.tooBig', { name: failure.message })
+          : failure.code === 'roster_file_empty'
+            ? t('breakouts.roster.fileEmpty', { name: failure.message })
+            : errorMessage(t, failure, 'roster')}
       {failure.code === 'invalid_payload' && failure.message && (
         <>
           {' '}

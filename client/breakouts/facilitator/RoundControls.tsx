@@ -1,6 +1,7 @@
 /** What the facilitator can do with a round in its current state: start, run (extend, message, close), show results. */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { download, resultsCsv, resultsMarkdown } from './export.js';
 import type { RoundView } from '../../../shared/breakouts/schemas.js';
 import { useEventState } from '../../kernel/react.js';
 import { useCommand, useCommands } from '../../kernel/useCommand.js';
@@ -197,7 +198,32 @@ export function ClosedControls({ round }: { round: RoundView }) {
       </label>
       {pending !== null && <Progress label={t('common.saving')} />}
       <ErrorText error={show.error} />
+      <ExportButtons round={round} />
     </div>
+  );
+}
+
+/** All results of the round in one click, as Markdown or CSV (made here from the synced round). */
+function ExportButtons({ round }: { round: RoundView }) {
+  const { t } = useTranslation();
+  const labels = {
+    round: t('breakouts.round.title', { number: round.number }),
+    group: t('breakouts.export.group'),
+    topic: t('breakouts.export.topic'),
+    members: t('breakouts.export.members'),
+    result: t('breakouts.export.result'),
+    noResult: t('breakouts.export.noResult'),
+  };
+  const base = `runde-${round.number}-ergebnisse`;
+  return (
+    <span className="export-buttons">
+      <Button size="sm" onClick={() => download(`${base}.md`, 'text/markdown;charset=utf-8', resultsMarkdown(round, labels))}>
+        {t('breakouts.export.markdown')}
+      </Button>
+      <Button size="sm" onClick={() => download(`${base}.csv`, 'text/csv;charset=utf-8', '\uFEFF' + resultsCsv(round, labels))}>
+        {t('breakouts.export.csv')}
+      </Button>
+    </span>
   );
 }
 

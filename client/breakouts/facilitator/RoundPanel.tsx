@@ -26,7 +26,7 @@ export function RoundPanel({ round, nameOf, people }: {
       {round.status === 'draft' && <DraftControls round={round} />}
       {(round.status === 'running' || round.status === 'closing') && <RunningControls round={round} />}
       {round.status === 'closed' && <ClosedControls round={round} />}
-      {round.status === 'draft' && <ReportView round={round} nameOf={nameOf} />}
+      {(round.status === 'draft' || round.status === 'running') && <ReportView round={round} nameOf={nameOf} />}
       <h3>{round.status === 'closed' ? t('breakouts.results.heading') : t('breakouts.round.groupsHeading')}</h3>
       {round.status === 'closed' ? (
         <ResultsList round={round} />

@@ -3,25 +3,11 @@
  * form can know (whole numbers, ranges, a spread attribute chosen); whether the people fit the groups
  * is the engine's call, answered with a translated `plan_failed`. Pure.
  */
-import type { BreakoutMode } from '../../../shared/breakouts/schemas.js';
+import type { PlanSettings } from '../../../shared/breakouts/schemas.js';
 import type { CommandPayload } from '../../../shared/socket.js';
 
-export interface PlanFormValues {
-  shape: 'groups' | 'size';
-  /** The number of groups or the group size, as typed. */
-  count: string;
-  mode: BreakoutMode;
-  spread: string;
-  /** Self-select: most members per group, '' for the fair share. */
-  capacity: string;
-  rounds: string;
-  minutes: string;
-  names: string;
-  topics: string;
-  videoTemplate: string;
-  apart: string[][];
-  together: string[][];
-}
+/** The form's values are the plan settings the server keeps per event (types flow from shared/). */
+export type PlanFormValues = PlanSettings;
 
 export const defaultPlanValues: PlanFormValues = {
   shape: 'size',
@@ -36,6 +22,7 @@ export const defaultPlanValues: PlanFormValues = {
   videoTemplate: '',
   apart: [],
   together: [],
+  includeAbsent: true,
 };
 
 export type PlanField = 'count' | 'spread' | 'capacity' | 'rounds' | 'minutes' | 'videoTemplate';
@@ -113,6 +100,8 @@ export function planPayload(v: PlanFormValues): PlanCheck {
       ...(topics ? { topics } : {}),
       ...(template ? { videoTemplate: template } : {}),
       ...(capacity !== undefined ? { capacity } : {}),
+      // On is the server's default: only "off" needs saying.
+      ...(v.includeAbsent ? {} : { includeAbsent: false }),
     },
   };
 }

@@ -55,3 +55,33 @@ export function describeReport(report: PlanReport, round: Pick<RoundView, 'group
   if (report.violations.length === 0) out.push({ key: 'rulesKept', values: {}, tone: 'ok' });
   return out;
 }
+
+/** A broken rule as it shows on a group column or a person. */
+export type RuleMark = 'apart' | 'together' | 'spread' | 'tooBig' | 'tooSmall';
+
+export interface RuleMarks {
+  groups: ReadonlyMap<number, ReadonlySet<RuleMark>>;
+  people: ReadonlyMap<string, ReadonlySet<RuleMark>>;
+}
+
+/**
+ * Where the report's broken rules sit: each violation on its group(s) and its people; when sizes differ
+ * by more than one, the largest groups are "too big" and the smallest "too small". Pure.
+ */
+export function ruleMarks(report: PlanReport | undefined, round: Pick<RoundView, 'groups'>): RuleMarks {
+  const groups = new Map<number, Set<RuleMark>>();
+  const people = new Map<string, Set<RuleMark>>();
+  const add = <K>(map: Map<K, Set<RuleMark>>, key: K, mark: RuleMark) => map.set(key, (map.get(key) ?? new Set()).add(mark));
+  if (!report) return { groups, people };
+  for (const v of report.violations) {
+    for (const g of v.groups) add(groups, g, v.kind);
+    for (const id of v.ids) add(people, id, v.kind);
+  }
+  if (report.sizeSpread > 1) {
+    for (const g of round.groups) {
+      if (g.members.length === report.maxSize) add(groups, g.index, 'tooBig');
+      else if (g.members.length === report.minSize) add(groups, g.index, 'tooSmall');
+    }
+  }
+  return { groups, people };
+}

@@ -27,3 +27,14 @@ describe('late joiners', () => {
     expect(needsPlacement({ ...running, mode: 'self' }, 'z')).toBe(false);
   });
 });
+
+describe('walk-ins with required fields', () => {
+  it('are ready to place only once every required field has a value', async () => {
+    const { readyToPlace } = await import('./late.js');
+    const fields = [{ key: 'company', required: true }, { key: 'role', required: false }];
+    expect(readyToPlace(fields, {})).toBe(false);
+    expect(readyToPlace(fields, { company: '  ' })).toBe(false);
+    expect(readyToPlace(fields, { company: 'ACME' })).toBe(true);
+    expect(readyToPlace([{ key: 'role', required: false }], {})).toBe(true);
+  });
+});

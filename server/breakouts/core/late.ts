@@ -6,6 +6,14 @@ import { placeLateJoiner } from '../engine/index.js';
 import { measureRound, restrictConstraints } from './report.js';
 import { groupOf, idRound, type IdRound, type PersonInfo, type RoundState } from './types.js';
 
+/**
+ * A walk-in is placed only once they answered every required attendee field (e.g. company): placed
+ * before, the spread rule would not know their value. Pure.
+ */
+export function readyToPlace(fields: ReadonlyArray<{ key: string; required: boolean }>, attributes: Record<string, string>): boolean {
+  return fields.every((f) => !f.required || (attributes[f.key] ?? '').trim() !== '');
+}
+
 /** Whether a newcomer should be placed automatically: running, assigned by the facilitator, not in yet. */
 export function needsPlacement(round: RoundState, attendeeId: string): boolean {
   return round.status === 'running' && round.mode !== 'self' && round.groups.length > 0 && !groupOf(round, attendeeId);

@@ -104,11 +104,12 @@ describe('planning rounds', () => {
     expect(failure(() => planRounds(choices({ videoTemplate: 'kein-link-{group}' }), ctx())).code).toBe('invalid_payload');
   });
 
-  it('constraints naming people who are not here are dropped instead of failing', () => {
+  it('constraints naming people who are not here do not fail the plan, and are kept for who arrives later', () => {
     const [r] = planRounds(choices({ constraints: { together: [['p1', 'p2', 'gone']], apart: [['p3', 'gone']] } }), ctx());
     const g = r!.groups.find((x) => x.members.includes('p1'))!;
     expect(g.members).toContain('p2');
-    expect(r!.settings.constraints).toEqual({ together: [['p1', 'p2']] });
+    expect(r!.settings.constraints).toEqual({ together: [['p1', 'p2', 'gone']], apart: [['p3', 'gone']] });
+    expect(r!.report!.violations).toEqual([]);
   });
 });
 

@@ -107,6 +107,18 @@ function attributeMap(people: readonly PersonInfo[]): Map<string, Record<string,
   return new Map(people.map((p) => [p.id, p.attributes]));
 }
 
+/** The facilitator's rules as stored with a round: sets of two or more distinct ids, no empty lists. */
+export function keptConstraints(c: GroupConstraints | undefined): GroupConstraints {
+  const sets = (xs: string[][] | undefined) => (xs ?? []).map((set) => [...new Set(set)]).filter((set) => set.length >= 2);
+  const out: GroupConstraints = {};
+  const apart = sets(c?.apart);
+  const together = sets(c?.together);
+  if (apart.length) out.apart = apart;
+  if (together.length) out.together = together;
+  if (c?.spread?.length) out.spread = [...c.spread];
+  return out;
+}
+
 export function planRounds(choices: PlanChoices, ctx: PlanContext): RoundState[] {
   const n = ctx.people.length;
   const present = new Set(ctx.people.map((p) => p.id));
@@ -168,7 +180,9 @@ export function planRounds(choices: PlanChoices, ctx: PlanContext): RoundState[]
       closingEndsAt: null,
       closedAt: null,
       showResults: false,
-      settings: { capacity, constraints, videoTemplate: choices.videoTemplate ?? null, seed: ctx.seed, engine: engineMeta },
+      // The facilitator's full rules are kept (not only those among the people planned): someone moved in
+      // by hand or arriving later is measured against them too.
+      settings: { capacity, constraints: keptConstraints(choices.constraints), videoTemplate: choices.videoTemplate ?? null, seed: ctx.seed, engine: engineMeta },
       groups: built,
       locked: [],
       report: choices.mode === 'self' ? null : measureRound(groups, { history, constraints, attributes, engine: engineMeta }),

@@ -4,7 +4,7 @@
  * facilitator's view true once people are moved by hand. Pure.
  */
 import type { GroupConstraints, PlanReport, RepeatedPair, Violation } from '../../../shared/breakouts/engine.js';
-import type { EngineMeta, IdRound } from './types.js';
+import { idRound, type EngineMeta, type IdRound, type RoundState } from './types.js';
 
 const MAX_LISTED_REPEATS = 50;
 
@@ -114,4 +114,21 @@ export function restrictConstraints(constraints: GroupConstraints, present: Read
   if (together.length) out.together = together;
   if (constraints.spread?.length) out.spread = [...constraints.spread];
   return out;
+}
+
+/**
+ * The report again after a hand edit (move, swap, lock, group edit): one linear recount over this round's
+ * groups against the earlier rounds, never the engine. A round without a report (self-select) and an
+ * edit that moved nobody keep theirs. The engine's meta (method, bound) stays: it describes the plan.
+ */
+export function remeasure(
+  before: Pick<RoundState, 'groups'>,
+  after: RoundState,
+  input: { history: readonly IdRound[]; attributes: ReadonlyMap<string, Record<string, string>> },
+): RoundState {
+  if (!after.report) return after;
+  const same = before.groups.length === after.groups.length && before.groups.every((g, i) => g.members.join('\u0000') === after.groups[i]!.members.join('\u0000'));
+  if (same) return after;
+  const report = measureRound(idRound(after), { history: input.history, constraints: after.settings.constraints, attributes: input.attributes, engine: after.settings.engine });
+  return { ...after, report };
 }
