@@ -11,6 +11,6 @@ export const chatFeature: ClientFeature<ChatData, 'chat'> = {
   ...chatSlice,
   i18n: { de, en },
   panels: {
-    moderator: () => import('./ChatPanel.js'),
+    moderatorSide: () => import('./ChatPanel.js'),
   },
 };

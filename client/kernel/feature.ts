@@ -9,7 +9,7 @@ import type { CommandName, CommandPayload, CommandResult } from '../../shared/so
 import type { Change, PersonalChange, Snapshot } from '../../shared/socket.js';
 
 /** The pages whose shells render feature panels. */
-export type PageName = 'attendee' | 'moderator' | 'facilitator' | 'stage';
+export type PageName = 'attendee' | 'moderator' | 'moderatorSide' | 'facilitator' | 'stage';
 
 /** A component loaded on demand, so a feature's entry pulls no component (nor React) until a page needs it. */
 export type ComponentLoader = () => Promise<{ default: ComponentType }>;

@@ -132,7 +132,7 @@ export function ModeratorBoard({ exportUrl }: { exportUrl: string | null }) {
           <h2 id="duplicates-heading">{t('mod.duplicates.heading')}</h2>
           <DuplicateGroups />
         </section>
-        <FeaturePanels page="moderator" />
+        <FeaturePanels page="moderatorSide" />
         <section className="card" aria-labelledby="settings-heading">
           <h2 id="settings-heading">{t('settings.heading')}</h2>
           <SettingsPanel />
