@@ -32,12 +32,3 @@ export function takeLinkToken(role: LinkTokenRole, code: string): string | undef
     return undefined;
   }
 }
-
-/** After the server refused a stored token (rotated link), forget it. */
-export function forgetLinkToken(role: LinkTokenRole, code: string): void {
-  try {
-    sessionStorage.removeItem(storageKey(role, code));
-  } catch {
-    // nothing stored
-  }
-}
