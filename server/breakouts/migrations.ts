@@ -22,4 +22,18 @@ export const breakoutMigrations: Record<string, Migration> = {
       await db.schema.dropTable('breakout_plan_settings').ifExists().execute();
     },
   },
+  '20261130_breakouts_arrivals': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('breakout_arrivals')
+        .addColumn('round_id', 'varchar(64)', (c) => c.notNull().references('breakout_rounds.id').onDelete('cascade'))
+        .addColumn('attendee_id', 'varchar(64)', (c) => c.notNull().references('attendees.id').onDelete('cascade'))
+        .addColumn('arrived_at', 'varchar(40)', (c) => c.notNull())
+        .addPrimaryKeyConstraint('breakout_arrivals_pk', ['round_id', 'attendee_id'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('breakout_arrivals').ifExists().execute();
+    },
+  },
 };

@@ -477,6 +477,20 @@ describe('facilitator panel: running and closed rounds', () => {
     expect(within(row('Dia')).getByText('Nicht eingeteilt')).toBeInTheDocument();
   });
 
+  it('late arrivals are marked in the people list and on the board; on-time people are not', () => {
+    renderBoard([draft({ status: 'running', startedAt: at(0), endsAt: at(300), report: undefined, late: { cem: at(120) } })]);
+    const list = screen.getByRole('list', { name: 'Im Plenum' });
+    const row = (name: string) => within(list).getByText(name, { selector: '.person-name' }).closest('li')!;
+    const time = new Intl.DateTimeFormat('de', { hour: '2-digit', minute: '2-digit' }).format(new Date(at(120)));
+    expect(within(row('Cem')).getByText(`spät · ${time}`)).toBeInTheDocument();
+    expect(within(row('Cem')).getByText('Blau')).toBeInTheDocument();
+    expect(within(row('Ada')).queryByText(/spät/)).not.toBeInTheDocument();
+    expect(within(row('Dia')).queryByText(/spät/)).not.toBeInTheDocument();
+    const blau = screen.getByRole('region', { name: /Blau/ });
+    expect(within(blau).getByText(`spät · ${time}`)).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: /Rot/ })).queryByText(/spät/)).not.toBeInTheDocument();
+  });
+
   it('lists every round with its state and opens the one chosen', async () => {
     const user = userEvent.setup();
     renderBoard([
