@@ -17,13 +17,14 @@ const email = 'panel@example.org';
 const password = 'sicheres-passwort-3';
 
 /** A name at the 60-character limit with no space to break at after the first word. */
-const longName = (first: string) => `${first} ${'Wolkensteinüberlingenhohenzollernsigmaringenlauterbach'}`.slice(0, 60);
+const longName = (first: string) => `${first} ${'Wolkensteinüberlingenhohenzollernsigmaringenlauterbachtal'}`.slice(0, 60);
 const anna = longName('Anna');
 const ben = longName('Ben');
 const cara = longName('Cara');
 const dora = longName('Dora');
 const emil = longName('Emil');
-const groupNames = ['Arbeitsgruppe Nachhaltige Stadtentwicklung und Mobilität A', 'Arbeitsgruppe Nachhaltige Stadtentwicklung und Mobilität B'];
+/** Group names at their limit of 60. */
+const groupNames = ['Arbeitsgruppe Nachhaltige Stadtentwicklung und Mobilität Ost', 'Arbeitsgruppe Nachhaltige Stadtentwicklung und Mobilität Süd'];
 const topic = (n: number) => `Thema ${n}: ${'Wie gestalten wir Quartiere, in denen Wohnen, Arbeiten und Verkehr zusammenpassen? '.repeat(3)}`.slice(0, 200);
 
 let session: BrowserSession;
@@ -87,6 +88,8 @@ const personRow = (fac: Page, name: string): Locator => fac.getByRole('list', { 
 
 describe('running a round as a facilitator', () => {
   it('settings survive a reload; absent, late, walk-in, broken rule, help and export all show where they should', async () => {
+    for (const s of [anna, ben, cara, dora, emil, ...groupNames]) expect(s).toHaveLength(60);
+    expect(topic(1)).toHaveLength(200);
     const orgCtx = await session.context('desktop');
     expect((await orgCtx.request.post(`${session.server.url}/api/auth/login`, { data: { email, password } })).status()).toBe(200);
     const created = await orgCtx.request.post(`${session.server.url}/api/events`, {
