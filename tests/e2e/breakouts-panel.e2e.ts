@@ -128,8 +128,11 @@ describe('running a round as a facilitator', () => {
     await expect.poll(() => fac.getByRole('checkbox', { name: /Auch 1 Person der Teilnehmerliste einplanen/ }).isChecked()).toBe(true);
     await expectAccessible(fac, 'facilitator: plan settings with rules, people list, roster');
 
-    // Saved a moment after the last change: a reload finds everything as left.
-    await fac.waitForTimeout(1500);
+    // Saved a moment after the last change: a second facilitator sees it arrive, and a reload finds it as left.
+    const fac2 = await session.open('desktop', pathOf(event.links.facilitator));
+    await expect.poll(() => fac2.getByLabel('Themen (eines pro Zeile)').inputValue(), { timeout: 15_000 }).toBe(`${topic(1)}\n${topic(2)}`);
+    await fac2.getByText(`Getrennt: ${anna}, ${ben}`).waitFor();
+    await fac2.close();
     await fac.reload();
     await fac.getByText('3 von 4 online').waitFor();
     await expect.poll(() => fac.getByRole('spinbutton', { name: 'Anzahl der Gruppen' }).inputValue()).toBe('2');
