@@ -37,7 +37,9 @@ export async function loadRounds(db: Db, eventId: string, roundId?: string): Pro
   const groups = new Map<string, GroupState[]>();
   const locked = new Map<string, string[]>();
   const arrivals = new Map<string, Record<string, string>>();
-  for (const part of chunks(rows.filter((r) => r.status !== 'draft').map((r) => r.id))) {
+  // Only running and closing rounds mark late arrivals: closed rounds do not pay for reading them again.
+  const active = (status: string) => status === 'running' || status === 'closing';
+  for (const part of chunks(rows.filter((r) => active(r.status)).map((r) => r.id))) {
     const arrivalRows = await db.selectFrom('breakout_arrivals').select(['round_id', 'attendee_id', 'arrived_at']).where('round_id', 'in', part).execute();
     for (const a of arrivalRows) {
       const map = arrivals.get(a.round_id) ?? {};
@@ -91,7 +93,7 @@ export async function loadRounds(db: Db, eventId: string, roundId?: string): Pro
     groups: groups.get(r.id) ?? [],
     locked: (locked.get(r.id) ?? []).sort(),
     report: parseJson<PlanReport | null>(r.report, null),
-    ...(r.status !== 'draft' ? { arrivals: arrivals.get(r.id) ?? {} } : {}),
+    ...(active(r.status) ? { arrivals: arrivals.get(r.id) ?? {} } : {}),
   }));
 }
 

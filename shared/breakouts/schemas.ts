@@ -63,7 +63,7 @@ export const RoundView = z.object({
   locked: z.array(GroupPersonId).optional(),
   /** Staff only: the engine's report for this round (repeats, size spread, constraint violations). */
   report: PlanReport.optional(),
-  /** Staff only, started rounds: who first came after the start (attendee id → when); the people list marks them late. */
+  /** Staff only, running and closing rounds: who first came after the start (attendee id → when); the people list marks them late. */
   late: z.record(GroupPersonId, z.string()).optional(),
 });
 export type RoundView = z.infer<typeof RoundView>;

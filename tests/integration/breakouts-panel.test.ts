@@ -225,6 +225,11 @@ describe('late arrivals are recorded (first presence in the round)', () => {
     const attendeeView = (await walkInClient.snapshot()).breakouts.rounds.find((x) => x.id === round.id)!;
     expect(attendeeView.late).toBeUndefined();
     for (const m of c.mirrors) expect(m.rounds.get(round.id)?.late).toBeUndefined();
+    // A closed round carries no marks: the delta and a fresh snapshot agree.
+    await c.fac.ok('breakouts:close', { roundId: round.id, countdownSec: 0 });
+    await until(() => c.facM.rounds.get(round.id)?.status === 'closed', 3000, 'closed');
+    expect(c.facM.rounds.get(round.id)!.late).toBeUndefined();
+    expect((await fac2.snapshot()).breakouts.rounds.find((x) => x.id === round.id)!.late).toBeUndefined();
     for (const x of [fac2, annaClient, walkInClient]) x.close();
     closeAll(c);
   });

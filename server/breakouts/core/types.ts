@@ -52,7 +52,7 @@ export interface RoundState {
   locked: string[];
   /** The report for the current assignment (null for self-select). */
   report: PlanReport | null;
-  /** Started rounds: each person's first presence in the round (ISO), see core/arrivals.ts. */
+  /** Running and closing rounds: each person's first presence in the round (ISO), see core/arrivals.ts. */
   arrivals?: Readonly<Record<string, string>>;
 }
 

@@ -6,7 +6,7 @@ import type { BreakoutMessage, RoundView } from '../../../shared/breakouts/schem
 import type { Change } from '../../../shared/socket.js';
 import type { Changes } from '../../kernel/feature.js';
 import { lateArrivals } from './arrivals.js';
-import type { MessageRecord, RoundState } from './types.js';
+import { isActive, type MessageRecord, type RoundState } from './types.js';
 
 export type Audience = 'staff' | 'public';
 
@@ -46,7 +46,7 @@ export function toRoundView(
   if (audience === 'staff') {
     view.locked = round.locked;
     if (round.report) view.report = round.report;
-    if (round.status !== 'draft') view.late = lateArrivals(round);
+    if (isActive(round)) view.late = lateArrivals(round);
   }
   return view;
 }
