@@ -5,7 +5,7 @@
  * connect_error whose message is one of HandshakeError (or "internal").
  */
 import type { ExtendedError } from 'socket.io';
-import type { LinkRole } from '../../shared/kernel/roles.js';
+import { LinkRole } from '../../shared/kernel/roles.js';
 import { HandshakeAuth } from '../../shared/socket.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 import { findEventByCode, TOKEN_COLUMN } from '../events/repository.js';
@@ -15,7 +15,7 @@ import { sessionTokenFromCookieHeader } from './http.js';
 import { findSessionOrganizer } from './organizers.js';
 import { tokensEqual } from './tokens.js';
 
-const LINK_ROLES: readonly LinkRole[] = ['moderator', 'facilitator', 'stage'];
+const LINK_ROLES: readonly LinkRole[] = LinkRole.options;
 
 /** Browsers always send Origin on WebSocket and XHR; a foreign one must not ride on the organizer cookie. */
 function sameOrigin(socket: PlenumSocket, publicUrl: string | null): boolean {
@@ -44,7 +44,7 @@ export async function identify(kernel: RunningKernel, socket: PlenumSocket): Pro
   const base = { eventId: event.id, code: event.code, linkRole: null, attendeeId: null, organizerId: null, since };
 
   if (token) {
-    // Compare with all three so the time taken does not tell which (if any) matched.
+    // Compare with every link so the time taken does not tell which (if any) matched.
     const matches = LINK_ROLES.filter((role) => tokensEqual(event[TOKEN_COLUMN[role]], token));
     const role = matches[0];
     if (role) return { ...base, role, linkRole: role };
