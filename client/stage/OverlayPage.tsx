@@ -5,7 +5,7 @@
 import './stage.css';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { takeLinkToken } from '../kernel/link-token.js';
 import { EventProvider, useEventConnection, useEventState } from '../kernel/react.js';
 import { OverlayScreen } from './OverlayScreen.js';
@@ -28,8 +28,8 @@ export function OverlayContent() {
   useHtmlClass('overlay-page');
   usePreloadOnAir();
   useEventLanguage();
-  const { search } = useLocation();
-  const params = useMemo(() => parseOverlayParams(search), [search]);
+  // The overlay never navigates; OBS loads it once with its parameters.
+  const params = useMemo(() => parseOverlayParams(window.location.search), []);
   const overlay = useEventState((s) => s.synced.stage.overlay);
   const connection = useEventState((s) => s.connection);
   return (

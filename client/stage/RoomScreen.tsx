@@ -27,13 +27,13 @@ export function RoomScreen({ state, label }: { state: ScreenState; label?: strin
   return (
     <ScaledStage className="stage-room" style={themeStyle(theme)} label={label}>
       <div className={`stage-layout${joinOnAir ? ' is-join' : ''}`}>
-        <header className="stage-head">
+        <div className="stage-head">
           {theme?.logoUrl && <img className="stage-logo" src={theme.logoUrl} alt="" />}
           <FitText className="stage-title" max={56} min={14} watch={title}>
             <h1 className="stage-title-text">{title || t('stage.title')}</h1>
           </FitText>
           {!joinOnAir && <JoinCorner />}
-        </header>
+        </div>
         <div className="stage-main" aria-live="polite">
           <div className="stage-item" key={item ? JSON.stringify(item) : 'join'}>
             {item && !joinOnAir ? (
