@@ -17,6 +17,10 @@ import '../polls.css';
 import '../panels.css';
 import './onair.css';
 
+/** Word-cloud layout areas: wide enough that 40 words of up to 40 letters find a place. */
+const ROOM_CLOUD = [3200, 1150] as const;
+const OVERLAY_CLOUD = [1400, 800] as const;
+
 function clip(text: string): string {
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
@@ -43,7 +47,7 @@ export default function OnAirPoll({ item, variant }: OnAirProps) {
           <Leaderboard entries={poll.quiz?.leaderboard ?? []} final={poll.quiz?.phase === 'finished'} />
         </div>
       ) : (
-        <StagePoll key={poll.id} poll={poll} entries={entries} now={now} />
+        <StagePoll key={poll.id} poll={poll} entries={entries} now={now} cloudSize={variant === 'room' ? ROOM_CLOUD : OVERLAY_CLOUD} />
       )}
     </FitText>
   );
