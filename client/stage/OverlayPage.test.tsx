@@ -1,5 +1,5 @@
 /** The stream overlay: only the overlay screen's item, as a lower third or compact box, hidden after its time or when taken off. */
-import { act, screen } from '@testing-library/react';
+import { act, configure, screen } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ScreenState } from '../../shared/stage/index.js';
@@ -9,6 +9,9 @@ import { renderWithEvent } from '../testing/render.js';
 import { LONG_AUTHOR, longText, MAX_QUESTION_LENGTH, stagePoll } from './long-content.js';
 import { OverlayContent } from './OverlayPage.js';
 import { offAir } from './slice.js';
+
+// Lazy feature components load on first use; the machine is shared, so give async queries time.
+configure({ asyncUtilTimeout: 10_000 });
 
 const T = '2025-01-01T10:00:00.000Z';
 const on = (item: ScreenState['item'], autoHideS: number | null = null): ScreenState => ({ item, since: T, autoHideS, by: 'moderator' });
@@ -46,9 +49,11 @@ describe('stream overlay', () => {
     expect(document.documentElement).toHaveClass('overlay-page');
   });
 
-  it('shows nothing when nothing is on air', () => {
-    renderWithEvent(atUrl(''), snap(offAir));
+  it('shows nothing when nothing is on air, has no buttons and sends no command', () => {
+    const { calls } = renderWithEvent(atUrl(''), snap(offAir));
     expect(screen.queryByTestId('overlay-slot')).not.toBeInTheDocument();
+    expect(screen.queryAllByRole('button')).toEqual([]);
+    expect(calls()).toEqual([]);
   });
 
   it('places and sizes the box by position, scale and theme from the address', async () => {

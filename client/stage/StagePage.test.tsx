@@ -1,5 +1,5 @@
 /** The presenter screen: only the room screen's on-air state, each kind rendered by its feature, with the longest content. */
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, configure, fireEvent, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
 import type { ScreenState } from '../../shared/stage/index.js';
@@ -9,6 +9,9 @@ import { renderWithEvent } from '../testing/render.js';
 import { cloudWords, LONG_AUTHOR, LONG_TITLE, longOptions, longResults, longText, MAX_QUESTION_LENGTH, stagePoll } from './long-content.js';
 import { offAir } from './slice.js';
 import { StageContent } from './StagePage.js';
+
+// Lazy feature components load on first use; the machine is shared, so give async queries time.
+configure({ asyncUtilTimeout: 10_000 });
 
 const on = (item: ScreenState['item']): ScreenState => ({ item, since: '2025-01-01T10:00:00.000Z', autoHideS: null, by: 'moderator' });
 
@@ -29,7 +32,9 @@ describe('presenter screen', () => {
     expect(screen.getByText('Stellen Sie Ihre Fragen!')).toBeInTheDocument();
     expect(screen.getByText(`${window.location.host}/e/123456`)).toBeInTheDocument();
     expect(screen.getByText('123 456')).toBeInTheDocument();
-    expect(await screen.findByRole('img', { name: `QR-Code zur Teilnahme: ${window.location.host}/e/123456` })).toBeInTheDocument();
+    const qr = await screen.findByRole('img', { name: `QR-Code zur Teilnahme: ${window.location.host}/e/123456` });
+    // made in the browser: an inline SVG, no request to a QR service
+    expect(qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     // no banner with the language switch, no link to the start page
     expect(screen.queryByRole('banner')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /English|Deutsch/ })).not.toBeInTheDocument();
@@ -137,8 +142,8 @@ describe('presenter screen', () => {
     expect(await screen.findByText('Diese Frage ist nicht mehr sichtbar.')).toBeInTheDocument();
   });
 
-  it('Q toggles the QR code, F asks for full screen (and leaves it)', async () => {
-    renderWithEvent(<StageContent />, stageSnap(offAir));
+  it('Q toggles the QR code, F asks for full screen (and leaves it); the page sends no command', async () => {
+    const { calls } = renderWithEvent(<StageContent />, stageSnap(offAir));
     expect(screen.getByTestId('stage-qr')).toBeInTheDocument();
     fireEvent.keyDown(window, { key: 'q' });
     expect(screen.queryByTestId('stage-qr')).not.toBeInTheDocument();
@@ -158,6 +163,8 @@ describe('presenter screen', () => {
     fireEvent.keyDown(window, { key: 'F' });
     expect(exit).toHaveBeenCalledTimes(1);
     Object.defineProperty(document, 'fullscreenElement', { value: null, configurable: true });
+    expect(calls()).toEqual([]);
+    expect(screen.queryAllByRole('button')).toEqual([]);
   });
 
   it('uses the event theme: colours as custom properties and the logo', () => {

@@ -194,6 +194,8 @@ describe('stage screens end to end', () => {
     await presenter.getByText('Stellen Sie Ihre Fragen!').waitFor(WAIT);
     await presenter.getByRole('img', { name: /QR-Code zur Teilnahme/ }).waitFor(WAIT);
     await check('00-join', { overlayShows: false, qr: true });
+    // the overlay has no scroll bars and no mouse cursor
+    expect(await overlay.evaluate(() => [getComputedStyle(document.documentElement).overflow, getComputedStyle(document.body).cursor])).toEqual(['hidden', 'none']);
     await expectAccessible(presenter, 'presenter (join screen)');
     // Q hides and shows the QR code
     await presenter.keyboard.press('q');
@@ -212,7 +214,11 @@ describe('stage screens end to end', () => {
     await actions.getByRole('button', { name: 'Ins Stream-Overlay' }).click();
     await overlay.getByText(LONG_AUTHOR).waitFor(WAIT);
     await presenter.getByText('5 Stimmen').waitFor(WAIT);
-    await check('10-question', { overlayShows: true });
+    await check('10-question', { overlayShows: true, qr: true });
+    // the join corner sits top right while something is on air
+    const corner = (await presenter.getByTestId('stage-qr').boundingBox())!;
+    expect(corner.x).toBeGreaterThan(1280 / 2);
+    expect(corner.y + corner.height).toBeLessThan(720 / 3);
     await expectAccessible(presenter, 'presenter (question)');
     await expectAccessible(overlay, 'overlay (question)');
     // the panel's previews and queue; axe on the moderator page with the panel
@@ -296,7 +302,14 @@ describe('stage screens end to end', () => {
     const planned = await fac.ok('breakouts:plan', { groups: 12, names, durationSec: 600 });
     const roundId = planned.rounds[0]!.id;
     await fac.ok('breakouts:start', { roundId });
-    await show('both', { kind: 'round', roundId }, fac);
+    // the facilitator puts the round on air from the round panel, and has the on-air panel on their page
+    const facPage = await session.open('desktop', pathOf(event.links.facilitator));
+    await facPage.getByRole('region', { name: 'Auf Sendung' }).waitFor(WAIT);
+    const roundActions = facPage.getByRole('group', { name: 'Auf Sendung bringen: Runde 1' });
+    await roundActions.getByRole('button', { name: 'Auf die Leinwand' }).click();
+    await presenter.getByRole('timer').waitFor(WAIT);
+    await roundActions.getByRole('button', { name: 'Ins Stream-Overlay' }).click();
+    await expectAccessible(facPage, 'facilitator page with the on-air panel');
     await presenter.getByRole('timer').waitFor(WAIT);
     await overlay.getByRole('timer').waitFor(WAIT);
     await check('50-round-running', { overlayShows: true });

@@ -1,5 +1,5 @@
 /** The moderator's "on air" panel and the buttons other features place next to their items. */
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import type { QueueEntry, ScreenState } from '../../../shared/stage/index.js';
@@ -10,12 +10,18 @@ import OnAirActions from '../OnAirActions.js';
 import { offAir } from '../slice.js';
 import OnAirPanel from './OnAirPanel.js';
 
+// Lazy feature components load on first use; the machine is shared, so give async queries time.
+configure({ asyncUtilTimeout: 10_000 });
+
 const on = (item: ScreenState['item'], by: ScreenState['by'] = 'moderator'): ScreenState => ({ item, since: '2025-01-01T10:00:00.000Z', autoHideS: null, by });
 const queue: QueueEntry[] = [
   { id: 'e1', item: { kind: 'question', questionId: 'q2' } },
   { id: 'e2', item: { kind: 'round', roundId: 'r1' } },
   { id: 'e3', item: { kind: 'join' } },
 ];
+
+/** Generous waits: the machine is shared and busy (lazy feature components load on first use). */
+const SLOW = { timeout: 10_000 };
 
 /** Acks as the server sends them (the slice takes the screens and the queue from them). */
 function reply(name: string, payload: unknown) {
@@ -58,7 +64,7 @@ describe('on-air panel', () => {
   it('previews both screens with a caption each and takes one off air', async () => {
     const { calls } = renderWithEvent(<OnAirPanel />, snap(), { reply });
     const panel = screen.getByRole('region', { name: 'Auf Sendung' });
-    expect(await within(panel).findByText('Frage: Was kostet das?')).toBeInTheDocument();
+    expect(await within(panel).findByText('Frage: Was kostet das?', {}, SLOW)).toBeInTheDocument();
     expect(within(panel).getByText('folgt der Hervorhebung', { exact: false })).toBeInTheDocument();
     expect(panel.querySelector('.onair-preview .stage-room')).not.toBeNull();
     expect(panel.querySelector('.onair-preview .overlay-stage')).not.toBeNull();
@@ -70,22 +76,22 @@ describe('on-air panel', () => {
   it('lists the queue with each item named by its feature, reorders by keyboard and keeps focus', async () => {
     const { calls, store } = renderWithEvent(<OnAirPanel />, snap(), { reply });
     const list = await screen.findByRole('list');
-    await within(list).findByText('Frage: Wann geht es los?');
+    await within(list).findByText('Frage: Wann geht es los?', {}, SLOW);
     expect(within(list).getByText('Runde 3')).toBeInTheDocument();
     expect(within(list).getByText('Mitmachen (Code und QR-Code)')).toBeInTheDocument();
     const down = screen.getByRole('button', { name: 'Nach unten: Frage: Wann geht es los?' });
     expect(screen.getByRole('button', { name: 'Nach oben: Frage: Wann geht es los?' })).toBeDisabled();
     down.focus();
     fireEvent.click(down);
-    await waitFor(() => expect(store.getState().synced.stage.queue.map((e) => e.id)).toEqual(['e2', 'e1', 'e3']));
+    await waitFor(() => expect(store.getState().synced.stage.queue.map((e) => e.id)).toEqual(['e2', 'e1', 'e3']), SLOW);
     expect(calls()).toEqual([['stage:reorder', { ids: ['e2', 'e1', 'e3'] }]]);
-    expect(await screen.findByText('Frage: Wann geht es los? ist jetzt auf Platz 2.')).toBeInTheDocument();
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Nach unten: Frage: Wann geht es los?' })));
+    expect(await screen.findByText('Frage: Wann geht es los? ist jetzt auf Platz 2.', {}, SLOW)).toBeInTheDocument();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Nach unten: Frage: Wann geht es los?' })), SLOW);
   });
 
   it('removes an entry and puts the first one on air on room, overlay or both', async () => {
     const { calls } = renderWithEvent(<OnAirPanel />, snap(), { reply });
-    await screen.findByText('Frage: Wann geht es los?');
+    await screen.findByText('Frage: Wann geht es los?', {}, SLOW);
     await click(screen.getByRole('button', { name: 'Entfernen: Runde 3' }));
     await click(screen.getByRole('button', { name: 'Nächstes auf Bühne im Raum' }));
     await click(screen.getByRole('button', { name: 'Nächstes auf Stream-Overlay' }));
@@ -124,7 +130,7 @@ describe('on-air panel', () => {
 
   it('facilitators get the previews, the join screen and the queue, without the moderators\' auto-hide setting', async () => {
     const { calls } = renderWithEvent(<OnAirPanel />, snap('facilitator'), { reply });
-    expect(await screen.findByText('Frage: Was kostet das?')).toBeInTheDocument();
+    expect(await screen.findByText('Frage: Was kostet das?', {}, SLOW)).toBeInTheDocument();
     expect(screen.queryByRole('textbox', { name: /ausblenden/ })).not.toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Mitmachen-Bildschirm auf die Bühne' }));
     expect(calls()).toEqual([['stage:show', { screen: 'room', item: { kind: 'join' } }]]);
@@ -132,7 +138,7 @@ describe('on-air panel', () => {
 
   it('has no axe violations', async () => {
     const { container } = renderWithEvent(<OnAirPanel />, snap());
-    await screen.findByText('Frage: Wann geht es los?');
+    await screen.findByText('Frage: Wann geht es los?', {}, SLOW);
     const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join()}`)).toEqual([]);
   });
