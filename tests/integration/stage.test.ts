@@ -371,6 +371,19 @@ describe('speaker', () => {
     s.closeAll();
   });
 
+  it('done on the highlighted question: the screens that followed the highlight clear in the same commit', async () => {
+    const s = await stageSetup(ctx.t, ctx.cookie, { stage: { speakerMayAnswer: true } });
+    const q = await ask(s, 'Wird live beantwortet');
+    await s.mod.ok('qa:highlight', { id: q });
+    await untilScreen(s.overlay, 'overlay', (st) => st?.item?.kind === 'question', 'overlay follows');
+    await s.speaker.ok('stage:speakerDone', { questionId: q });
+    await untilScreen(s.overlay, 'overlay', (st) => st?.item === null, 'overlay clears');
+    const d = deltaWith(s.stage, 'stage:screen')!;
+    expect(d.changes.map((c) => c.type)).toEqual(expect.arrayContaining(['question:upsert', 'qa:highlight', 'stage:screen']));
+    expect((await s.speaker.snapshot()).stage.room.item).toBeNull();
+    s.closeAll();
+  });
+
   it('the speaker sees poll results like the stage (snapshot and deltas agree)', async () => {
     const s = await stageSetup(ctx.t, ctx.cookie);
     const poll = (await s.mod.ok('polls:create', { definition: defs.single, settings: { results: 'hidden' } })).poll;
