@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Delta } from '../../shared/socket.js';
 import type { OnAirItem } from '../../shared/stage/schemas.js';
-import { connect, createEvent, serverWithOrganizer, sleep, until, type Client } from './helpers.js';
+import { api, connect, createEvent, serverWithOrganizer, sleep, until, type Client } from './helpers.js';
 import { defs } from './polls-helpers.js';
 import { lastScreen, question, stageChanges, stageSetup, untilScreen, type StageSetup } from './stage-helpers.js';
 
@@ -459,5 +459,37 @@ describe('isolation between events', () => {
     expect(stageChanges(a.stage)).toEqual([]);
     bMod.close();
     a.closeAll();
+  });
+});
+
+describe('REST', () => {
+  it('the speaker link is in the event’s links, rotates like the others, and settings.stage patches', async () => {
+    const s = await stageSetup(ctx.t, ctx.cookie);
+    expect(s.ev.links.links.speaker).toMatch(new RegExp(`/e/${s.ev.code}/speaker\\?token=`));
+    const patched = await api(ctx.t.url, `/api/events/${s.ev.id}`, {
+      method: 'PATCH', cookie: ctx.cookie, body: { settings: { stage: { speakerMayAnswer: true, overlayAutoHideS: 20, follow: { room: false } } } },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.settings.stage).toMatchObject({ speakerMayAnswer: true, overlayAutoHideS: 20, follow: { room: false, overlay: true } });
+    for (const stage of [{ overlayAutoHideS: 1 }, { meetingUrl: 'http://zoom.example/j/1' }, { theme: { accent: 'red' } }, { theme: { logoUrl: 'javascript:alert(1)' } }]) {
+      const bad = await api(ctx.t.url, `/api/events/${s.ev.id}`, { method: 'PATCH', cookie: ctx.cookie, body: { settings: { stage } } });
+      expect(bad.status, JSON.stringify(stage)).toBe(400);
+    }
+    const themed = await api(ctx.t.url, `/api/events/${s.ev.id}`, {
+      method: 'PATCH', cookie: ctx.cookie, body: { settings: { stage: { theme: { accent: '#112233', logoUrl: '/logo.png' }, meetingUrl: 'https://meet.jit.si/plenum' } } },
+    });
+    expect(themed.body.settings.stage.theme).toEqual({ background: null, text: null, accent: '#112233', logoUrl: '/logo.png' });
+    const replaced = await api(ctx.t.url, `/api/events/${s.ev.id}`, { method: 'PATCH', cookie: ctx.cookie, body: { settings: { stage: { theme: { text: '#ffffff' } } } } });
+    // theme is replaced as a whole; fields not named in the patch keep their value.
+    expect(replaced.body.settings.stage).toMatchObject({ theme: { accent: null, text: '#ffffff' }, meetingUrl: 'https://meet.jit.si/plenum', speakerMayAnswer: true });
+    // The default auto-hide applies to the next overlay show.
+    expect((await s.mod.ok('stage:show', { screen: 'overlay', item: { kind: 'join' } })).overlay.autoHideS).toBe(20);
+
+    const rotated = await api(ctx.t.url, `/api/events/${s.ev.id}/links/speaker/rotate`, { method: 'POST', cookie: ctx.cookie });
+    expect(rotated.status).toBe(200);
+    await until(() => s.speaker.revoked.length > 0, 3000, 'speaker revoked');
+    expect(s.speaker.revoked).toEqual(['link_rotated']);
+    expect(s.stage.revoked).toEqual([]);
+    s.closeAll();
   });
 });
