@@ -431,6 +431,21 @@ describe('overlay auto-hide', () => {
   }, 20_000);
 });
 
+describe('overlay auto-hide after follow', () => {
+  it('a highlight followed onto the overlay hides after the event default; the room screen keeps it', async () => {
+    const s = await stageSetup(ctx.t, ctx.cookie, { stage: { overlayAutoHideS: 3 } });
+    const q = await ask(s, 'Kurz im Stream');
+    await s.mod.ok('qa:highlight', { id: q });
+    await untilScreen(s.overlay, 'overlay', (st) => st?.item?.kind === 'question', 'overlay follows');
+    expect(lastScreen(s.overlay, 'overlay')?.autoHideS).toBe(3);
+    await untilScreen(s.overlay, 'overlay', (st) => st?.item === null, 'overlay hides', 8000);
+    const snap = await s.mod.snapshot();
+    expect(snap.stage.room).toMatchObject({ item: question(q), by: 'follow', autoHideS: null });
+    expect(snap.qa.highlightedId).toBe(q);
+    s.closeAll();
+  }, 20_000);
+});
+
 describe('catch-up', () => {
   it('a stage socket that was away gets what is on air from the snapshot after reconnecting', async () => {
     const s = await stageSetup(ctx.t, ctx.cookie);
