@@ -82,7 +82,7 @@ export const StageSnapshot = z.object({
 });
 export type StageSnapshot = z.infer<typeof StageSnapshot>;
 
-/** To staff and to the stage room (stage, overlay and speaker pages); attendees get neither. */
+/** `stage:screen` to staff and to the stage room (stage, overlay and speaker pages); `stage:queue` to staff only; attendees get neither. */
 export const StageChanges = [
   z.object({ type: z.literal('stage:screen'), screen: Screen, state: ScreenState }),
   z.object({ type: z.literal('stage:queue'), queue: z.array(QueueEntry) }),
