@@ -82,7 +82,7 @@ export const StageSnapshot = z.object({
 });
 export type StageSnapshot = z.infer<typeof StageSnapshot>;
 
-/** To staff and to the stage room (stage, overlay and speaker pages); attendees get neither. */
+/** `stage:screen` to staff and to the stage room (stage, overlay and speaker pages); `stage:queue` to staff only; attendees get neither. */
 export const StageChanges = [
   z.object({ type: z.literal('stage:screen'), screen: Screen, state: ScreenState }),
   z.object({ type: z.literal('stage:queue'), queue: z.array(QueueEntry) }),
@@ -91,7 +91,11 @@ export const StageChanges = [
 export const STAGE_ERROR_STATUS = {
   /** The question, poll, quiz or round named by the item does not exist in this event or may not be shown. */
   stage_item_not_found: 404,
-  /** A leaderboard of a poll that is not a quiz, a round item from a facilitator for a question, … */
+  /**
+   * The item exists but may not be shown: a pending, rejected, withdrawn or merged question, a draft poll or
+   * round, a leaderboard of a poll that is not a quiz; for stage:speakerDone a question that is neither on
+   * air, highlighted nor in the speakers' queue. (A facilitator naming a question or poll gets `forbidden`.)
+   */
   stage_item_invalid: 409,
   stage_queue_empty: 409,
   stage_queue_full: 409,
