@@ -60,7 +60,7 @@ export interface Box {
 /** The box on the 1920×1080 stage: sized by shape × scale, never larger than the stage minus margins. */
 export function overlayBox(shape: BoxShape, position: OverlayPosition, scale: number): Box {
   const centred = position === 'bottom' || position === 'top';
-  const base = shape === 'lower-third' ? { width: centred ? 1400 : 1000, height: 250 } : { width: 720, height: 560 };
+  const base = shape === 'lower-third' ? { width: centred ? 1400 : 1000, height: 250 } : { width: 860, height: 620 };
   const width = Math.min(STAGE_W - 2 * MARGIN, Math.round(base.width * scale));
   const height = Math.min(STAGE_H - 2 * MARGIN, Math.round(base.height * scale));
   const left = position.endsWith('left') ? MARGIN : position.endsWith('right') ? STAGE_W - MARGIN - width : Math.round((STAGE_W - width) / 2);
