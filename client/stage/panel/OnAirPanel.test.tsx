@@ -6,6 +6,7 @@ import type { QueueEntry, ScreenState } from '../../../shared/stage/index.js';
 import type { Snapshot } from '../../../shared/socket.js';
 import { modQuestion, round, snapshot } from '../../testing/fixtures.js';
 import { renderWithEvent } from '../../testing/render.js';
+import { stagePoll } from '../long-content.js';
 import OnAirActions from '../OnAirActions.js';
 import { offAir } from '../slice.js';
 import OnAirPanel from './OnAirPanel.js';
@@ -18,6 +19,7 @@ const queue: QueueEntry[] = [
   { id: 'e1', item: { kind: 'question', questionId: 'q2' } },
   { id: 'e2', item: { kind: 'round', roundId: 'r1' } },
   { id: 'e3', item: { kind: 'join' } },
+  { id: 'e4', item: { kind: 'leaderboard', pollId: 'p1' } },
 ];
 
 /** Generous waits: the machine is shared and busy (lazy feature components load on first use). */
@@ -56,6 +58,7 @@ function snap(role: 'moderator' | 'facilitator' = 'moderator', over: Partial<Sna
     me: { role, id: role },
     qa: { questions: [modQuestion('q1', { text: 'Was kostet das?' }), modQuestion('q2', { text: 'Wann geht es los?' })] },
     breakouts: { rounds: [round('r1', { number: 3 })] },
+    polls: { polls: [stagePoll('p1', { type: 'quiz', question: 'Hauptstädte', questionCount: 1 }, { results: { kind: 'quiz', questions: [] } })] },
     stage: { room: on({ kind: 'question', questionId: 'q1' }, 'follow'), overlay: offAir, queue, ...over },
   });
 }
@@ -79,12 +82,13 @@ describe('on-air panel', () => {
     await within(list).findByText('Frage: Wann geht es los?', {}, SLOW);
     expect(within(list).getByText('Runde 3')).toBeInTheDocument();
     expect(within(list).getByText('Mitmachen (Code und QR-Code)')).toBeInTheDocument();
+    expect(within(list).getByText('Bestenliste: Hauptstädte')).toBeInTheDocument();
     const down = screen.getByRole('button', { name: 'Nach unten: Frage: Wann geht es los?' });
     expect(screen.getByRole('button', { name: 'Nach oben: Frage: Wann geht es los?' })).toBeDisabled();
     down.focus();
     fireEvent.click(down);
-    await waitFor(() => expect(store.getState().synced.stage.queue.map((e) => e.id)).toEqual(['e2', 'e1', 'e3']), SLOW);
-    expect(calls()).toEqual([['stage:reorder', { ids: ['e2', 'e1', 'e3'] }]]);
+    await waitFor(() => expect(store.getState().synced.stage.queue.map((e) => e.id)).toEqual(['e2', 'e1', 'e3', 'e4']), SLOW);
+    expect(calls()).toEqual([['stage:reorder', { ids: ['e2', 'e1', 'e3', 'e4'] }]]);
     expect(await screen.findByText('Frage: Wann geht es los? ist jetzt auf Platz 2.', {}, SLOW)).toBeInTheDocument();
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Nach unten: Frage: Wann geht es los?' })), SLOW);
   });
