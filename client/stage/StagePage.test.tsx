@@ -135,6 +135,17 @@ describe('presenter screen', () => {
     }
   });
 
+  it('shows a group result of the longest allowed length (10 000 characters) in parts, none of it lost', async () => {
+    const result = longText(10_000, 'Ergebnis');
+    const closed = round('r2', { number: 4, status: 'closed', closedAt: '2025-01-01T10:05:00.000Z', groups: [group(0, ['p'], { name: 'Rot', result })] });
+    renderWithEvent(<StageContent />, stageSnap(on({ kind: 'round', roundId: 'r2' }), { breakouts: { rounds: [closed] } }));
+    const results = await screen.findByRole('region', { name: /Ergebnisse aus Runde 4/ });
+    const total = Number(/Seite 1 von (\d+)/.exec(results.textContent ?? '')?.[1]);
+    expect(total).toBeGreaterThanOrEqual(8);
+    expect(within(results).getByRole('heading', { level: 3 })).toHaveTextContent(`Rot (Teil 1 von ${total})`);
+    expect(result.startsWith(results.querySelector('.onair-round-text')!.textContent!)).toBe(true);
+  });
+
   it('shows the join screen as an item, and a note for an item no feature renders', async () => {
     const { store } = renderWithEvent(<StageContent />, stageSnap(on({ kind: 'join' })));
     expect(screen.getByText('Stellen Sie Ihre Fragen!')).toBeInTheDocument();

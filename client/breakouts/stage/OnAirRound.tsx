@@ -25,8 +25,8 @@ function Results({ round, variant }: { round: RoundView; variant: 'room' | 'over
     return () => clearInterval(timer);
   }, [pages.length]);
   const current = pages[Math.min(page, pages.length - 1)] ?? [];
-  const groups = current.map((i) => round.groups[i]!).filter(Boolean);
-  const watch = JSON.stringify([page, groups.map((g) => [g.name, g.topic, g.result])]);
+  const entries = current.flatMap((e) => (round.groups[e.index] ? [{ ...e, group: round.groups[e.index]! }] : []));
+  const watch = JSON.stringify([page, entries.map((e) => [e.group.name, e.group.topic, e.text])]);
   return (
     <section className={`onair-round is-${variant}`} aria-labelledby={`onair-round-${round.id}`}>
       <h2 id={`onair-round-${round.id}`} className="onair-round-title">
@@ -34,12 +34,15 @@ function Results({ round, variant }: { round: RoundView; variant: 'room' | 'over
         {pages.length > 1 && <span className="onair-round-page"> · {t('breakouts.onAir.page', { n: page + 1, total: pages.length })}</span>}
       </h2>
       <FitText mode="zoom" className="onair-round-fit" min={0.1} max={variant === 'room' ? 2 : 1.2} watch={watch}>
-        <ul className="onair-round-grid" style={{ gridTemplateColumns: `repeat(${columnsFor(groups.length)}, minmax(0, 1fr))` }}>
-          {groups.map((g) => (
-            <li key={g.index} className="onair-round-group">
-              <h3 className="onair-round-name">{g.name}</h3>
-              {g.topic && <p className="onair-round-topic">{g.topic}</p>}
-              <p className="onair-round-text">{g.result.trim() || t('breakouts.results.empty')}</p>
+        <ul className="onair-round-grid" style={{ gridTemplateColumns: `repeat(${columnsFor(entries.length)}, minmax(0, 1fr))` }}>
+          {entries.map(({ group: g, text, part, parts }) => (
+            <li key={`${g.index}-${part}`} className="onair-round-group">
+              <h3 className="onair-round-name">
+                {g.name}
+                {parts > 1 && <span className="onair-round-part"> ({t('breakouts.onAir.part', { n: part, total: parts })})</span>}
+              </h3>
+              {g.topic && part === 1 && <p className="onair-round-topic">{g.topic}</p>}
+              <p className="onair-round-text">{text || t('breakouts.results.empty')}</p>
             </li>
           ))}
         </ul>
