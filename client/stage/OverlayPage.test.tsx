@@ -1,9 +1,11 @@
 /** The stream overlay: only the overlay screen's item, as a lower third or compact box, hidden after its time or when taken off. */
 import { act, configure, screen } from '@testing-library/react';
 import axe from 'axe-core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ScreenState } from '../../shared/stage/index.js';
 import type { Snapshot } from '../../shared/socket.js';
+import { clientFeatures } from '../features.js';
+import { preloadOnAir } from '../kernel/panels.js';
 import { question, snapshot } from '../testing/fixtures.js';
 import { renderWithEvent } from '../testing/render.js';
 import { LONG_AUTHOR, longText, MAX_QUESTION_LENGTH, stagePoll } from './long-content.js';
@@ -12,6 +14,8 @@ import { offAir } from './slice.js';
 
 // Lazy feature components load on first use; the machine is shared, so give async queries time.
 configure({ asyncUtilTimeout: 10_000 });
+// Load every feature's on-air component first, so renders (also under fake timers) do not wait for a chunk.
+beforeAll(() => preloadOnAir(clientFeatures));
 
 const T = '2025-01-01T10:00:00.000Z';
 const on = (item: ScreenState['item'], autoHideS: number | null = null): ScreenState => ({ item, since: T, autoHideS, by: 'moderator' });

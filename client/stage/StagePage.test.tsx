@@ -1,9 +1,11 @@
 /** The presenter screen: only the room screen's on-air state, each kind rendered by its feature, with the longest content. */
 import { act, configure, fireEvent, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ScreenState } from '../../shared/stage/index.js';
 import type { Snapshot } from '../../shared/socket.js';
+import { clientFeatures } from '../features.js';
+import { preloadOnAir } from '../kernel/panels.js';
 import { group, question, round, snapshot } from '../testing/fixtures.js';
 import { renderWithEvent } from '../testing/render.js';
 import { cloudWords, LONG_AUTHOR, LONG_TITLE, longOptions, longResults, longText, MAX_QUESTION_LENGTH, stagePoll } from './long-content.js';
@@ -12,6 +14,8 @@ import { StageContent } from './StagePage.js';
 
 // Lazy feature components load on first use; the machine is shared, so give async queries time.
 configure({ asyncUtilTimeout: 10_000 });
+// Load every feature's on-air component first, so renders (also under fake timers) do not wait for a chunk.
+beforeAll(() => preloadOnAir(clientFeatures));
 
 const on = (item: ScreenState['item']): ScreenState => ({ item, since: '2025-01-01T10:00:00.000Z', autoHideS: null, by: 'moderator' });
 

@@ -1,9 +1,11 @@
 /** The moderator's "on air" panel and the buttons other features place next to their items. */
 import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { QueueEntry, ScreenState } from '../../../shared/stage/index.js';
 import type { Snapshot } from '../../../shared/socket.js';
+import { clientFeatures } from '../../features.js';
+import { preloadOnAir } from '../../kernel/panels.js';
 import { modQuestion, round, snapshot } from '../../testing/fixtures.js';
 import { renderWithEvent } from '../../testing/render.js';
 import { stagePoll } from '../long-content.js';
@@ -13,6 +15,8 @@ import OnAirPanel from './OnAirPanel.js';
 
 // Lazy feature components load on first use; the machine is shared, so give async queries time.
 configure({ asyncUtilTimeout: 10_000 });
+// Load every feature's on-air component first, so renders (also under fake timers) do not wait for a chunk.
+beforeAll(() => preloadOnAir(clientFeatures));
 
 const on = (item: ScreenState['item'], by: ScreenState['by'] = 'moderator'): ScreenState => ({ item, since: '2025-01-01T10:00:00.000Z', autoHideS: null, by });
 const queue: QueueEntry[] = [
@@ -80,9 +84,10 @@ describe('on-air panel', () => {
     const { calls, store } = renderWithEvent(<OnAirPanel />, snap(), { reply });
     const list = await screen.findByRole('list');
     await within(list).findByText('Frage: Wann geht es los?', {}, SLOW);
-    expect(within(list).getByText('Runde 3')).toBeInTheDocument();
-    expect(within(list).getByText('Mitmachen (Code und QR-Code)')).toBeInTheDocument();
-    expect(within(list).getByText('Bestenliste: Hauptstädte')).toBeInTheDocument();
+    // each line comes from its own feature's lazily loaded component
+    expect(await within(list).findByText('Runde 3')).toBeInTheDocument();
+    expect(await within(list).findByText('Mitmachen (Code und QR-Code)')).toBeInTheDocument();
+    expect(await within(list).findByText('Bestenliste: Hauptstädte')).toBeInTheDocument();
     const down = screen.getByRole('button', { name: 'Nach unten: Frage: Wann geht es los?' });
     expect(screen.getByRole('button', { name: 'Nach oben: Frage: Wann geht es los?' })).toBeDisabled();
     down.focus();
@@ -96,7 +101,7 @@ describe('on-air panel', () => {
   it('removes an entry and puts the first one on air on room, overlay or both', async () => {
     const { calls } = renderWithEvent(<OnAirPanel />, snap(), { reply });
     await screen.findByText('Frage: Wann geht es los?', {}, SLOW);
-    await click(screen.getByRole('button', { name: 'Entfernen: Runde 3' }));
+    await click(await screen.findByRole('button', { name: 'Entfernen: Runde 3' }));
     await click(screen.getByRole('button', { name: 'Nächstes auf Bühne im Raum' }));
     await click(screen.getByRole('button', { name: 'Nächstes auf Stream-Overlay' }));
     await click(screen.getByRole('button', { name: 'Nächstes auf Bühne und Overlay' }));
