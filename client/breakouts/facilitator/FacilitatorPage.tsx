@@ -1,5 +1,5 @@
 /**
- * /e/:code/facilitate — reached through the facilitator link (`?token=`, kept in sessionStorage and
+ * /e/:code/facilitate — reached through the facilitator link (`?token=`, kept per event in localStorage and
  * removed from the address bar) or by a logged-in organizer (the cookie identifies them).
  */
 import { useState } from 'react';
@@ -18,7 +18,7 @@ import '../breakouts.css';
 export function FacilitatorPage() {
   const { code = '' } = useParams();
   const [token] = useState(() => takeLinkToken('facilitator', code));
-  const conn = useEventConnection({ code, token, enabled: true });
+  const conn = useEventConnection({ code, token, enabled: true, expect: 'facilitator' });
   return (
     <EventProvider store={conn.store} send={conn.send}>
       <AnnouncerProvider>

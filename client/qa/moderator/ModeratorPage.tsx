@@ -1,6 +1,7 @@
 /**
- * /e/:code/moderate — reached through the moderator link (`?token=`, kept in sessionStorage and removed
- * from the address bar) or by a logged-in organizer (no token; the cookie identifies them).
+ * /e/:code/moderate — reached through the moderator link (`?token=`, kept per event in localStorage and
+ * removed from the address bar; another role's link is refused up front) or by a logged-in organizer
+ * (no token; the cookie identifies them).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +20,7 @@ import '../qa.css';
 export function ModeratorPage() {
   const { code = '' } = useParams();
   const [token] = useState(() => takeLinkToken('moderator', code));
-  const conn = useEventConnection({ code, token, enabled: true });
+  const conn = useEventConnection({ code, token, enabled: true, expect: 'moderator' });
   return (
     <EventProvider store={conn.store} send={conn.send}>
       <ModeratorContent code={code} token={token} />
