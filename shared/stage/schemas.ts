@@ -91,7 +91,11 @@ export const StageChanges = [
 export const STAGE_ERROR_STATUS = {
   /** The question, poll, quiz or round named by the item does not exist in this event or may not be shown. */
   stage_item_not_found: 404,
-  /** A leaderboard of a poll that is not a quiz, a round item from a facilitator for a question, … */
+  /**
+   * The item exists but may not be shown: a pending, rejected, withdrawn or merged question, a draft poll or
+   * round, a leaderboard of a poll that is not a quiz; for stage:speakerDone a question that is neither on
+   * air, highlighted nor in the speakers' queue. (A facilitator naming a question or poll gets `forbidden`.)
+   */
   stage_item_invalid: 409,
   stage_queue_empty: 409,
   stage_queue_full: 409,
