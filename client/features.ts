@@ -10,6 +10,7 @@ import { peopleFeature } from './people/index.js';
 import { pollsFeature } from './polls/index.js';
 import { qaFeature } from './qa/index.js';
 import { speakerFeature } from './speaker/index.js';
+import { stageFeature } from './stage/index.js';
 
 export const clientFeatures = [
   peopleFeature,
@@ -17,6 +18,7 @@ export const clientFeatures = [
   pollsFeature,
   qaFeature,
   chatFeature,
+  stageFeature,
   speakerFeature,
 ] as const;
 

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { usePageLanguage } from '../../i18n/index.js';
 import { takeLinkToken } from '../../kernel/link-token.js';
+import { FeaturePanels } from '../../kernel/panels.js';
 import { EventProvider, useEventConnection, useEventState } from '../../kernel/react.js';
 import { AnnouncerProvider } from '../../ui/Announcer.js';
 import { ConnectionBanner } from '../../ui/ConnectionBanner.js';
@@ -48,6 +49,7 @@ function FacilitatorContent({ code, token }: { code: string; token: string | und
       <ConnectionBanner connection={connection} hasData={event !== null} />
       {event && !staff && <p className="notice">{t('breakouts.panel.notStaff')}</p>}
       {event && staff && <FacilitatorBoard token={token} />}
+      {event && staff && <FeaturePanels page="facilitator" />}
     </Layout>
   );
 }
