@@ -41,6 +41,16 @@ describe('SpeakerView', () => {
     expect(within(items[0]!).getByText('anonym', { exact: false })).toBeInTheDocument();
   });
 
+  it('without a highlight, the question on air on the room screen is "now"; it follows the screen live', () => {
+    const base = snap({ highlightedId: null, queue: ['q1'] });
+    const { store } = renderWithEvent(<SpeakerView />, { ...base, stage: { ...base.stage, room: { item: { kind: 'question', questionId: 'q2' }, since: base.serverTime, autoHideS: null, by: 'moderator' } } });
+    expect(within(screen.getByRole('region', { name: 'Jetzt' })).getByText('Gibt es Homeoffice-Tage?')).toBeInTheDocument();
+    act(() =>
+      store.getState().receiveDelta({ seq: 1, changes: [{ type: 'stage:screen', screen: 'room', state: { item: { kind: 'join' }, since: base.serverTime, autoHideS: null, by: 'moderator' } }] }),
+    );
+    expect(screen.getByText(/Noch keine Frage ausgewählt/)).toBeInTheDocument();
+  });
+
   it('nothing picked: says so, no button', () => {
     renderWithEvent(<SpeakerView />, snap({ highlightedId: null, queue: [] }));
     expect(screen.getByText(/Noch keine Frage ausgewählt/)).toBeInTheDocument();

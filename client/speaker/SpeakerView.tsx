@@ -5,7 +5,6 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScreenState } from '../../shared/stage/index.js';
 import type { AnyQuestion } from '../qa/index.js';
 import { useEventState } from '../kernel/react.js';
 import { useCommand } from '../kernel/useCommand.js';
@@ -16,9 +15,6 @@ import { pickedQuestions } from './picked.js';
 
 /** Past this many characters the current question gets a smaller type, so it still fits a phone. */
 const LONG_TEXT = 280;
-
-/** The room screen's state, from the stage slice when the stage feature is registered (client/stage). */
-type WithStage = { stage?: { room?: ScreenState } | null };
 
 function Meta({ question }: { question: AnyQuestion }) {
   const { t } = useTranslation();
@@ -40,7 +36,7 @@ function Meta({ question }: { question: AnyQuestion }) {
 export function SpeakerView() {
   const { t } = useTranslation();
   const qa = useEventState((s) => s.synced.qa);
-  const roomItem = useEventState((s) => (s.synced as WithStage).stage?.room?.item ?? null);
+  const roomItem = useEventState((s) => s.synced.stage.room.item);
   const mayAnswer = useEventState((s) => s.synced.me?.role === 'speaker' && s.synced.event?.settings.stage.speakerMayAnswer === true);
   const { now, next } = useMemo(() => pickedQuestions(qa, roomItem), [qa, roomItem]);
   const done = useCommand('stage:speakerDone');
