@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { LinkRole, type Role } from '../../shared/kernel/roles.js';
 import { WrongRoleData } from '../../shared/socket.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
-import { connect, createEvent, joinAttendee, serverWithOrganizer, tokenOf, type TestServer } from './helpers.js';
+import { EventDetails } from '../../shared/api.js';
+import { api, connect, createEvent, joinAttendee, serverWithOrganizer, tokenOf, until, type TestServer } from './helpers.js';
 
 const ctx = serverWithOrganizer();
 
@@ -100,5 +101,47 @@ describe('role links: the page names the role it needs', () => {
     expect((await open(ctx.t, { code: b.ev.code, token: a.tokens.moderator, expect: 'stage' })).message).toBe('unauthorized');
     // The helpers' connect (no expect) still works for the right event.
     (await connect(ctx.t, { code: a.ev.code, token: a.tokens.speaker })).close();
+  });
+});
+
+describe('the speaker link and the stage settings over REST', () => {
+  it('the event carries a speaker link; renewing it drops its holders, refuses the old token and leaves the other links', async () => {
+    const { ev, tokens } = await eventWithTokens();
+    expect(ev.links.links.speaker).toMatch(new RegExp(`/e/${ev.code}/speaker\\?token=`));
+    const holder = await connect(ctx.t, { code: ev.code, token: tokens.speaker });
+    const stage = await connect(ctx.t, { code: ev.code, token: tokens.stage });
+    const res = await api(ctx.t.url, `/api/events/${ev.id}/links/speaker/rotate`, { method: 'POST', cookie: ctx.cookie });
+    expect(res.status).toBe(200);
+    const details = EventDetails.parse(res.body);
+    const renewed = tokenOf(details.links.speaker);
+    expect(renewed).not.toBe(tokens.speaker);
+    expect(details.links.stage).toBe(ev.links.links.stage);
+    await until(() => holder.disconnectReason, 2000, 'speaker dropped');
+    expect(holder.revoked).toEqual(['link_rotated']);
+    expect((await open(ctx.t, { code: ev.code, token: tokens.speaker, expect: 'speaker' })).message).toBe('unauthorized');
+    expect(await open(ctx.t, { code: ev.code, token: renewed, expect: 'speaker' })).toEqual({ message: 'connected', role: 'speaker' });
+    expect(stage.socket.connected).toBe(true);
+    stage.close();
+  });
+
+  it('PATCH settings.stage: saved as given (theme and follow whole); a value outside the rules is 400 naming the field', async () => {
+    const { ev } = await eventWithTokens();
+    const stage = { theme: { background: '#102030', text: null, accent: '#ff8800', logoUrl: '/logo.png' }, follow: { room: true, overlay: false }, overlayAutoHideS: 20, speakerMayAnswer: true, meetingUrl: 'https://meet.jit.si/x' };
+    const ok = await api(ctx.t.url, `/api/events/${ev.id}`, { method: 'PATCH', cookie: ctx.cookie, body: { settings: { stage } } });
+    expect(ok.status).toBe(200);
+    expect(EventDetails.parse(ok.body).settings.stage).toEqual(stage);
+    for (const [patch, field] of [
+      [{ theme: { accent: 'orange' } }, 'settings.stage.theme.accent'],
+      [{ theme: { logoUrl: 'http://insecure.example/logo.png' } }, 'settings.stage.theme.logoUrl'],
+      [{ overlayAutoHideS: 2 }, 'settings.stage.overlayAutoHideS'],
+      [{ meetingUrl: 'zoom.us/j/1' }, 'settings.stage.meetingUrl'],
+    ] as const) {
+      const bad = await api(ctx.t.url, `/api/events/${ev.id}`, { method: 'PATCH', cookie: ctx.cookie, body: { settings: { stage: patch } } });
+      expect(bad.status, field).toBe(400);
+      expect(bad.body.error.code).toBe('invalid_payload');
+      expect(bad.body.error.fields).toContain(field);
+    }
+    const after = await api(ctx.t.url, `/api/events/${ev.id}`, { cookie: ctx.cookie });
+    expect(EventDetails.parse(after.body).settings.stage).toEqual(stage);
   });
 });
