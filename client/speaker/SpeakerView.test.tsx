@@ -84,6 +84,16 @@ describe('SpeakerView', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
+  it('the confirmation stays while the answered question leaves "now", and goes when another one is "now"', async () => {
+    const user = userEvent.setup();
+    const { store } = renderWithEvent(<SpeakerView />, snap(), { reply: () => ({ ok: true, questionId: 'q1' }) });
+    await user.click(screen.getByRole('button', { name: /Erledigt/ }));
+    act(() => store.getState().receiveDelta({ seq: 1, changes: [{ type: 'qa:highlight', id: null }] }));
+    expect(screen.getByText('Als beantwortet markiert.')).toBeInTheDocument();
+    act(() => store.getState().receiveDelta({ seq: 2, changes: [{ type: 'qa:highlight', id: 'q2' }] }));
+    expect(screen.queryByText('Als beantwortet markiert.')).toBeNull();
+  });
+
   it('shows the server’s refusal (e.g. the organizer just switched it off) and keeps the question', async () => {
     const user = userEvent.setup();
     renderWithEvent(<SpeakerView />, snap(), { reply: () => ({ ok: false, error: { code: 'speaker_answer_disabled', message: 'no' } }) });

@@ -74,7 +74,8 @@ export function SpeakerView() {
         )}
         <ErrorText error={done.error} />
         <p className="sr-only" role="status">
-          {markedId && now?.id === markedId ? t('speaker.marked') : ''}
+          {/* Answering usually takes the question down: the note stays until another one is "now". */}
+          {markedId && (now === null || now.id === markedId) ? t('speaker.marked') : ''}
         </p>
       </section>
       <section className="speaker-next" aria-labelledby="speaker-next-heading">
