@@ -14,11 +14,11 @@ export function BroadcastEmbed({ videoId, title }: { videoId: string; title: str
   const { t } = useTranslation();
   const [playing, setPlaying] = useState(false);
   return (
-    <section className="broadcast" aria-labelledby="broadcast-heading">
+    <section className="live-video" aria-labelledby="broadcast-heading">
       <h2 id="broadcast-heading" className="sr-only">
         {t('attendee.broadcast.heading')}
       </h2>
-      <div className="broadcast-frame">
+      <div className="live-video-frame">
         {playing ? (
           <iframe
             src={embedUrl(videoId)}
@@ -29,12 +29,12 @@ export function BroadcastEmbed({ videoId, title }: { videoId: string; title: str
             referrerPolicy="strict-origin"
           />
         ) : (
-          <button type="button" className="broadcast-poster" onClick={() => setPlaying(true)}>
-            <svg className="broadcast-play" viewBox="0 0 68 48" aria-hidden="true" focusable="false">
+          <button type="button" className="live-video-poster" onClick={() => setPlaying(true)}>
+            <svg className="live-video-play" viewBox="0 0 68 48" aria-hidden="true" focusable="false">
               <rect width="68" height="48" rx="12" />
               <path d="M27 14 L47 24 L27 34 Z" />
             </svg>
-            <span className="broadcast-label">{t('attendee.broadcast.play')}</span>
+            <span className="live-video-label">{t('attendee.broadcast.play')}</span>
           </button>
         )}
       </div>
