@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Delta } from '../../shared/socket.js';
 import type { OnAirItem } from '../../shared/stage/schemas.js';
-import { connect, createEvent, serverWithOrganizer, sleep, until, type Client } from './helpers.js';
+import { api, connect, createEvent, serverWithOrganizer, sleep, until, type Client } from './helpers.js';
 import { defs } from './polls-helpers.js';
 import { lastScreen, question, stageChanges, stageSetup, untilScreen, type StageSetup } from './stage-helpers.js';
 
@@ -371,6 +371,19 @@ describe('speaker', () => {
     s.closeAll();
   });
 
+  it('done on the highlighted question: the screens that followed the highlight clear in the same commit', async () => {
+    const s = await stageSetup(ctx.t, ctx.cookie, { stage: { speakerMayAnswer: true } });
+    const q = await ask(s, 'Wird live beantwortet');
+    await s.mod.ok('qa:highlight', { id: q });
+    await untilScreen(s.overlay, 'overlay', (st) => st?.item?.kind === 'question', 'overlay follows');
+    await s.speaker.ok('stage:speakerDone', { questionId: q });
+    await untilScreen(s.overlay, 'overlay', (st) => st?.item === null, 'overlay clears');
+    const d = deltaWith(s.stage, 'stage:screen')!;
+    expect(d.changes.map((c) => c.type)).toEqual(expect.arrayContaining(['question:upsert', 'qa:highlight', 'stage:screen']));
+    expect((await s.speaker.snapshot()).stage.room.item).toBeNull();
+    s.closeAll();
+  });
+
   it('the speaker sees poll results like the stage (snapshot and deltas agree)', async () => {
     const s = await stageSetup(ctx.t, ctx.cookie);
     const poll = (await s.mod.ok('polls:create', { definition: defs.single, settings: { results: 'hidden' } })).poll;
@@ -418,6 +431,21 @@ describe('overlay auto-hide', () => {
   }, 20_000);
 });
 
+describe('overlay auto-hide after follow', () => {
+  it('a highlight followed onto the overlay hides after the event default; the room screen keeps it', async () => {
+    const s = await stageSetup(ctx.t, ctx.cookie, { stage: { overlayAutoHideS: 3 } });
+    const q = await ask(s, 'Kurz im Stream');
+    await s.mod.ok('qa:highlight', { id: q });
+    await untilScreen(s.overlay, 'overlay', (st) => st?.item?.kind === 'question', 'overlay follows');
+    expect(lastScreen(s.overlay, 'overlay')?.autoHideS).toBe(3);
+    await untilScreen(s.overlay, 'overlay', (st) => st?.item === null, 'overlay hides', 8000);
+    const snap = await s.mod.snapshot();
+    expect(snap.stage.room).toMatchObject({ item: question(q), by: 'follow', autoHideS: null });
+    expect(snap.qa.highlightedId).toBe(q);
+    s.closeAll();
+  }, 20_000);
+});
+
 describe('catch-up', () => {
   it('a stage socket that was away gets what is on air from the snapshot after reconnecting', async () => {
     const s = await stageSetup(ctx.t, ctx.cookie);
@@ -446,5 +474,37 @@ describe('isolation between events', () => {
     expect(stageChanges(a.stage)).toEqual([]);
     bMod.close();
     a.closeAll();
+  });
+});
+
+describe('REST', () => {
+  it('the speaker link is in the event’s links, rotates like the others, and settings.stage patches', async () => {
+    const s = await stageSetup(ctx.t, ctx.cookie);
+    expect(s.ev.links.links.speaker).toMatch(new RegExp(`/e/${s.ev.code}/speaker\\?token=`));
+    const patched = await api(ctx.t.url, `/api/events/${s.ev.id}`, {
+      method: 'PATCH', cookie: ctx.cookie, body: { settings: { stage: { speakerMayAnswer: true, overlayAutoHideS: 20, follow: { room: false } } } },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.settings.stage).toMatchObject({ speakerMayAnswer: true, overlayAutoHideS: 20, follow: { room: false, overlay: true } });
+    for (const stage of [{ overlayAutoHideS: 1 }, { meetingUrl: 'http://zoom.example/j/1' }, { theme: { accent: 'red' } }, { theme: { logoUrl: 'javascript:alert(1)' } }]) {
+      const bad = await api(ctx.t.url, `/api/events/${s.ev.id}`, { method: 'PATCH', cookie: ctx.cookie, body: { settings: { stage } } });
+      expect(bad.status, JSON.stringify(stage)).toBe(400);
+    }
+    const themed = await api(ctx.t.url, `/api/events/${s.ev.id}`, {
+      method: 'PATCH', cookie: ctx.cookie, body: { settings: { stage: { theme: { accent: '#112233', logoUrl: '/logo.png' }, meetingUrl: 'https://meet.jit.si/plenum' } } },
+    });
+    expect(themed.body.settings.stage.theme).toEqual({ background: null, text: null, accent: '#112233', logoUrl: '/logo.png' });
+    const replaced = await api(ctx.t.url, `/api/events/${s.ev.id}`, { method: 'PATCH', cookie: ctx.cookie, body: { settings: { stage: { theme: { text: '#ffffff' } } } } });
+    // theme is replaced as a whole; fields not named in the patch keep their value.
+    expect(replaced.body.settings.stage).toMatchObject({ theme: { accent: null, text: '#ffffff' }, meetingUrl: 'https://meet.jit.si/plenum', speakerMayAnswer: true });
+    // The default auto-hide applies to the next overlay show.
+    expect((await s.mod.ok('stage:show', { screen: 'overlay', item: { kind: 'join' } })).overlay.autoHideS).toBe(20);
+
+    const rotated = await api(ctx.t.url, `/api/events/${s.ev.id}/links/speaker/rotate`, { method: 'POST', cookie: ctx.cookie });
+    expect(rotated.status).toBe(200);
+    await until(() => s.speaker.revoked.length > 0, 3000, 'speaker revoked');
+    expect(s.speaker.revoked).toEqual(['link_rotated']);
+    expect(s.stage.revoked).toEqual([]);
+    s.closeAll();
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../../shared/socket.js';
 import { show } from './commands.js';
-import { applyFollow, followEvents } from './follow.js';
+import { applyFollow, followEvents, type FollowInput } from './follow.js';
 import { emptyStage, type FollowMemory, type OnAirItem, type StageState } from './types.js';
 
 const now = new Date('2026-11-30T10:00:00.000Z');
-const both = { follow: { room: true, overlay: true }, overlayAutoHideS: null };
+const both: FollowInput['settings'] = { follow: { room: true, overlay: true }, overlayAutoHideS: null };
 const noMemory: FollowMemory = { highlightedId: null, presentedId: null, shownRounds: [] };
 const q = (id: string): OnAirItem => ({ kind: 'question', questionId: id });
 
