@@ -4,10 +4,9 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ScreenState } from '../../shared/stage/index.js';
 import type { Snapshot } from '../../shared/socket.js';
-import { defs, publicPoll, staffPoll } from '../polls/fixtures.js';
 import { question, snapshot } from '../testing/fixtures.js';
 import { renderWithEvent } from '../testing/render.js';
-import { LONG_AUTHOR, longText, MAX_QUESTION_LENGTH } from './long-content.js';
+import { LONG_AUTHOR, longText, MAX_QUESTION_LENGTH, stagePoll } from './long-content.js';
 import { OverlayContent } from './OverlayPage.js';
 import { offAir } from './slice.js';
 
@@ -62,7 +61,7 @@ describe('stream overlay', () => {
   });
 
   it('shows a poll result as a compact box', async () => {
-    const poll = publicPoll(staffPoll('p', defs.single, { status: 'open', responses: 3, results: { kind: 'choice', counts: { a: 1, b: 2, c: 0 } } }));
+    const poll = stagePoll('p', { type: 'single', question: 'Lieblingsfarbe?', options: [{ id: 'a', text: 'Rot' }, { id: 'b', text: 'Grün' }, { id: 'c', text: 'Blau' }] }, { responses: 3, results: { kind: 'choice', counts: { a: 1, b: 2, c: 0 } } });
     const s = snap(on({ kind: 'poll', pollId: 'p' }));
     s.polls.polls = [poll];
     renderWithEvent(atUrl(''), s);

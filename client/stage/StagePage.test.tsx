@@ -4,10 +4,9 @@ import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
 import type { ScreenState } from '../../shared/stage/index.js';
 import type { Snapshot } from '../../shared/socket.js';
-import { defs, publicPoll, staffPoll } from '../polls/fixtures.js';
 import { group, question, round, snapshot } from '../testing/fixtures.js';
 import { renderWithEvent } from '../testing/render.js';
-import { cloudWords, LONG_AUTHOR, LONG_TITLE, longOptions, longResults, longText, MAX_QUESTION_LENGTH } from './long-content.js';
+import { cloudWords, LONG_AUTHOR, LONG_TITLE, longOptions, longResults, longText, MAX_QUESTION_LENGTH, stagePoll } from './long-content.js';
 import { offAir } from './slice.js';
 import { StageContent } from './StagePage.js';
 
@@ -17,14 +16,11 @@ function stageSnap(room: ScreenState, over: Parameters<typeof snapshot>[0] = {})
   return snapshot({ seq: 1, me: { role: 'stage', id: 'stage' }, ...over, stage: { room, overlay: offAir, queue: [] } });
 }
 
-const choice = publicPoll(
-  staffPoll('p12', { type: 'single', question: longText(300, 'Welche'), options: longOptions }, {
-    status: 'open',
-    responses: 78,
-    results: { kind: 'choice', counts: Object.fromEntries(longOptions.map((o, i) => [o.id, i + 1])) },
-  }),
-);
-const cloud = publicPoll(staffPoll('wc', defs.wordcloud, { status: 'open', responses: 40, results: { kind: 'words', words: cloudWords, total: 820 } }));
+const choice = stagePoll('p12', { type: 'single', question: longText(300, 'Welche'), options: longOptions }, {
+  responses: 78,
+  results: { kind: 'choice', counts: Object.fromEntries(longOptions.map((o, i) => [o.id, i + 1])) },
+});
+const cloud = stagePoll('wc', { type: 'wordcloud', question: 'Ein Wort für heute?', maxWords: 3 }, { responses: 40, results: { kind: 'words', words: cloudWords, total: 820 } });
 
 describe('presenter screen', () => {
   it('shows how to join (code, address, QR) when nothing is on air, without app chrome', async () => {
@@ -92,12 +88,13 @@ describe('presenter screen', () => {
   });
 
   it('shows a quiz leaderboard', async () => {
-    const quiz = publicPoll(
-      staffPoll('qz', defs.quiz, {
-        status: 'open',
-        quiz: { phase: 'finished', index: 1, questionStartedAt: null, questionEndsAt: null, players: 2, leaderboard: [{ rank: 1, nickname: 'Ada', score: 1800, correct: 2 }, { rank: 2, nickname: 'Bo', score: 900, correct: 1 }] },
-      }),
-    );
+    const quiz = stagePoll('qz', { type: 'quiz', question: 'Hauptstädte', questionCount: 2 }, {
+      results: { kind: 'quiz', questions: [] },
+      quiz: {
+        phase: 'finished', index: 1, questionStartedAt: null, questionEndsAt: null, players: 2, question: null, questionCount: 2,
+        leaderboard: [{ rank: 1, nickname: 'Ada', score: 1800, correct: 2 }, { rank: 2, nickname: 'Bo', score: 900, correct: 1 }],
+      },
+    });
     renderWithEvent(<StageContent />, stageSnap(on({ kind: 'leaderboard', pollId: 'qz' }), { polls: { polls: [quiz] } }));
     const board = await screen.findByRole('region', { name: 'Endstand' });
     expect(within(board).getAllByRole('listitem').map((li) => li.textContent)).toEqual([expect.stringContaining('Ada'), expect.stringContaining('Bo')]);

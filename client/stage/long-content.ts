@@ -3,8 +3,8 @@
  * browser flow use the same): a question of the largest allowed length, a long author and event title,
  * 12 poll options with the longest labels, 40 cloud words, 12 group results.
  */
-import { POLL_LIMITS } from '../../shared/polls/schemas.js';
-import { QaSettings } from '../../shared/qa/schemas.js';
+import { POLL_LIMITS, PublicPoll } from '../../shared/polls/index.js';
+import { QaSettings } from '../../shared/qa/index.js';
 
 /** The largest value qa settings allow for maxQuestionLength. */
 export const MAX_QUESTION_LENGTH = (() => {
@@ -42,4 +42,25 @@ export const cloudWords = Array.from({ length: 40 }, (_, i) => ({
 
 export function longResults(groups = 12, chars = 400): string[] {
   return Array.from({ length: groups }, (_, i) => longText(chars, `Gruppe${i + 1}:`));
+}
+
+/** A poll as the stage receives it (public view), checked by the shared schema. */
+export function stagePoll(
+  id: string,
+  definition: Record<string, unknown>,
+  over: { status?: 'open' | 'closed'; responses?: number; results?: unknown; quiz?: unknown } = {},
+): PublicPoll {
+  return PublicPoll.parse({
+    id,
+    position: 0,
+    status: over.status ?? 'open',
+    definition,
+    settings: { results: 'live', identity: 'anonymous', allowChange: false, timerSec: null },
+    openedAt: '2025-01-01T09:59:00.000Z',
+    closesAt: null,
+    closedAt: null,
+    responses: over.responses ?? 0,
+    results: over.results ?? null,
+    quiz: over.quiz ?? null,
+  });
 }
