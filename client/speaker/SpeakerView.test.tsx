@@ -98,7 +98,7 @@ describe('SpeakerView', () => {
     const user = userEvent.setup();
     renderWithEvent(<SpeakerView />, snap(), { reply: () => ({ ok: false, error: { code: 'speaker_answer_disabled', message: 'no' } }) });
     await user.click(screen.getByRole('button', { name: /Erledigt/ }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Bei dieser Veranstaltung dürfen Vortragende Fragen nicht selbst als beantwortet markieren.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Die Veranstaltung erlaubt Sprecherinnen und Sprechern nicht, Fragen als beantwortet zu markieren.');
     expect(screen.getByText('Wann kommt das neue Büro?')).toBeInTheDocument();
   });
 
