@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PAGE_LINK_ROLE, takeLinkToken, withoutToken } from './link-token.js';
+import { forgetLinkToken, PAGE_LINK_ROLE, readLinkToken, takeLinkToken, withoutToken } from './link-token.js';
 
 function visit(path: string) {
   window.history.replaceState(null, '', path);
@@ -42,6 +42,21 @@ describe('takeLinkToken', () => {
     expect(takeLinkToken('facilitator', '123456')).toBe('new-new-new-new-new');
     visit('/e/123456/facilitate');
     expect(takeLinkToken('facilitator', '123456')).toBe('new-new-new-new-new');
+  });
+
+  it('says where the token came from, and a renewed (refused) one can be forgotten on this device only for its role', () => {
+    visit('/e/123456/moderate?token=mod-mod-mod-mod-mod');
+    expect(readLinkToken('moderator', '123456')).toEqual({ token: 'mod-mod-mod-mod-mod', fromUrl: true, renewed: false });
+    expect(readLinkToken('moderator', '123456')).toEqual({ token: 'mod-mod-mod-mod-mod', fromUrl: false, renewed: false });
+    localStorage.setItem('plenum.token.stage.123456', 'stage-stage-stage-1');
+    forgetLinkToken('moderator', '123456');
+    expect(readLinkToken('moderator', '123456')).toEqual({ token: undefined, fromUrl: false, renewed: true });
+    expect(takeLinkToken('moderator', '123456')).toBeUndefined();
+    expect(takeLinkToken('stage', '123456')).toBe('stage-stage-stage-1');
+    // The renewed link arrives: it replaces the mark.
+    visit('/e/123456/moderate?token=new-mod-new-mod-new');
+    takeLinkToken('moderator', '123456');
+    expect(readLinkToken('moderator', '123456')).toEqual({ token: 'new-mod-new-mod-new', fromUrl: false, renewed: false });
   });
 
   it('nothing in the address and nothing stored: undefined', () => {

@@ -22,6 +22,9 @@ function storageKey(role: LinkTokenRole, code: string): string {
   return `plenum.token.${role}.${code}`;
 }
 
+/** Kept in place of a token the server refused: later visits without a token still say "renewed". */
+const RENEWED = '!renewed';
+
 function storageFor(role: LinkTokenRole): Storage | null {
   try {
     return role === 'setup' ? window.sessionStorage : window.localStorage;
@@ -38,8 +41,16 @@ export function withoutToken(href: string): string {
   return url.pathname + url.search + url.hash;
 }
 
-/** The token of this page: from the address (then stored and removed from it) or the one stored earlier. */
-export function takeLinkToken(role: LinkTokenRole, code: string): string | undefined {
+export interface TakenToken {
+  token: string | undefined;
+  /** From the address (else from this device's storage, or none). */
+  fromUrl: boolean;
+  /** No token, but this device had one that was renewed since (forgetLinkToken). */
+  renewed: boolean;
+}
+
+/** The token of this page and where it came from: the address (then stored and removed from it) or storage. */
+export function readLinkToken(role: LinkTokenRole, code: string): TakenToken {
   const storage = storageFor(role);
   const fromUrl = new URL(window.location.href).searchParams.get('token');
   if (fromUrl) {
@@ -49,11 +60,27 @@ export function takeLinkToken(role: LinkTokenRole, code: string): string | undef
       // quota or blocked storage: the token still works for this page view
     }
     window.history.replaceState(window.history.state, '', withoutToken(window.location.href));
-    return fromUrl;
+    return { token: fromUrl, fromUrl: true, renewed: false };
   }
   try {
-    return storage?.getItem(storageKey(role, code)) ?? undefined;
+    const stored = storage?.getItem(storageKey(role, code)) ?? undefined;
+    if (stored === RENEWED) return { token: undefined, fromUrl: false, renewed: true };
+    return { token: stored, fromUrl: false, renewed: false };
   } catch {
-    return undefined;
+    return { token: undefined, fromUrl: false, renewed: false };
+  }
+}
+
+/** The token of this page: from the address (then stored and removed from it) or the one stored earlier. */
+export function takeLinkToken(role: LinkTokenRole, code: string): string | undefined {
+  return readLinkToken(role, code).token;
+}
+
+/** Drops a stored token the server no longer accepts (the link was renewed), remembering that it was. */
+export function forgetLinkToken(role: LinkTokenRole, code: string): void {
+  try {
+    storageFor(role)?.setItem(storageKey(role, code), RENEWED);
+  } catch {
+    // storage unavailable: nothing was stored either
   }
 }

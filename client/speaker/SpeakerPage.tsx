@@ -3,12 +3,12 @@
  * address bar; another role's link is refused up front). A read-only view like the stage: its only
  * command is "done" (stage:speakerDone), when the event lets speakers mark questions as answered.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { usePageLanguage } from '../i18n/index.js';
-import { PAGE_LINK_ROLE, takeLinkToken } from '../kernel/link-token.js';
-import { EventProvider, useEventConnection, useEventState } from '../kernel/react.js';
+import { useLinkConnection } from '../kernel/link-connection.js';
+import { PAGE_LINK_ROLE } from '../kernel/link-token.js';
+import { EventProvider, useEventState } from '../kernel/react.js';
 import { ConnectionBanner } from '../ui/ConnectionBanner.js';
 import { Layout } from '../ui/Layout.js';
 import { SpeakerView } from './SpeakerView.js';
@@ -16,8 +16,7 @@ import './speaker.css';
 
 export function SpeakerPage() {
   const { code = '' } = useParams();
-  const [token] = useState(() => takeLinkToken(PAGE_LINK_ROLE.speaker, code));
-  const conn = useEventConnection({ code, token, enabled: true, expect: PAGE_LINK_ROLE.speaker });
+  const conn = useLinkConnection(PAGE_LINK_ROLE.speaker, code);
   return (
     <EventProvider store={conn.store} send={conn.send}>
       <SpeakerContent />
