@@ -303,7 +303,7 @@ describe('items that disappear', () => {
     s.closeAll();
   });
 
-  it('a withdrawn question and a deleted poll leave the screens', async () => {
+  it('a withdrawn question, a deleted poll and a poll reset to a draft leave the screens', async () => {
     const s = await stageSetup(ctx.t, ctx.cookie);
     const q = await ask(s, 'Ziehe ich zurück');
     await s.mod.ok('stage:show', { screen: 'overlay', item: question(q) });
@@ -318,6 +318,15 @@ describe('items that disappear', () => {
     const snap = await s.mod.snapshot();
     expect(snap.stage.room.item).toBeNull();
     expect(snap.stage.queue).toEqual([]);
+
+    // A poll reset to a draft is no longer visible to the stage: it leaves the screens too.
+    const poll = (await s.mod.ok('polls:create', { definition: defs.single })).poll;
+    await s.mod.ok('polls:open', { id: poll.id });
+    await s.mod.ok('polls:close', { id: poll.id });
+    await s.mod.ok('stage:show', { screen: 'both', item: { kind: 'poll', pollId: poll.id } });
+    await s.mod.ok('polls:reset', { id: poll.id });
+    const reset = await s.mod.snapshot();
+    expect([reset.stage.room.item, reset.stage.overlay.item]).toEqual([null, null]);
     s.closeAll();
   });
 });

@@ -88,6 +88,9 @@ describe('applyFollow', () => {
     }
     expect(run(s, [{ type: 'question:remove', id: 'a' }], noMemory, off).state.overlay.item).toBeNull();
     expect(run(s, [{ type: 'polls:remove', id: 'p' }], noMemory, off).state.queue.map((e) => e.id)).toEqual(['e1', 'e3']);
+    const pollAs = (status: string) => ({ type: 'polls:upsert', poll: { id: 'p', status } }) as unknown as Change;
+    expect(run(s, [pollAs('closed')], noMemory, off).state).toEqual(s);
+    expect(run(s, [pollAs('draft')], noMemory, off).state.queue.map((e) => e.id)).toEqual(['e1', 'e3']);
     expect(run(s, [{ type: 'breakouts:roundRemove', id: 'r' }], noMemory, off).state.queue.map((e) => e.id)).toEqual(['e1', 'e2']);
   });
 });

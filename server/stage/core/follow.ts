@@ -36,6 +36,10 @@ export function followEvents(changes: readonly Change[]): FollowEvent[] {
       case 'question:remove':
         out.push({ type: 'gone', kind: 'question', id: c.id });
         break;
+      case 'polls:upsert':
+        // A reset poll is a draft again: the stage and attendees no longer see it.
+        if (c.poll.status === 'draft') out.push({ type: 'gone', kind: 'poll', id: c.poll.id });
+        break;
       case 'polls:remove':
         out.push({ type: 'gone', kind: 'poll', id: c.id });
         break;
