@@ -46,7 +46,7 @@ function FacilitatorContent({ code, token }: { code: string; token: string | und
       </div>
       <ConnectionBanner connection={connection} hasData={event !== null} />
       {event && !staff && <p className="notice">{t('breakouts.panel.notStaff')}</p>}
-      {event && staff && <FacilitatorBoard token={conn.token} />}
+      {event && staff && <FacilitatorBoard token={token} />}
       {event && staff && <FeaturePanels page="facilitator" />}
     </Layout>
   );
