@@ -3,19 +3,19 @@
  * the overlay screen's item. URL parameters: position, scale, theme, autohide (overlay-params.ts).
  */
 import './stage.css';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { takeLinkToken } from '../kernel/link-token.js';
-import { EventProvider, useEventConnection, useEventState } from '../kernel/react.js';
+import { useLinkConnection } from '../kernel/link-connection.js';
+import { PAGE_LINK_ROLE } from '../kernel/link-token.js';
+import { EventProvider, useEventState } from '../kernel/react.js';
 import { OverlayScreen } from './OverlayScreen.js';
 import { parseOverlayParams } from './overlay-params.js';
 import { useEventLanguage, useHtmlClass, usePreloadOnAir } from './page.js';
 
 export default function OverlayPage() {
   const { code = '' } = useParams();
-  const [token] = useState(() => takeLinkToken('stage', code));
-  const conn = useEventConnection({ code, token, enabled: true });
+  const conn = useLinkConnection(PAGE_LINK_ROLE.overlay, code);
   return (
     <EventProvider store={conn.store} send={conn.send}>
       <OverlayContent />

@@ -6,8 +6,9 @@ import './stage.css';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { takeLinkToken } from '../kernel/link-token.js';
-import { EventProvider, useEventConnection, useEventState } from '../kernel/react.js';
+import { useLinkConnection } from '../kernel/link-connection.js';
+import { PAGE_LINK_ROLE } from '../kernel/link-token.js';
+import { EventProvider, useEventState } from '../kernel/react.js';
 import { ConnectionBanner } from '../ui/ConnectionBanner.js';
 import { StageDisplayContext } from './display.js';
 import { useEventLanguage, useHtmlClass, usePreloadOnAir, useStageKeys } from './page.js';
@@ -15,8 +16,7 @@ import { RoomScreen } from './RoomScreen.js';
 
 export default function StagePage() {
   const { code = '' } = useParams();
-  const [token] = useState(() => takeLinkToken('stage', code));
-  const conn = useEventConnection({ code, token, enabled: true });
+  const conn = useLinkConnection(PAGE_LINK_ROLE.stage, code);
   return (
     <EventProvider store={conn.store} send={conn.send}>
       <StageContent />
