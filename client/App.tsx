@@ -16,7 +16,6 @@ const SetupPage = lazy(() => import('./organizer/SetupPage.js').then((m) => ({ d
 const DashboardPage = lazy(() => import('./organizer/DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
 const EventDetailPage = lazy(() => import('./organizer/EventDetailPage.js').then((m) => ({ default: m.EventDetailPage })));
 const RequireOrganizer = lazy(() => import('./organizer/session.js').then((m) => ({ default: m.RequireOrganizer })));
-const StagePage = lazy(() => import('./stage/StagePage.js').then((m) => ({ default: m.StagePage })));
 
 function Loading() {
   const { t } = useTranslation();
@@ -64,7 +63,6 @@ export function App() {
       {featureRoutes.map(({ path, Component }) => (
         <Route key={path} path={path} element={<Page><Component /></Page>} />
       ))}
-      <Route path="/e/:code/stage" element={<Page><StagePage /></Page>} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -9,6 +9,8 @@ import type { StatesOf } from './kernel/feature.js';
 import { peopleFeature } from './people/index.js';
 import { pollsFeature } from './polls/index.js';
 import { qaFeature } from './qa/index.js';
+import { speakerFeature } from './speaker/index.js';
+import { stageFeature } from './stage/index.js';
 
 export const clientFeatures = [
   peopleFeature,
@@ -16,6 +18,8 @@ export const clientFeatures = [
   pollsFeature,
   qaFeature,
   chatFeature,
+  stageFeature,
+  speakerFeature,
 ] as const;
 
 /** The synced state gets one typed slice per registered feature (client/kernel/feature.ts). */

@@ -97,7 +97,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
   for (const m of modules) if (m.routes) app.use('/api', m.routes());
   app.use('/api', eventRoutes(kernel));
   app.use('/api', (_req, res) => sendError(res, { code: 'not_found', message: 'no such endpoint' }));
-  serveClient(app);
+  serveClient(app, undefined, { overlayFrameAncestors: config.overlayFrameAncestors });
   app.use(errorHandler(logger));
 
   io.use(handshakeMiddleware(kernel));

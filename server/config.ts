@@ -14,8 +14,12 @@
  *                        attendees share one address)
  *   SQLITE_SYNCHRONOUS   NORMAL (default: in WAL mode a committed write survives a killed process) or FULL
  *                        (also survives power loss, at the price of an fsync per commit)
+ *   OVERLAY_FRAME_ANCESTORS  who may frame the stream overlay /e/CODE/overlay: a CSP frame-ancestors source
+ *                        list, e.g. 'self' https://studio.example.org (default *: any page; no other page
+ *                        may be framed)
  */
 import { resolve } from 'node:path';
+import { DEFAULT_OVERLAY_FRAME_ANCESTORS, validFrameAncestors } from './http/frame-headers.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
@@ -31,6 +35,8 @@ export interface Config {
   sqliteSynchronous: SqliteSynchronous;
   /** Joins per minute and IP address (people's `join` bucket). */
   joinLimitPerMinute: number;
+  /** frame-ancestors sources of the stream overlay. */
+  overlayFrameAncestors: string;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -73,6 +79,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`JOIN_LIMIT_PER_MINUTE must be a positive whole number, got "${joinText}"`);
   }
 
+  const overlayFrameAncestors = (nonEmpty(env.OVERLAY_FRAME_ANCESTORS) ?? DEFAULT_OVERLAY_FRAME_ANCESTORS).replace(/\s+/g, ' ');
+  if (!validFrameAncestors(overlayFrameAncestors)) {
+    throw new ConfigError(`OVERLAY_FRAME_ANCESTORS must be a frame-ancestors source list like * or 'self' https://obs.example.org, got "${overlayFrameAncestors}"`);
+  }
+
   return {
     port,
     host: nonEmpty(env.HOST),
@@ -83,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     sqliteSynchronous: sync,
     joinLimitPerMinute,
+    overlayFrameAncestors,
   };
 }

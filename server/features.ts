@@ -10,15 +10,20 @@ import type { FeatureModule, Kernel } from './kernel/feature.js';
 import { createPeopleModule } from './people/index.js';
 import { createPollsModule } from './polls/index.js';
 import { createQaModule } from './qa/index.js';
+import { createStageModule } from './stage/index.js';
 
 export function createFeatures(kernel: Kernel): FeatureModule[] {
   const people = createPeopleModule(kernel);
   const qa = createQaModule(kernel, people.api);
+  const breakouts = createBreakoutsModule(kernel, people.api);
+  const polls = createPollsModule(kernel, people.api);
   return [
     people,
     qa,
-    createBreakoutsModule(kernel, people.api),
+    breakouts,
     createChatModule(kernel, qa.imports),
-    createPollsModule(kernel, people.api),
+    polls,
+    // After the features it puts on air: it reads them through their APIs and follows their changes.
+    createStageModule(kernel, { qa: qa.api, polls: polls.api, breakouts: breakouts.api }),
   ];
 }

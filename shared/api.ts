@@ -32,6 +32,7 @@ export const EventLinks = z.object({
   moderator: z.string().url(),
   facilitator: z.string().url(),
   stage: z.string().url(),
+  speaker: z.string().url(),
 });
 export type EventLinks = z.infer<typeof EventLinks>;
 

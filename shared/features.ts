@@ -7,6 +7,7 @@ import { chatFeature } from './chat/index.js';
 import { peopleFeature } from './people/index.js';
 import { pollsFeature } from './polls/index.js';
 import { qaFeature } from './qa/index.js';
+import { stageFeature } from './stage/index.js';
 
 export const sharedFeatures = {
   people: peopleFeature,
@@ -14,6 +15,7 @@ export const sharedFeatures = {
   breakouts: breakoutsFeature,
   chat: chatFeature,
   polls: pollsFeature,
+  stage: stageFeature,
 } as const;
 
 export type SharedFeatures = typeof sharedFeatures;

@@ -11,7 +11,7 @@ import { sharedFeatures, type SharedFeatures } from './features.js';
 import {
   foldCommands, type ChangesOf, type CommandSpec, type PersonalOf, type SnapshotShapeOf,
 } from './kernel/contract.js';
-import { everyone, moderators, Role } from './kernel/roles.js';
+import { everyone, LinkRole, moderators, Role } from './kernel/roles.js';
 
 // ---- snapshot ----
 
@@ -114,9 +114,18 @@ export const HandshakeAuth = z.object({
   code: EventCode,
   /** A role link token or an attendee token. Organizers send none and are known by their session cookie. */
   token: z.string().min(16).max(200).optional(),
+  /**
+   * The page of a role link names the role it needs (stage and overlay: `stage`); a token of another role
+   * is refused with `wrong_role` before anything is sent. An organizer (session cookie) passes every page.
+   */
+  expect: LinkRole.optional(),
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 
 /** Messages of connect_error, so the client can tell why it was refused. */
-export const HandshakeError = z.enum(['protocol_mismatch', 'unauthorized', 'not_found', 'invalid_payload']);
+export const HandshakeError = z.enum(['protocol_mismatch', 'unauthorized', 'not_found', 'invalid_payload', 'wrong_role']);
 export type HandshakeError = z.infer<typeof HandshakeError>;
+
+/** `data` of a `wrong_role` connect_error: the role the page needs and the role the token gives. */
+export const WrongRoleData = z.object({ expected: LinkRole, actual: Role });
+export type WrongRoleData = z.infer<typeof WrongRoleData>;

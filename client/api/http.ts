@@ -7,6 +7,8 @@ export class ApiFailure extends Error {
     /** The server's error code, or `network` when the request never got an answer. */
     public readonly code: string,
     message: string,
+    /** invalid_payload: the paths that did not validate ("settings.stage.theme.accent"). */
+    public readonly fields?: readonly string[],
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -15,10 +17,11 @@ export class ApiFailure extends Error {
 
 async function failureFrom(res: Response): Promise<ApiFailure> {
   try {
-    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
+    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown; fields?: unknown } };
     const code = typeof body.error?.code === 'string' ? body.error.code : statusCode(res.status);
     const message = typeof body.error?.message === 'string' ? body.error.message : res.statusText;
-    return new ApiFailure(res.status, code, message);
+    const fields = Array.isArray(body.error?.fields) ? body.error.fields.filter((f): f is string => typeof f === 'string') : undefined;
+    return new ApiFailure(res.status, code, message, fields);
   } catch {
     return new ApiFailure(res.status, statusCode(res.status), res.statusText);
   }

@@ -12,6 +12,9 @@ export const breakoutsFeature: ClientFeature<BreakoutsData, 'breakouts'> = {
   panels: {
     attendee: () => import('./attendee/BreakoutArea.js').then((m) => ({ default: m.BreakoutArea })),
   },
+  onAir: {
+    round: () => import('./stage/OnAirRound.js'),
+  },
   routes: [
     {
       path: '/e/:code/facilitate',

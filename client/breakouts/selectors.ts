@@ -40,11 +40,6 @@ export function defaultRoundId(rounds: readonly RoundView[]): string | null {
   return (rounds.find(isActive) ?? rounds.find((r) => r.status === 'draft') ?? rounds.at(-1))?.id ?? null;
 }
 
-/** The latest closed round whose results the facilitator put on the stage. */
-export function stageResultsRound(rounds: BreakoutsData['rounds']): RoundView | null {
-  return sortedRounds(rounds).filter((r) => r.status === 'closed' && r.showResults).at(-1) ?? null;
-}
-
 export type Clock =
   | { phase: 'running'; secondsLeft: number }
   | { phase: 'closing'; secondsLeft: number }

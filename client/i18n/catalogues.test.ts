@@ -11,6 +11,7 @@ import { BreakoutMode, RoundStatus } from '../../shared/breakouts/schemas.js';
 import { ErrorCode } from '../../shared/errors.js';
 import { EventFormat, Language } from '../../shared/events/schemas.js';
 import { QuestionState } from '../../shared/qa/schemas.js';
+import { LinkRole, Role } from '../../shared/kernel/roles.js';
 import { HandshakeError, RevokedReason } from '../../shared/socket.js';
 import { clientFeatures } from '../features.js';
 import type { Catalogue } from '../kernel/feature.js';
@@ -108,11 +109,14 @@ describe('i18n catalogues', () => {
       ...['offline', 'timeout', 'network', 'unknown'].map((c) => `errors.${c}`),
       ...HandshakeError.options.map((r) => `connection.refused.${r}`),
       'connection.refused.unknown',
+      ...['link_incomplete', 'link_invalid', 'wrong_role_named'].map((r) => `connection.refused.${r}`),
+      ...Role.options.map((r) => `connection.linkIs.${r}`),
+      ...LinkRole.options.map((r) => `connection.linkNeeded.${r}`),
       ...RevokedReason.options.map((r) => `connection.revoked.${r}`),
       ...QuestionState.options.map((s) => `mod.state.${s}`),
       ...EventFormat.options.map((f) => `format.${f}`),
       ...Language.options.map((l) => `language.${l}`),
-      ...['moderator', 'facilitator', 'stage'].flatMap((r) => [`detail.link.${r}`, `detail.copy.${r}`, `detail.rotate.${r}`]),
+      ...LinkRole.options.flatMap((r) => [`detail.link.${r}`, `detail.copy.${r}`, `detail.rotate.${r}`]),
       ...PlanErrorCode.options.map((c) => `errors.reason.${c}`),
       ...RoundStatus.options.map((s) => `breakouts.status.${s}`),
       ...BreakoutMode.options.flatMap((m) => [`breakouts.mode.${m}`, `breakouts.modeHint.${m}`]),

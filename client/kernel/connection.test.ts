@@ -145,6 +145,33 @@ describe('connectEvent', () => {
     expect(store.getState().connection).toEqual({ status: 'refused', reason: 'unauthorized' });
   });
 
+  it('on a role link page: wrong_role names both roles; unauthorized says incomplete (no token) or renewed (a token)', () => {
+    const cases = [
+      [{ token: 'tok-tok-tok-tok-tok', expect: 'stage' as const }, Object.assign(new Error('wrong_role'), { data: { expected: 'stage', actual: 'moderator' } }),
+        { status: 'refused', reason: 'wrong_role', roles: { expected: 'stage', actual: 'moderator' } }],
+      [{ expect: 'speaker' as const }, new Error('unauthorized'), { status: 'refused', reason: 'link_incomplete' }],
+      [{ token: 'tok-tok-tok-tok-tok', expect: 'moderator' as const }, new Error('unauthorized'), { status: 'refused', reason: 'link_invalid' }],
+      // Not a link page (the attendee page): unauthorized stays as it is.
+      [{ token: 'tok-tok-tok-tok-tok' }, new Error('unauthorized'), { status: 'refused', reason: 'unauthorized' }],
+      // Data that does not parse: the generic wrong-role message.
+      [{ expect: 'stage' as const }, Object.assign(new Error('wrong_role'), { data: { expected: 'boss' } }), { status: 'refused', reason: 'wrong_role' }],
+    ] as const;
+    for (const [opts, err, expected] of cases) {
+      const socket = new FakeSocket();
+      const store = createEventStore(clientFeatures);
+      connectEvent({ code: '123456', store, ...opts, createSocket: () => socket.asSocket() });
+      socket.active = false;
+      socket.serverEmit('connect_error', err);
+      expect(store.getState().connection).toEqual(expected);
+    }
+  });
+
+  it('sends the role the page needs in the handshake', () => {
+    let auth: unknown;
+    connectEvent({ code: '123456', token: 'tok-tok-tok-tok-tok', expect: 'speaker', store: createEventStore(clientFeatures), createSocket: (a) => ((auth = a), new FakeSocket().asSocket()) });
+    expect(auth).toMatchObject({ code: '123456', token: 'tok-tok-tok-tok-tok', expect: 'speaker' });
+  });
+
   it('counts retries while the network is away', async () => {
     const { socket, store } = setup();
     socket.serverEmit('connect_error', new Error('xhr poll error'));

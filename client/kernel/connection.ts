@@ -4,20 +4,23 @@
  * All decisions about ordering live in reducer.ts.
  */
 import { io, type Socket } from 'socket.io-client';
+import type { LinkRole } from '../../shared/kernel/roles.js';
 import {
-  HandshakeError, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents,
+  HandshakeError, WrongRoleData, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents,
 } from '../../shared/socket.js';
 import type { Snapshot } from '../../shared/socket.js';
 import type { Ack } from '../../shared/errors.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 import { offlineAck, type ClientAck, type SendCommand } from './commands.js';
-import type { EventStore, RefusalReason } from './store.js';
+import type { ConnectionState, EventStore, RefusalReason } from './store.js';
 
 export type PlenumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface ConnectOptions {
   code: string;
   token?: string;
+  /** A role link's page: the role it needs (the server refuses another with `wrong_role`). */
+  expect?: LinkRole;
   store: EventStore;
   /** Injected by tests; the default opens a same-origin socket with the session cookie. */
   createSocket?: (auth: HandshakeAuth) => PlenumSocket;
@@ -37,11 +40,28 @@ function defaultSocket(auth: HandshakeAuth): PlenumSocket {
 /** The untyped view of timeout-emit; the typed overloads cannot express "any command name". */
 type LooseEmit = (name: string, payload: unknown, cb: (err: Error | null, res: unknown) => void) => void;
 
+/** What the page tells the user about a refused handshake. */
+export function refusal(err: { message: string; data?: unknown }, opts: Pick<ConnectOptions, 'token' | 'expect'>): ConnectionState {
+  const parsed = HandshakeError.safeParse(err.message);
+  const reason: RefusalReason = parsed.success ? parsed.data : 'unknown';
+  if (reason === 'wrong_role') {
+    const roles = WrongRoleData.safeParse(err.data);
+    return roles.success ? { status: 'refused', reason, roles: roles.data } : { status: 'refused', reason };
+  }
+  if (reason === 'unauthorized' && opts.expect) return { status: 'refused', reason: opts.token ? 'link_invalid' : 'link_incomplete' };
+  return { status: 'refused', reason };
+}
+
 export function connectEvent(opts: ConnectOptions): EventConnection {
   const { store } = opts;
   const ackTimeoutMs = opts.ackTimeoutMs ?? 15_000;
   const snapshotRetryMs = opts.snapshotRetryMs ?? 1_000;
-  const auth: HandshakeAuth = { protocol: PROTOCOL_VERSION, code: opts.code, ...(opts.token ? { token: opts.token } : {}) };
+  const auth: HandshakeAuth = {
+    protocol: PROTOCOL_VERSION,
+    code: opts.code,
+    ...(opts.token ? { token: opts.token } : {}),
+    ...(opts.expect ? { expect: opts.expect } : {}),
+  };
   const socket = (opts.createSocket ?? defaultSocket)(auth);
   const state = () => store.getState();
 
@@ -107,9 +127,7 @@ export function connectEvent(opts: ConnectOptions): EventConnection {
       state().setConnection({ status: 'connecting', attempt });
       return;
     }
-    const parsed = HandshakeError.safeParse(err.message);
-    const reason: RefusalReason = parsed.success ? parsed.data : 'unknown';
-    state().setConnection({ status: 'refused', reason });
+    state().setConnection(refusal(err as Error & { data?: unknown }, opts));
   });
 
   socket.on('disconnect', () => {

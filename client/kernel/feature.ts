@@ -35,6 +35,19 @@ export interface FeatureSlice<S, N extends string = string> {
   onAck?: AckHandlers<S>;
 }
 
+/**
+ * What a feature shows "on air" (presenter screen, stream overlay, the moderator's previews): the stage
+ * feature looks up `onAir[item.kind]` in every registered feature and renders that component, so the stage
+ * imports no other feature. `item` is the stage's on-air item (shared/stage: `{ kind, …ids }`); each feature
+ * narrows it to its own kinds. `variant`: `room` fills the 16:9 presenter box, `overlay` fills the overlay's
+ * lower third or compact box, `line` is one short line that names the item (queues, previews' captions).
+ */
+export interface OnAirProps {
+  item: { kind: string };
+  variant: 'room' | 'overlay' | 'line';
+}
+export type OnAirLoader = () => Promise<{ default: ComponentType<OnAirProps> }>;
+
 export interface Catalogue {
   [key: string]: string | Catalogue;
 }
@@ -44,6 +57,8 @@ export interface ClientFeature<S = unknown, N extends string = string> extends F
   i18n: { de: Catalogue; en: Catalogue };
   /** What the page shells render, in order of registration. */
   panels?: Partial<Record<PageName, ComponentLoader>>;
+  /** On-air renderers by item kind (see OnAirProps). */
+  onAir?: Partial<Record<string, OnAirLoader>>;
   /** Pages of their own (lazy routes). */
   routes?: ReadonlyArray<{ path: string; load: ComponentLoader }>;
 }

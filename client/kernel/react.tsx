@@ -1,6 +1,7 @@
 /** React binding of the per-event store, the command sender and the registered features. */
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import type { LinkRole } from '../../shared/kernel/roles.js';
 import { offlineAck, withAcks, type SendCommand } from './commands.js';
 import { connectEvent, type EventConnection } from './connection.js';
 import type { AnyFeature } from './feature.js';
@@ -50,8 +51,14 @@ export function useSend(): SendCommand {
  * Opens the socket for one event while the component is mounted. The store outlives token changes (an
  * attendee whose identity was re-issued keeps seeing the list while the new connection syncs).
  */
-export function useEventConnection(params: { code: string; token: string | undefined; enabled: boolean }): EventContextValue {
-  const { code, token, enabled } = params;
+export function useEventConnection(params: {
+  code: string;
+  token: string | undefined;
+  enabled: boolean;
+  /** A role link's page: the role it needs (see connectEvent). */
+  expect?: LinkRole;
+}): EventContextValue {
+  const { code, token, enabled, expect } = params;
   const features = useFeatures();
   const [store] = useState(() => createEventStore(features));
   const connection = useRef<EventConnection | null>(null);
@@ -59,13 +66,13 @@ export function useEventConnection(params: { code: string; token: string | undef
   useEffect(() => {
     if (!enabled) return;
     store.getState().setConnection({ status: 'connecting', attempt: 0 });
-    const conn = connectEvent({ code, ...(token ? { token } : {}), store });
+    const conn = connectEvent({ code, ...(token ? { token } : {}), ...(expect ? { expect } : {}), store });
     connection.current = conn;
     return () => {
       conn.close();
       if (connection.current === conn) connection.current = null;
     };
-  }, [code, token, enabled, store]);
+  }, [code, token, enabled, expect, store]);
 
   const send = useMemo<SendCommand>(
     () => withAcks((name, payload) => (connection.current ? connection.current.send(name, payload) : Promise.resolve(offlineAck())), store),

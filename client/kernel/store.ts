@@ -5,19 +5,24 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { z } from 'zod';
-import type { CommandName, CommandPayload, CommandResult, RevokedReason } from '../../shared/socket.js';
+import type { CommandName, CommandPayload, CommandResult, RevokedReason, WrongRoleData } from '../../shared/socket.js';
 import type { Delta, PersonalChange, Snapshot } from '../../shared/socket.js';
 import type { AnyFeature } from './feature.js';
 import { createSyncReducer, type SnapshotTiming, type SyncedState } from './reducer.js';
 
-/** Why the server refused the socket (connect_error message), or `unknown`. */
-export type RefusalReason = 'protocol_mismatch' | 'unauthorized' | 'not_found' | 'invalid_payload' | 'unknown';
+/**
+ * Why the server refused the socket: its connect_error message, or `unknown`. On a role link's page an
+ * `unauthorized` becomes `link_incomplete` (no token in the address nor stored on this device) or
+ * `link_invalid` (the token is no longer valid: the link was renewed).
+ */
+export type RefusalReason =
+  | 'protocol_mismatch' | 'unauthorized' | 'not_found' | 'invalid_payload' | 'wrong_role' | 'link_incomplete' | 'link_invalid' | 'unknown';
 
 export type ConnectionState =
   | { status: 'connecting'; attempt: number }
   | { status: 'syncing' }
   | { status: 'live' }
-  | { status: 'refused'; reason: RefusalReason }
+  | { status: 'refused'; reason: RefusalReason; roles?: WrongRoleData }
   | { status: 'revoked'; reason: z.infer<typeof RevokedReason> }
   | { status: 'closed' };
 

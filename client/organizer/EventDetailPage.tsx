@@ -1,17 +1,19 @@
-/** /dashboard/events/:id — links with copy and rotate, QR for attendees, export, edit and delete. */
+/**
+ * /dashboard/events/:id — links with copy and rotate (and the overlay's address), QR for attendees, export,
+ * the settings cards (attendee fields, YouTube, stage), edit and delete.
+ */
 // First: the organizer sheet precedes the breakouts sheet of the attendee fields editor, as before.
 import './organizer.css';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { EventDetails } from '../../shared/api.js';
-import type { LinkRole } from '../../shared/events/schemas.js';
+import { LinkRole } from '../../shared/kernel/roles.js';
 import { api, questionsCsvUrl } from '../api/endpoints.js';
 import { ApiFailure } from '../api/http.js';
 import { usePageLanguage } from '../i18n/index.js';
 import { Button } from '../ui/Button.js';
 import { ConfirmButton } from '../ui/ConfirmButton.js';
-import { CopyButton } from '../ui/CopyButton.js';
 import { ErrorText } from '../ui/ErrorText.js';
 import { formatCode, formatDateTime } from '../ui/format.js';
 import { AttendeeFieldsEditor } from '../breakouts/AttendeeFieldsEditor.js';
@@ -20,9 +22,11 @@ import { Layout } from '../ui/Layout.js';
 import { Progress } from '../ui/Progress.js';
 import { QrCode } from '../ui/QrCode.js';
 import { EventForm, valuesOf } from './EventForm.js';
+import { LinkRow } from './LinkRow.js';
+import { OverlayLink } from './OverlayLink.js';
 import { OrganizerActions } from './session.js';
-
-const linkRoles: readonly LinkRole[] = ['moderator', 'facilitator', 'stage'];
+import { SettingsCard } from './SettingsCard.js';
+import { StageSettingsForm } from './StageSettingsForm.js';
 
 export function EventDetailPage() {
   const { id = '' } = useParams();
@@ -105,6 +109,11 @@ export function EventDetailPage() {
               </a>
             </li>
             <li>
+              <a className="btn btn-secondary btn-md" href={event.links.speaker} target="_blank" rel="noreferrer">
+                {t('detail.openSpeaker')}
+              </a>
+            </li>
+            <li>
               <a className="btn btn-secondary btn-md" href={questionsCsvUrl(event.id)} download>
                 {t('mod.export.csv')}
               </a>
@@ -113,44 +122,25 @@ export function EventDetailPage() {
         </section>
       </div>
 
-      <section className="card" aria-labelledby="fields-heading">
-        <h2 id="fields-heading">{t('breakouts.fields.heading')}</h2>
-        <AttendeeFieldsEditor
-          settings={event.settings}
-          onSave={async (patch) => {
-            try {
-              await api.updateEvent(event.id, { settings: patch });
-              await load();
-              return null;
-            } catch (err) {
-              return { code: err instanceof ApiFailure ? err.code : 'internal' };
-            }
-          }}
-        />
-      </section>
+      <SettingsCard eventId={event.id} heading={t('breakouts.fields.heading')} onSaved={load}>
+        {(save) => <AttendeeFieldsEditor settings={event.settings} onSave={save} />}
+      </SettingsCard>
 
-      <section className="card" aria-labelledby="youtube-heading">
-        <h2 id="youtube-heading">{t('chat.settings.heading')}</h2>
-        <YoutubeSettingsForm
-          settings={event.settings.youtube}
-          onSave={async (patch) => {
-            try {
-              await api.updateEvent(event.id, { settings: patch });
-              await load();
-              return null;
-            } catch (err) {
-              return { code: err instanceof ApiFailure ? err.code : 'internal' };
-            }
-          }}
-        />
-      </section>
+      <SettingsCard eventId={event.id} heading={t('chat.settings.heading')} onSaved={load}>
+        {(save) => <YoutubeSettingsForm settings={event.settings.youtube} onSave={save} />}
+      </SettingsCard>
+
+      <SettingsCard eventId={event.id} heading={t('detail.stage.heading')} onSaved={load}>
+        {(save) => <StageSettingsForm key={event.format} settings={event.settings.stage} format={event.format} onSave={save} />}
+      </SettingsCard>
 
       <section className="card" aria-labelledby="links-heading">
         <h2 id="links-heading">{t('detail.roleLinks')}</h2>
         <p>{t('detail.roleLinksLead')}</p>
-        {linkRoles.map((role) => (
+        {LinkRole.options.map((role) => (
           <RoleLink key={role} event={event} role={role} onRotated={setEvent} />
         ))}
+        <OverlayLink stageLink={event.links.stage} />
       </section>
 
       <section className="card" aria-labelledby="edit-heading">
@@ -201,19 +191,6 @@ export function EventDetailPage() {
         <ErrorText error={deleteError} />
       </section>
     </Layout>
-  );
-}
-
-function LinkRow({ label, url, copyLabel }: { label: string; url: string; copyLabel: string }) {
-  const fieldId = useId();
-  return (
-    <div className="link-row">
-      <label htmlFor={fieldId}>{label}</label>
-      <div className="link-row-controls">
-        <input id={fieldId} type="text" readOnly value={url} onFocus={(e) => e.target.select()} />
-        <CopyButton text={url} label={copyLabel} />
-      </div>
-    </div>
   );
 }
 

@@ -2,7 +2,8 @@
  * /e/:code — the attendee page shell (people). Checks the code, gets (or reuses, or takes from a personal
  * `?invite=` link) this browser's attendee identity for the event, then connects and shows the profile
  * questions and, below, every registered feature's attendee panel in order of registration (breakout
- * group during a round; name, ask box and the live list).
+ * group during a round; name, ask box and the live list). A broadcast event's YouTube stream sits beside
+ * them (above on phones), a talk's video-meeting button above them (EventMedia).
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +20,7 @@ import { formatCode } from '../ui/format.js';
 import { Layout } from '../ui/Layout.js';
 import { Progress } from '../ui/Progress.js';
 import { forgetIdentity, loadIdentity, saveIdentity, takeInvite, type StoredIdentity } from './identity.js';
+import { EventMedia, mediaOf } from './EventMedia.js';
 import { ProfileForm } from './ProfileForm.js';
 import './people.css';
 
@@ -112,7 +114,7 @@ function AttendeeContent({ info, onUnknownIdentity }: { info: JoinInfo; onUnknow
   }, [connection, onUnknownIdentity]);
 
   return (
-    <Layout width="narrow">
+    <Layout width={event && mediaOf(event).videoId ? 'wide' : 'narrow'}>
       <div className="event-head">
         <h1>{event?.title ?? info.title}</h1>
         <p className="event-code">
@@ -121,10 +123,10 @@ function AttendeeContent({ info, onUnknownIdentity }: { info: JoinInfo; onUnknow
       </div>
       <ConnectionBanner connection={connection} hasData={event !== null} />
       {event && (
-        <>
+        <EventMedia event={event}>
           <ProfileForm />
           <FeaturePanels page="attendee" />
-        </>
+        </EventMedia>
       )}
     </Layout>
   );

@@ -9,6 +9,7 @@ import { peopleSlice, type PeopleData } from './slice.js';
 
 export type { PeopleData } from './slice.js';
 export { missingFields } from './selectors.js';
+export { MEETING_PROVIDER_NAME, meetingProvider, type MeetingProvider } from './meeting.js';
 
 export const peopleFeature: ClientFeature<PeopleData, 'people'> = {
   ...peopleSlice,

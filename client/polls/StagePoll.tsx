@@ -23,9 +23,11 @@ export interface StagePollProps {
   /** Staff preview: attendees present now. */
   present?: number | null;
   now?: NowFn;
+  /** The word cloud's layout size (see PollResultsView). */
+  cloudSize?: readonly [number, number];
 }
 
-export function StagePoll({ poll, entries = [], present, now = Date.now }: StagePollProps) {
+export function StagePoll({ poll, entries = [], present, now = Date.now, cloudSize }: StagePollProps) {
   const { t } = useTranslation();
   const def = poll.definition;
   const run = poll.quiz;
@@ -35,7 +37,7 @@ export function StagePoll({ poll, entries = [], present, now = Date.now }: Stage
       <h2 className="poll-stage-question">{def.question}</h2>
       {def.type !== 'quiz' && poll.status === 'open' && poll.closesAt && <Countdown endsAt={poll.closesAt} now={now} label={t('polls.status.closesIn')} />}
       {def.type !== 'quiz' && (
-        <PollResultsView definition={def} results={poll.results} responses={poll.responses} present={present} entries={entries} cloud />
+        <PollResultsView definition={def} results={poll.results} responses={poll.responses} present={present} entries={entries} cloud cloudSize={cloudSize} />
       )}
       {def.type === 'quiz' && run && (
         <>

@@ -1,7 +1,7 @@
 /**
  * The polls feature on the client: the pure slice, the catalogues, and the panels of the attendee page
- * (open polls, own answers, quiz), the moderator page (prepare and run polls) and the stage (the presented
- * poll's results). Free of components (panels load on demand), so Node code can fold polls deltas too.
+ * (open polls, own answers, quiz), the moderator page (prepare and run polls), and a poll's results or a
+ * quiz's leaderboard on air (stage screens). Free of components (panels load on demand), so Node code can fold polls deltas too.
  * The presentational components are in ./components.ts (used by the panels inside this folder).
  */
 import type { ClientFeature } from '../kernel/feature.js';
@@ -17,6 +17,9 @@ export const pollsFeature: ClientFeature<PollsData, 'polls'> = {
   panels: {
     attendee: () => import('./attendee/AttendeePollsPanel.js'),
     moderator: () => import('./moderator/ModeratorPollsPanel.js'),
-    stage: () => import('./stage/StagePollPanel.js'),
+  },
+  onAir: {
+    poll: () => import('./stage/OnAirPoll.js'),
+    leaderboard: () => import('./stage/OnAirPoll.js'),
   },
 };

@@ -1,4 +1,4 @@
-/** The Q&A feature on the client: slice, catalogues, the attendee panel and the moderator page. */
+/** The Q&A feature on the client: slice, catalogues, the attendee panel, the moderator page and a question on air. */
 import type { ClientFeature } from '../kernel/feature.js';
 import de from './i18n/de.json';
 import en from './i18n/en.json';
@@ -11,6 +11,9 @@ export const qaFeature: ClientFeature<QaData, 'qa'> = {
   i18n: { de, en },
   panels: {
     attendee: () => import('./attendee/AttendeePanel.js'),
+  },
+  onAir: {
+    question: () => import('./stage/OnAirQuestion.js'),
   },
   routes: [
     { path: '/e/:code/moderate', load: () => import('./moderator/ModeratorPage.js').then((m) => ({ default: m.ModeratorPage })) },

@@ -54,6 +54,7 @@ export function snapshot(
     people?: Partial<Snapshot['people']>;
     chat?: Partial<Snapshot['chat']>;
     polls?: Partial<Snapshot['polls']>;
+    stage?: Partial<Snapshot['stage']>;
     serverTime?: string;
   } = {},
 ): Snapshot {
@@ -67,6 +68,12 @@ export function snapshot(
     people: { people: [], present: 0, ...over.people },
     chat: { status: null, feed: [], ...over.chat },
     polls: { polls: [], presentedId: null, entries: [], mine: [], myQuizzes: [], present: null, ...over.polls },
+    stage: {
+      room: { item: null, since: null, autoHideS: null, by: null },
+      overlay: { item: null, since: null, autoHideS: null, by: null },
+      queue: [],
+      ...over.stage,
+    },
     serverTime: over.serverTime ?? SERVER_TIME,
   };
 }

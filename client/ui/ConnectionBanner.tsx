@@ -26,13 +26,20 @@ export function ConnectionBanner({ connection, hasData }: { connection: Connecti
       tone = 'error';
       body = (
         <>
-          <p>{t(`connection.refused.${connection.reason}`)}</p>
+          <p>
+            {connection.reason === 'wrong_role' && connection.roles
+              ? t('connection.refused.wrong_role_named', {
+                  actual: t(`connection.linkIs.${connection.roles.actual}`),
+                  expected: t(`connection.linkNeeded.${connection.roles.expected}`),
+                })
+              : t(`connection.refused.${connection.reason}`)}
+          </p>
           {connection.reason === 'protocol_mismatch' && (
             <Button size="sm" onClick={() => window.location.reload()}>
               {t('connection.reload')}
             </Button>
           )}
-          {connection.reason === 'unauthorized' && (
+          {(connection.reason === 'unauthorized' || connection.reason === 'link_incomplete') && (
             <p>
               <Link to="/login">{t('connection.loginHint')}</Link>
             </p>

@@ -1,12 +1,14 @@
 /**
- * Socket.IO handshake: who is this socket, for which event? `auth: { protocol, code, token? }`.
+ * Socket.IO handshake: who is this socket, for which event? `auth: { protocol, code, token?, expect? }`.
  * A link token of THIS event gives its role, an attendee token of this event gives the attendee; no token
  * with a valid organizer session cookie gives the organizer. Anything else is refused with a
- * connect_error whose message is one of HandshakeError (or "internal").
+ * connect_error whose message is one of HandshakeError (or "internal"). A page of a role link sends the
+ * role it needs (`expect`): a token of another role is refused with `wrong_role` and
+ * `data: { expected, actual }`, so the page can say which link it got instead of failing button by button.
  */
 import type { ExtendedError } from 'socket.io';
-import type { LinkRole } from '../../shared/kernel/roles.js';
-import { HandshakeAuth } from '../../shared/socket.js';
+import { LinkRole } from '../../shared/kernel/roles.js';
+import { HandshakeAuth, type WrongRoleData } from '../../shared/socket.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 import { findEventByCode, TOKEN_COLUMN } from '../events/repository.js';
 import type { RunningKernel } from '../kernel/kernel.js';
@@ -15,7 +17,7 @@ import { sessionTokenFromCookieHeader } from './http.js';
 import { findSessionOrganizer } from './organizers.js';
 import { tokensEqual } from './tokens.js';
 
-const LINK_ROLES: readonly LinkRole[] = ['moderator', 'facilitator', 'stage'];
+const LINK_ROLES: readonly LinkRole[] = LinkRole.options;
 
 /** Browsers always send Origin on WebSocket and XHR; a foreign one must not ride on the organizer cookie. */
 function sameOrigin(socket: PlenumSocket, publicUrl: string | null): boolean {
@@ -30,7 +32,25 @@ function sameOrigin(socket: PlenumSocket, publicUrl: string | null): boolean {
   }
 }
 
-export async function identify(kernel: RunningKernel, socket: PlenumSocket): Promise<SocketData | string> {
+/** A refusal: the connect_error message, with `data` for `wrong_role`. */
+export interface Refusal {
+  message: string;
+  data?: WrongRoleData;
+}
+
+export async function identify(kernel: RunningKernel, socket: PlenumSocket): Promise<SocketData | Refusal> {
+  const result = await identifySocket(kernel, socket);
+  if (typeof result === 'string') return { message: result };
+  if ('message' in result) return result;
+  const { expect } = socket.handshake.auth as { expect?: LinkRole };
+  // Organizers hold every role; anyone else must hold the one the page needs.
+  if (expect && result.role !== 'organizer' && result.role !== expect) {
+    return { message: 'wrong_role', data: { expected: expect, actual: result.role } };
+  }
+  return result;
+}
+
+async function identifySocket(kernel: RunningKernel, socket: PlenumSocket): Promise<SocketData | string> {
   const raw: unknown = socket.handshake.auth;
   const protocol = typeof raw === 'object' && raw !== null ? (raw as { protocol?: unknown }).protocol : undefined;
   if (typeof protocol === 'number' && protocol !== PROTOCOL_VERSION) return 'protocol_mismatch';
@@ -44,7 +64,7 @@ export async function identify(kernel: RunningKernel, socket: PlenumSocket): Pro
   const base = { eventId: event.id, code: event.code, linkRole: null, attendeeId: null, organizerId: null, since };
 
   if (token) {
-    // Compare with all three so the time taken does not tell which (if any) matched.
+    // Compare with every link so the time taken does not tell which (if any) matched.
     const matches = LINK_ROLES.filter((role) => tokensEqual(event[TOKEN_COLUMN[role]], token));
     const role = matches[0];
     if (role) return { ...base, role, linkRole: role };
@@ -65,7 +85,11 @@ export function handshakeMiddleware(kernel: RunningKernel) {
   return (socket: PlenumSocket, next: (err?: ExtendedError) => void): void => {
     identify(kernel, socket).then(
       (result) => {
-        if (typeof result === 'string') return next(new Error(result));
+        if ('message' in result) {
+          const err: ExtendedError = new Error(result.message);
+          if (result.data) err.data = result.data;
+          return next(err);
+        }
         socket.data = result;
         next();
       },

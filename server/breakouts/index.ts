@@ -1,2 +1,2 @@
 /** The public entry of the breakout groups module. */
-export { createBreakoutsModule } from './module.js';
+export { createBreakoutsModule, type BreakoutsApi, type BreakoutsModule } from './module.js';

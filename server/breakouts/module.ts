@@ -1,16 +1,33 @@
 /** The breakout groups module: rounds, groups, timers, results, help requests, planning on a worker. */
-import { mergeChanges, type FeatureModule, type Kernel } from '../kernel/feature.js';
+import type { RoundStatus } from '../../shared/breakouts/schemas.js';
+import { mergeChanges, type Db, type FeatureModule, type Kernel } from '../kernel/feature.js';
 import type { People } from '../people/index.js';
 import { roundChanges } from './core/views.js';
 import { breakoutHandlers } from './handlers.js';
 import { breakoutMigrations } from './migrations.js';
-import { loadRounds } from './repository.js';
+import { loadRound, loadRounds } from './repository.js';
 import { BreakoutRuntime } from './runtime.js';
 import { breakoutsSnapshot } from './snapshot.js';
 
-export function createBreakoutsModule(kernel: Kernel, people: People): FeatureModule {
+/** What other features may read of a round (the stage checks what it puts on air). */
+export interface BreakoutsApi {
+  /** The round's status in this event, or null when there is none. */
+  roundInfo(db: Db, eventId: string, id: string): Promise<{ status: RoundStatus; showResults: boolean } | null>;
+}
+
+export interface BreakoutsModule extends FeatureModule {
+  api: BreakoutsApi;
+}
+
+export function createBreakoutsModule(kernel: Kernel, people: People): BreakoutsModule {
   const rt = new BreakoutRuntime(kernel, people);
   return {
+    api: {
+      async roundInfo(db, eventId, id) {
+        const round = await loadRound(db, eventId, id);
+        return round ? { status: round.status, showResults: round.showResults } : null;
+      },
+    },
     name: 'breakouts',
     handlers: breakoutHandlers(rt),
     migrations: breakoutMigrations,

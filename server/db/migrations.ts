@@ -6,6 +6,7 @@
  * New tables come with their feature: `FeatureModule.migrations`, named `YYYYMMDD_<feature>_<what>` (they
  * sort after these; unordered runs are allowed, so a feature added later still gets its migrations).
  */
+import { newToken } from '../auth/tokens.js';
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 
 const migrations: Record<string, Migration> = {
@@ -186,6 +187,18 @@ const migrations: Record<string, Migration> = {
       for (const column of ['invite_token', 'invited', 'email', 'attributes']) {
         await db.schema.alterTable('attendees').dropColumn(column).execute();
       }
+    },
+  },
+  // A kernel migration: the speaker link is a capability of the event row, like the other role links.
+  '0004_speaker_link': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('events').addColumn('speaker_token', 'varchar(64)').execute();
+      const events = db as unknown as Kysely<{ events: { id: string; speaker_token: string | null } }>;
+      const rows = await events.selectFrom('events').select('id').execute();
+      for (const row of rows) await events.updateTable('events').set({ speaker_token: newToken() }).where('id', '=', row.id).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('events').dropColumn('speaker_token').execute();
     },
   },
 };

@@ -33,6 +33,8 @@ export interface EventsTable {
   moderator_token: string;
   facilitator_token: string;
   stage_token: string;
+  /** Filled for every row (0004_speaker_link gave existing events one). */
+  speaker_token: string;
   created_by: string | null;
   created_at: string;
 }

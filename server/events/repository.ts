@@ -21,13 +21,14 @@ export function rowToInfo(row: EventRow): EventInfo {
   };
 }
 
-export function buildLinks(base: string, row: Pick<EventRow, 'code' | 'moderator_token' | 'facilitator_token' | 'stage_token'>): EventLinks {
+export function buildLinks(base: string, row: Pick<EventRow, 'code' | 'moderator_token' | 'facilitator_token' | 'stage_token' | 'speaker_token'>): EventLinks {
   const e = `${base}/e/${row.code}`;
   return {
     attendee: e,
     moderator: `${e}/moderate?token=${row.moderator_token}`,
     facilitator: `${e}/facilitate?token=${row.facilitator_token}`,
     stage: `${e}/stage?token=${row.stage_token}`,
+    speaker: `${e}/speaker?token=${row.speaker_token}`,
   };
 }
 
@@ -35,6 +36,7 @@ export const TOKEN_COLUMN = {
   moderator: 'moderator_token',
   facilitator: 'facilitator_token',
   stage: 'stage_token',
+  speaker: 'speaker_token',
 } as const satisfies Record<LinkRole, keyof EventRow>;
 
 export function findEventById(db: Db, id: string): Promise<EventRow | undefined> {
@@ -75,6 +77,7 @@ export async function insertEvent(db: Kysely<DB>, input: NewEvent): Promise<Even
       moderator_token: newToken(),
       facilitator_token: newToken(),
       stage_token: newToken(),
+      speaker_token: newToken(),
       created_by: input.createdBy,
       created_at: input.now.toISOString(),
     };

@@ -17,7 +17,8 @@ export function onConnection(kernel: RunningKernel, socket: PlenumSocket): void 
   const rooms = [isStaffRole(d.role) ? staffRoom(d.eventId) : pubRoom(d.eventId)];
   if (d.attendeeId) rooms.push(attendeeRoom(d.attendeeId));
   if (d.linkRole) rooms.push(linkRoom(d.eventId, d.linkRole));
-  if (d.role === 'stage') rooms.push(stageRoom(d.eventId));
+  // The speaker view reads what the stage reads (read-only capability).
+  if (d.role === 'stage' || d.role === 'speaker') rooms.push(stageRoom(d.eventId));
   void socket.join(rooms);
   registerCommands(kernel, kernel.handlers, socket);
   const { attendeeId } = d;

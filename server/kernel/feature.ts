@@ -99,6 +99,15 @@ export interface FeatureModule {
    * that show names and return the changes to send (e.g. rounds with the new names).
    */
   onPeopleChanged?(trx: Transaction<DB>, eventId: string, attendeeIds: readonly string[]): Promise<Partial<Changes> | null>;
+  /**
+   * Every commit of the event that has changes, inside its transaction, before the seq is bumped: the module
+   * sees what the work is about to send (merged, all audiences) and may add its own changes, which go out
+   * under the same seq (the stage follows a highlight, or leaves a deleted question). Called once per commit
+   * for every module that has it (the committer's own module too: a hook ignores its own change types), in
+   * registration order; the changes hooks add are not shown to hooks again (no recursion). Must be cheap
+   * when nothing concerns it: it runs for every vote flush too.
+   */
+  onChanges?(trx: Transaction<DB>, eventId: string, changes: Changes): Promise<Partial<Changes> | null>;
 }
 
 export interface Committed<R> {

@@ -11,6 +11,8 @@ import { Delivery } from './delivery.js';
 import { KERNEL_LIMITS, RateLimiter } from './rate-limit.js';
 import { SerialQueues } from './serial-queue.js';
 import type { PlenumIO } from './socket-types.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/types.js';
 
 export interface KernelParts extends Pick<Kernel, 'config' | 'db' | 'logger' | 'now' | 'options'> {
   io: PlenumIO;
@@ -37,6 +39,19 @@ export function createKernel(parts: KernelParts): RunningKernel {
   let handlers: Handlers | null = null;
   let identity: IdentityProvider | null = null;
 
+  /** FeatureModule.onChanges: every module sees the work's changes once; what they add is not shown again. */
+  async function hookChanges(trx: Transaction<DB>, eventId: string, work: Partial<Changes>): Promise<Array<Partial<Changes>>> {
+    const hooks = modules.filter((m) => m.onChanges);
+    if (hooks.length === 0) return [];
+    const seen = mergeChanges(work);
+    const added: Array<Partial<Changes>> = [];
+    for (const m of hooks) {
+      const extra = await m.onChanges!(trx, eventId, seen);
+      if (extra) added.push(extra);
+    }
+    return added;
+  }
+
   const kernel: RunningKernel = {
     ...parts,
     queues,
@@ -57,11 +72,13 @@ export function createKernel(parts: KernelParts): RunningKernel {
     async commit(eventId, work) {
       const done = await db.transaction().execute(async (trx) => {
         const out = await work(trx);
-        return { ...out, seq: out.changes ? await bumpSeq(trx, eventId) : -1 };
+        if (!out.changes) return { ...out, added: [], seq: -1 };
+        const added = await hookChanges(trx, eventId, out.changes);
+        return { ...out, added, seq: await bumpSeq(trx, eventId) };
       });
-      const changes: Changes | null = done.changes ? mergeChanges(done.changes) : null;
+      const changes: Changes | null = done.changes ? mergeChanges(done.changes, ...done.added) : null;
       // Keep one array for both audiences when the work gave one (one broadcast, see Delivery.deliver).
-      if (changes && done.changes?.staff && done.changes.staff === done.changes.pub) changes.pub = changes.staff;
+      if (changes && !done.added.length && done.changes?.staff && done.changes.staff === done.changes.pub) changes.pub = changes.staff;
       return {
         result: done.result,
         seq: done.seq,

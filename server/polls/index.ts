@@ -1,2 +1,2 @@
 /** The public entry of the polls module. */
-export { createPollsModule } from './module.js';
+export { createPollsModule, type PollsApi, type PollsModule } from './module.js';

@@ -1,5 +1,6 @@
 /** The polls module: live polls and quizzes (issue 7). Built from the kernel and the people API. */
-import type { FeatureModule, Kernel } from '../kernel/feature.js';
+import type { PollStatus, PollType } from '../../shared/polls/schemas.js';
+import type { Db, FeatureModule, Kernel } from '../kernel/feature.js';
 import type { People } from '../people/index.js';
 import { expirePoll } from './core/lifecycle.js';
 import { expireQuizQuestion } from './core/quiz.js';
@@ -20,7 +21,17 @@ import { emptyChanges, pollChanged, quizPersonal } from './views.js';
 /** ≤ 10 tallies deltas per second per event and audience (the issue's bound), whatever the answer rate. */
 export const TALLIES_WINDOW_MS = 100;
 
-export function createPollsModule(kernel: Kernel, people: People): FeatureModule {
+/** What other features may read of a poll (the stage checks what it puts on air). */
+export interface PollsApi {
+  /** The poll's kind and status in this event, or null when there is none. */
+  pollInfo(db: Db, eventId: string, id: string): Promise<{ type: PollType; status: PollStatus } | null>;
+}
+
+export interface PollsModule extends FeatureModule {
+  api: PollsApi;
+}
+
+export function createPollsModule(kernel: Kernel, people: People): PollsModule {
   const store = new PollsStore();
   const mutate = createMutate(kernel, store);
 
@@ -62,6 +73,12 @@ export function createPollsModule(kernel: Kernel, people: People): FeatureModule
     migrations: pollsMigrations,
     snapshot: (ctx) => pollsSnapshot(ctx, store, people),
     routes: () => exportRoutes(kernel, store),
+    api: {
+      async pollInfo(db, eventId, id) {
+        const ps = (await store.get(db, eventId)).polls.get(id);
+        return ps ? { type: ps.record.definition.type, status: ps.record.status } : null;
+      },
+    },
     async start() {
       for (const p of await listOpenPolls(kernel.db)) timers.sync(p);
     },

@@ -8,7 +8,8 @@ import { myAnswerOf, myQuizOf, openEntries, viewFor } from './views.js';
 
 export function audienceOfActor(ctx: Pick<SnapshotContext, 'audience' | 'actor'>): Audience {
   if (ctx.audience === 'staff') return 'staff';
-  return ctx.actor.role === 'stage' ? 'stage' : 'attendee';
+  // Stage and speaker share the stage room and its deltas, so they share the snapshot view too.
+  return ctx.actor.role === 'stage' || ctx.actor.role === 'speaker' ? 'stage' : 'attendee';
 }
 
 export async function pollsSnapshot(ctx: SnapshotContext, store: PollsStore, people: People): Promise<PollsSnapshot> {

@@ -5,6 +5,7 @@ import { changedValues } from '../kernel/coalescer.js';
 import type { FeatureModule, Handler, Kernel } from '../kernel/feature.js';
 import type { People } from '../people/index.js';
 import { csvRoutes } from './csv.js';
+import { createQaApi, type QaApi } from './api.js';
 import { qaHandlers } from './handlers.js';
 import { importRoutes } from './import-route.js';
 import { createQaImports, type QaImports } from './imports.js';
@@ -15,6 +16,8 @@ import { qaSnapshot, type PublicLists } from './snapshot.js';
 export interface QaModule extends FeatureModule {
   /** For other features that bring questions in (chat): on their own transaction. */
   imports: QaImports;
+  /** Reads and the answer rule for other features (the stage), inside their transaction. */
+  api: QaApi;
 }
 
 export function createQaModule(kernel: Kernel, people: People): QaModule {
@@ -61,6 +64,7 @@ export function createQaModule(kernel: Kernel, people: People): QaModule {
     snapshot: (ctx) => qaSnapshot(ctx, publicLists),
     routes: () => Router().use(csvRoutes(kernel)).use(importRoutes(kernel, imports)),
     imports,
+    api: createQaApi(publicLists),
     forgetEvent(eventId) {
       publicLists.delete(eventId);
     },

@@ -113,7 +113,7 @@ export interface TestEvent {
   id: string;
   code: string;
   links: EventCreated;
-  tokens: { moderator: string; facilitator: string; stage: string };
+  tokens: { moderator: string; facilitator: string; stage: string; speaker: string };
 }
 
 type EventCreated = import('zod').infer<typeof EventCreated>;
@@ -136,6 +136,7 @@ export async function createEvent(t: TestServer, cookie: string, body: Record<st
       moderator: tokenOf(created.links.moderator),
       facilitator: tokenOf(created.links.facilitator),
       stage: tokenOf(created.links.stage),
+      speaker: tokenOf(created.links.speaker),
     },
   };
 }

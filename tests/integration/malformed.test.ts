@@ -79,6 +79,19 @@ function badShapes(name: CommandName): unknown[] {
     'breakouts:editResult': [
       { roundId: R, index: 0, text: 'x' }, { roundId: R, index: 0, baseVersion: -1, text: 'x' }, { roundId: R, index: 0, baseVersion: 0, text: 'x'.repeat(10_001) },
     ],
+    'stage:show': [
+      {}, { screen: 'room' }, { screen: 'wall', item: { kind: 'join' } }, { screen: 'room', item: { kind: 'video' } },
+      { screen: 'room', item: { kind: 'question' } }, { screen: 'room', item: { kind: 'question', questionId: '' } },
+      { screen: 'room', item: { kind: 'join', extra: 1 } }, { screen: 'overlay', item: { kind: 'join' }, autoHideS: 2 },
+      { screen: 'overlay', item: { kind: 'join' }, autoHideS: 3601 }, { screen: 'overlay', item: { kind: 'join' }, autoHideS: 4.5 },
+      { screen: 'room', item: { kind: 'join' }, by: 'follow' },
+    ],
+    'stage:clear': [{}, { screen: 'all' }, { screen: 'room', item: { kind: 'join' } }],
+    'stage:enqueue': [{}, { item: { kind: 'poll' } }, { item: { kind: 'leaderboard', pollId: 7 } }, { item: { kind: 'round', roundId: 'x'.repeat(65) } }],
+    'stage:dequeue': [{}, { id: '' }, { id: 'x'.repeat(65) }],
+    'stage:reorder': [{}, { ids: [''] }, { ids: Array.from({ length: 51 }, (_, i) => `e${i}`) }],
+    'stage:next': [{}, { screen: 'both', autoHideS: 0 }, { screen: 'stage' }],
+    'stage:speakerDone': [{}, { questionId: '' }, { questionId: 5 }, { id: 'a' }],
   };
   return [...shapes, ...(extra[name] ?? [])];
 }
@@ -86,7 +99,13 @@ function badShapes(name: CommandName): unknown[] {
 async function clientFor(name: CommandName): Promise<Client> {
   const roles = commands[name].roles as readonly string[];
   // A fresh socket per command keeps the general per-sender limit out of the way.
-  const token = roles.includes('attendee') ? attendeeToken : roles.includes('moderator') ? ev.tokens.moderator : ev.tokens.facilitator;
+  const token = roles.includes('attendee')
+    ? attendeeToken
+    : roles.includes('moderator')
+      ? ev.tokens.moderator
+      : roles.includes('speaker')
+        ? ev.tokens.speaker
+        : ev.tokens.facilitator;
   return connect(t, { code: ev.code, token });
 }
 

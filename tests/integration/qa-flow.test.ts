@@ -298,6 +298,13 @@ describe('roles', () => {
     'polls:quizEndQuestion': (id) => ({ id }),
     'polls:answer': (id) => ({ pollId: id, answer: { type: 'single', optionId: 'a' } }),
     'polls:nickname': (id) => ({ pollId: id, nickname: 'Nick' }),
+    'stage:show': (id) => ({ screen: 'both', item: { kind: 'question', questionId: id } }),
+    'stage:clear': () => ({ screen: 'both' }),
+    'stage:enqueue': (id) => ({ item: { kind: 'question', questionId: id } }),
+    'stage:dequeue': (id) => ({ id }),
+    'stage:reorder': (id) => ({ ids: [id] }),
+    'stage:next': () => ({ screen: 'room' }),
+    'stage:speakerDone': (id) => ({ questionId: id }),
   };
 
   it('an attendee sending any moderator command gets forbidden and nothing changes', async () => {
@@ -327,7 +334,7 @@ describe('roles', () => {
     mod.close();
   });
 
-  it('link roles and organizers may not send attendee commands; stage and facilitator may not moderate', async () => {
+  it('link roles and organizers may not send attendee commands; stage, speaker and facilitator may not moderate', async () => {
     const ev = await createEvent(ctx.t, ctx.cookie);
     const att = await joinAttendee(ctx.t, ev.code);
     const a = await connect(ctx.t, { code: ev.code, token: att.token });
@@ -337,7 +344,10 @@ describe('roles', () => {
       organizer: await connect(ctx.t, { code: ev.code, cookie: ctx.cookie }),
       stage: await connect(ctx.t, { code: ev.code, token: ev.tokens.stage }),
       facilitator: await connect(ctx.t, { code: ev.code, token: ev.tokens.facilitator }),
+      speaker: await connect(ctx.t, { code: ev.code, token: ev.tokens.speaker }),
     };
+    // The speaker link may send exactly one command; the dispatch refuses the rest from the roles table.
+    expect((Object.keys(commands) as CommandName[]).filter((n) => (commands[n].roles as readonly string[]).includes('speaker'))).toEqual(['sync:snapshot', 'stage:speakerDone']);
     for (const [role, c] of Object.entries(clients)) {
       for (const name of Object.keys(commands) as CommandName[]) {
         const allowed = (commands[name].roles as readonly string[]).includes(role);

@@ -1,13 +1,13 @@
 /**
- * /e/:code/facilitate — reached through the facilitator link (`?token=`, kept in sessionStorage and
+ * /e/:code/facilitate — reached through the facilitator link (`?token=`, kept per event in localStorage and
  * removed from the address bar) or by a logged-in organizer (the cookie identifies them).
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { usePageLanguage } from '../../i18n/index.js';
-import { takeLinkToken } from '../../kernel/link-token.js';
-import { EventProvider, useEventConnection, useEventState } from '../../kernel/react.js';
+import { useLinkConnection } from '../../kernel/link-connection.js';
+import { FeaturePanels } from '../../kernel/panels.js';
+import { EventProvider, useEventState } from '../../kernel/react.js';
 import { AnnouncerProvider } from '../../ui/Announcer.js';
 import { ConnectionBanner } from '../../ui/ConnectionBanner.js';
 import { formatCode } from '../../ui/format.js';
@@ -17,12 +17,11 @@ import '../breakouts.css';
 
 export function FacilitatorPage() {
   const { code = '' } = useParams();
-  const [token] = useState(() => takeLinkToken('facilitator', code));
-  const conn = useEventConnection({ code, token, enabled: true });
+  const conn = useLinkConnection('facilitator', code);
   return (
     <EventProvider store={conn.store} send={conn.send}>
       <AnnouncerProvider>
-        <FacilitatorContent code={code} token={token} />
+        <FacilitatorContent code={code} token={conn.token} />
       </AnnouncerProvider>
     </EventProvider>
   );
@@ -48,6 +47,7 @@ function FacilitatorContent({ code, token }: { code: string; token: string | und
       <ConnectionBanner connection={connection} hasData={event !== null} />
       {event && !staff && <p className="notice">{t('breakouts.panel.notStaff')}</p>}
       {event && staff && <FacilitatorBoard token={token} />}
+      {event && staff && <FeaturePanels page="facilitator" />}
     </Layout>
   );
 }

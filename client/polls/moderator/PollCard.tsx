@@ -3,9 +3,10 @@
  * the lifecycle buttons for its state, list management (edit, duplicate, move, reset, delete), and its
  * live results (the word cloud, the open-text review, the quiz run with its leaderboard).
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenEntry, PollDraft, StaffPoll } from '../../../shared/polls/index.js';
+import { loadOnAirActions } from '../../stage/index.js';
 import { Button } from '../../ui/Button.js';
 import { ResponsesLine } from '../results/ChoiceResults.js';
 import { PollResultsView } from '../results/PollResultsView.js';
@@ -15,6 +16,8 @@ import { PollErrorText } from '../PollErrorText.js';
 import type { NowFn } from '../types.js';
 import { QuizControls } from './QuizControls.js';
 import { usePollActions } from './useActions.js';
+
+const OnAirActions = lazy(loadOnAirActions);
 
 export interface PollCardProps {
   poll: StaffPoll;
@@ -95,6 +98,12 @@ export function PollCard({ poll, index, ids, presented, present, entries, now }:
           </Button>
         )}
       </div>
+
+      {poll.status !== 'draft' && (
+        <Suspense fallback={null}>
+          <OnAirActions item={def.type === 'quiz' ? { kind: 'leaderboard', pollId: id } : { kind: 'poll', pollId: id }} label={def.question} />
+        </Suspense>
+      )}
 
       {def.type === 'quiz' && poll.status !== 'draft' && poll.quiz && (
         <QuizControls poll={poll} run={run} busy={busy} now={now} />

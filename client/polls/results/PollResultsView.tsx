@@ -25,9 +25,11 @@ export interface PollResultsViewProps {
   entries?: readonly OpenEntry[];
   /** Word clouds: draw the cloud (moderator, stage) instead of the top-words list (attendees). */
   cloud?: boolean;
+  /** The cloud's layout size (the stage screens lay out 40 words on a larger area). */
+  cloudSize?: readonly [number, number];
 }
 
-export function PollResultsView({ definition, results, responses, present, entries = [], cloud = false }: PollResultsViewProps) {
+export function PollResultsView({ definition, results, responses, present, entries = [], cloud = false, cloudSize }: PollResultsViewProps) {
   const { t } = useTranslation();
   if (!results) {
     return (
@@ -54,7 +56,7 @@ export function PollResultsView({ definition, results, responses, present, entri
           </p>
           {cloud ? (
             <Suspense fallback={<TopWords words={results.words} />}>
-              <LazyWordCloud words={results.words} />
+              <LazyWordCloud words={results.words} {...(cloudSize ? { width: cloudSize[0], height: cloudSize[1] } : {})} />
             </Suspense>
           ) : (
             <TopWords words={results.words} limit={POLL_LIMITS.topWordsForAttendees} />

@@ -2,7 +2,7 @@
  * One question as moderators see it, with the actions its state allows. Every action shows its own busy
  * state until the server acknowledged it; the list itself changes only through the following delta.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModQuestion } from '../../../shared/qa/schemas.js';
 import { useEventState } from '../../kernel/react.js';
@@ -10,8 +10,11 @@ import { useCommands } from '../../kernel/useCommand.js';
 import { Button } from '../../ui/Button.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { ErrorText } from '../../ui/ErrorText.js';
+import { loadOnAirActions } from '../../stage/index.js';
 import { QuestionBody } from '../QuestionBody.js';
 import { TextEditor } from './TextEditor.js';
+
+const OnAirActions = lazy(loadOnAirActions);
 
 type Editor = null | 'approveEdit' | 'edit' | 'reply' | 'labels';
 
@@ -168,6 +171,9 @@ export function ModQuestionCard({ question: q, selected, onSelect }: ModQuestion
                 <Button size="sm" busy={busy('reject')} onClick={() => void run('reject', 'qa:reject', { id: q.id })}>
                   {t('mod.action.reject')}
                 </Button>
+                <Suspense fallback={null}>
+                  <OnAirActions item={{ kind: 'question', questionId: q.id }} label={excerpt(q.text, 40)} />
+                </Suspense>
               </>
             )}
             {(q.state === 'answered' || q.state === 'rejected') && (

@@ -1,15 +1,15 @@
 /**
- * /e/:code/moderate — reached through the moderator link (`?token=`, kept in sessionStorage and removed
- * from the address bar) or by a logged-in organizer (no token; the cookie identifies them).
+ * /e/:code/moderate — reached through the moderator link (`?token=`, kept per event in localStorage and
+ * removed from the address bar; another role's link is refused up front) or by a logged-in organizer
+ * (no token; the cookie identifies them).
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { questionsCsvUrl } from '../../api/endpoints.js';
 import { usePageLanguage } from '../../i18n/index.js';
-import { takeLinkToken } from '../../kernel/link-token.js';
+import { useLinkConnection } from '../../kernel/link-connection.js';
 import { FeaturePanels } from '../../kernel/panels.js';
-import { EventProvider, useEventConnection, useEventState } from '../../kernel/react.js';
+import { EventProvider, useEventState } from '../../kernel/react.js';
 import { ConnectionBanner } from '../../ui/ConnectionBanner.js';
 import { formatCode } from '../../ui/format.js';
 import { Layout } from '../../ui/Layout.js';
@@ -18,11 +18,10 @@ import '../qa.css';
 
 export function ModeratorPage() {
   const { code = '' } = useParams();
-  const [token] = useState(() => takeLinkToken('moderator', code));
-  const conn = useEventConnection({ code, token, enabled: true });
+  const conn = useLinkConnection('moderator', code);
   return (
     <EventProvider store={conn.store} send={conn.send}>
-      <ModeratorContent code={code} token={token} />
+      <ModeratorContent code={code} token={conn.token} />
     </EventProvider>
   );
 }

@@ -31,7 +31,7 @@ describe('visibility rule', () => {
   }
 
   it('maps roles to audiences', () => {
-    expect(['organizer', 'moderator', 'facilitator', 'stage', 'attendee'].map((r) => audienceOf(r as never))).toEqual(['staff', 'staff', 'staff', 'stage', 'attendee']);
+    expect(['organizer', 'moderator', 'facilitator', 'stage', 'speaker', 'attendee'].map((r) => audienceOf(r as never))).toEqual(['staff', 'staff', 'staff', 'stage', 'stage', 'attendee']);
   });
 
   it('drafts are staff only; public views carry null results while hidden but still the response count', () => {

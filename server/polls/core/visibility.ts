@@ -24,7 +24,8 @@ export type Audience = 'staff' | 'stage' | 'attendee';
 
 export function audienceOf(role: Role): Audience {
   if (role === 'attendee') return 'attendee';
-  if (role === 'stage') return 'stage';
+  // The speaker sits on the stage and its socket is in the stage room (the stage's own lists reach it).
+  if (role === 'stage' || role === 'speaker') return 'stage';
   return 'staff';
 }
 
