@@ -87,7 +87,7 @@ export function createPeopleModule(kernel: Kernel): PeopleModule {
     api,
     limits: {
       // Per IP address. Joining is generous: a whole company may sit behind one NAT address.
-      join: { capacity: kernel.config.joinLimitPerMinute, perMs: 60_000 },
+      join: { capacity: kernel.config.joinLimitPerMinute, perMs: 60_000, window: true },
     },
     identity: {
       attendeeByToken: (db, eventId, token) => attendeeByTokenHash(db, eventId, sha256Hex(token)),
