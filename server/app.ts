@@ -17,6 +17,7 @@ import { createKernelHandlers } from './events/handlers.js';
 import { eventRoutes } from './events/routes.js';
 import { joinRoutes } from './events/join-routes.js';
 import { createFeatures } from './features.js';
+import { sameOriginWrites } from './http/origin.js';
 import { errorHandler, sendError } from './http/errors.js';
 import { serveClient } from './http/static.js';
 import { onConnection } from './kernel/connection.js';
@@ -90,6 +91,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  app.use('/api', sameOriginWrites(config.publicUrl));
   app.use('/api', express.json({ limit: '16kb' }));
   app.use('/api', authRoutes(kernel, setup));
   app.use('/api', joinRoutes(kernel));
