@@ -18,6 +18,7 @@ import { eventRoutes } from './events/routes.js';
 import { joinRoutes } from './events/join-routes.js';
 import { createFeatures } from './features.js';
 import { sameOriginWrites } from './http/origin.js';
+import { deleteExpiredEvents } from './events/retention.js';
 import { errorHandler, sendError } from './http/errors.js';
 import { serveClient } from './http/static.js';
 import { onConnection } from './kernel/connection.js';
@@ -117,6 +118,18 @@ export async function createServer(config: Config, options: CreateServerOptions 
 
   for (const m of modules) await m.start?.();
 
+  // Retention: at start, then hourly (docs/privacy.md).
+  const retention = async () => {
+    try {
+      await deleteExpiredEvents(kernel, config.retentionDays);
+    } catch (err) {
+      logger.error({ err }, 'retention sweep failed');
+    }
+  };
+  await retention();
+  const retentionTimer = setInterval(() => void retention(), 60 * 60_000);
+  retentionTimer.unref();
+
   const token = await setup.prepare(db);
   const link = token ? setupLink(config.publicUrl ?? url, token) : null;
   if (link) logger.warn({ setupLink: link }, 'no organizer account yet: open the setup link to create one');
@@ -125,6 +138,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweep);
+      clearInterval(retentionTimer);
       kernel.stopCoalescers();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => {

@@ -12,6 +12,8 @@
  *   LOG_LEVEL            pino level: fatal, error, warn, info, debug, trace or silent (default info)
  *   JOIN_LIMIT_PER_MINUTE  attendees that may join per minute from one IP address (default 3000; a venue's
  *                        attendees share one address)
+ *   RETENTION_DAYS       events are deleted with all their data this many days after their end (the later
+ *                        of their start and their last change; default 90; 0 keeps them until deleted by hand)
  *   SQLITE_SYNCHRONOUS   NORMAL (default: in WAL mode a committed write survives a killed process) or FULL
  *                        (also survives power loss, at the price of an fsync per commit)
  */
@@ -31,6 +33,8 @@ export interface Config {
   sqliteSynchronous: SqliteSynchronous;
   /** Joins per minute and IP address (people's `join` bucket). */
   joinLimitPerMinute: number;
+  /** Days after an event's end before it is deleted; 0 = never automatically. */
+  retentionDays: number;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -73,6 +77,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`JOIN_LIMIT_PER_MINUTE must be a positive whole number, got "${joinText}"`);
   }
 
+  const retentionText = nonEmpty(env.RETENTION_DAYS) ?? '90';
+  const retentionDays = Number(retentionText);
+  if (!Number.isInteger(retentionDays) || retentionDays < 0 || retentionDays > 36_500) {
+    throw new ConfigError(`RETENTION_DAYS must be a whole number of days from 0 (keep) to 36500, got "${retentionText}"`);
+  }
+
   return {
     port,
     host: nonEmpty(env.HOST),
@@ -83,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     sqliteSynchronous: sync,
     joinLimitPerMinute,
+    retentionDays,
   };
 }

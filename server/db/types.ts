@@ -33,6 +33,8 @@ export interface EventsTable {
   moderator_token: string;
   facilitator_token: string;
   stage_token: string;
+  /** Set by every seq bump (0005_event_last_active); null only for rows written by an older version. */
+  last_active_at: string | null;
   created_by: string | null;
   created_at: string;
 }
