@@ -18,6 +18,7 @@ import { eventRoutes } from './events/routes.js';
 import { joinRoutes } from './events/join-routes.js';
 import { createFeatures } from './features.js';
 import { sameOriginWrites } from './http/origin.js';
+import { FloodGuard } from './kernel/flood.js';
 import { deleteExpiredEvents } from './events/retention.js';
 import { errorHandler, sendError } from './http/errors.js';
 import { serveClient } from './http/static.js';
@@ -68,7 +69,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     db,
     logger,
     now: () => new Date(),
-    options: { limits: options.limits, windows, planTimeLimitMs: options.planTimeLimitMs, env: options.env },
+    options: { limits: options.limits, windows, planTimeLimitMs: options.planTimeLimitMs, env: options.env, flood: options.flood },
     io,
   });
   const modules = createFeatures(kernel);
@@ -103,6 +104,8 @@ export async function createServer(config: Config, options: CreateServerOptions 
   serveClient(app);
   app.use(errorHandler(logger));
 
+  // A credential dropped for flooding waits out its cooldown before the handshake even starts.
+  io.use((socket, next) => next(kernel.flood.coolingDown(FloodGuard.credential(socket)) > 0 ? new Error('rate_limited') : undefined));
   io.use(handshakeMiddleware(kernel));
   io.on('connection', (socket) => onConnection(kernel, socket));
 
@@ -117,6 +120,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const url = `http://localhost:${port}`;
 
   for (const m of modules) await m.start?.();
+  kernel.flood.start(io);
 
   // Retention: at start, then hourly (docs/privacy.md).
   const retention = async () => {
@@ -139,6 +143,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     (closing ??= (async () => {
       clearInterval(sweep);
       clearInterval(retentionTimer);
+      kernel.flood.stop();
       kernel.stopCoalescers();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => {

@@ -118,5 +118,5 @@ export const HandshakeAuth = z.object({
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 
 /** Messages of connect_error, so the client can tell why it was refused. */
-export const HandshakeError = z.enum(['protocol_mismatch', 'unauthorized', 'not_found', 'invalid_payload']);
+export const HandshakeError = z.enum(['protocol_mismatch', 'unauthorized', 'not_found', 'invalid_payload', 'rate_limited']);
 export type HandshakeError = z.infer<typeof HandshakeError>;

@@ -3,6 +3,7 @@
  * `connection` (socket status, set by the connection shell) and `synced` (event, me and one slice per
  * registered feature, changed only through the pure reducer).
  */
+import type { HandshakeError } from '../../shared/socket.js';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { z } from 'zod';
 import type { CommandName, CommandPayload, CommandResult, RevokedReason } from '../../shared/socket.js';
@@ -11,7 +12,7 @@ import type { AnyFeature } from './feature.js';
 import { createSyncReducer, type SnapshotTiming, type SyncedState } from './reducer.js';
 
 /** Why the server refused the socket (connect_error message), or `unknown`. */
-export type RefusalReason = 'protocol_mismatch' | 'unauthorized' | 'not_found' | 'invalid_payload' | 'unknown';
+export type RefusalReason = HandshakeError | 'unknown';
 
 export type ConnectionState =
   | { status: 'connecting'; attempt: number }

@@ -98,8 +98,10 @@ export class RateLimiter<K extends string> {
   }
 }
 
-/** The kernel's limits: per sender 100 commands per 10 s; logins per IP address. Features add theirs. */
+/** The kernel's limits: per sender 100 commands per 10 s and 10 snapshots per 10 s; logins per IP address. Features add theirs. */
 export const KERNEL_LIMITS: Record<string, BucketSpec> = {
   command: { capacity: 100, perMs: 10_000 },
   login: { capacity: 10, perMs: 60_000 },
+  /** sync:snapshot per identity (attendee, else socket): a resync after each reconnect or gap, not a loop. */
+  snapshot: { capacity: 10, perMs: 10_000 },
 };
