@@ -1,0 +1,225 @@
+/**
+ * Suite 1 of issue 12, wire fuzzing: for every command of shared/socket.ts, payloads generated from its
+ * zod schema (valid ones, and broken ones of every kind in arbitraries.ts) sent by every role over a real
+ * socket.io-client to a real server. After each case: an ack (or, for an oversized frame, the drop of that
+ * connection only), /healthz answers, the invariants of invariants.ts hold, and the answer fits the input:
+ * a role the table does not allow gets `forbidden`, a payload the schema refuses gets `invalid_payload`,
+ * and `internal` (an unexpected exception) never comes.
+ *
+ * FUZZ_CASES sets the number of cases (`npm test`: 400; `npm run test:fuzz`: 10,000), FUZZ_SEED replays a run.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../shared/errors.js';
+import type { Role } from '../../shared/kernel/roles.js';
+import { commands, type CommandName } from '../../shared/socket.js';
+import { MAX_MESSAGE_BYTES } from '../../server/app.js';
+import { api, connect, sleep, type Client } from '../integration/helpers.js';
+import { invalid, jsonSchemaOf, valid, type IdPool, type InvalidKind } from './arbitraries.js';
+import { AttendeeWatch, StaffTimeline, dbViolations, type Violation } from './invariants.js';
+import { ROLES, credentials, idsOf, seed, staffSnapshot, startWorld, type World } from './world.js';
+
+const CASES = Number(process.env.FUZZ_CASES ?? 400);
+const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const ACK_MS = 10_000;
+
+type Mode = 'valid' | InvalidKind;
+interface Case {
+  command: CommandName;
+  role: Role;
+  /** Which attendee socket (attendees only). */
+  who: number;
+  mode: Mode;
+  payload: unknown;
+}
+
+const names = Object.keys(commands) as CommandName[];
+
+function caseArbitrary(pool: IdPool): fc.Arbitrary<Case> {
+  const perCommand = names.map((command) => {
+    const good = valid(jsonSchemaOf(commands[command].payload), pool);
+    const bad = invalid(good);
+    const payloads = fc.oneof(
+      { weight: 2, arbitrary: good.map((payload) => ({ mode: 'valid' as Mode, payload })) },
+      { weight: 3, arbitrary: bad.map(({ kind, payload }) => ({ mode: kind as Mode, payload })) },
+    );
+    // Half the cases from a role the table allows (to reach the handlers), half from any role.
+    const allowed = commands[command].roles as readonly Role[];
+    const role = fc.oneof(fc.constantFrom(...allowed), fc.constantFrom(...ROLES));
+    return fc.record({ command: fc.constant(command), role, who: fc.nat({ max: 1 }), p: payloads })
+      .map(({ p, ...rest }) => ({ ...rest, ...p }));
+  });
+  return fc.oneof(...perCommand);
+}
+
+class Tally {
+  readonly counts = new Map<string, number>();
+  add(key: string): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+  table(): string {
+    return [...this.counts].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `${k}=${n}`).join(' ');
+  }
+}
+
+describe('wire fuzzing (issue 12, suite 1)', () => {
+  let w: World;
+  const sockets = new Map<string, Client>();
+  const violations: Violation[] = [];
+  const watches: AttendeeWatch[] = [];
+  let staff: StaffTimeline;
+  const pool: IdPool = { ids: [], byList: {} };
+
+  async function actor(role: Role, who: number): Promise<Client> {
+    const key = `${role}:${who}`;
+    const known = sockets.get(key);
+    if (known?.socket.connected) return known;
+    const token = role === 'attendee' ? w.attendees[who]!.token : undefined;
+    const client = await connect(w.t, credentials(w, role, token));
+    if (role === 'attendee') watches.push(new AttendeeWatch(w.attendees[who]!.attendeeId, client, staff, violations));
+    sockets.set(key, client);
+    return client;
+  }
+
+  async function refreshPool(): Promise<void> {
+    const own = await staffSnapshot(w, w.ev, w.cookie);
+    const foreign = await staffSnapshot(w, w.foreign, w.foreignCookie);
+    const found = idsOf(foreign, idsOf(own));
+    pool.byList = Object.fromEntries(Object.entries(found).map(([list, ids]) => [list, [...ids]]));
+    pool.ids = [...new Set(Object.values(pool.byList).flat())];
+  }
+
+  beforeAll(async () => {
+    w = await startWorld();
+    const observer = await connect(w.t, credentials(w, 'moderator'));
+    sockets.set('observer:staff', observer);
+    staff = new StaffTimeline(await observer.snapshot(), observer);
+    // An attendee who only listens: whatever reaches attendees reaches it too.
+    const listener = await connect(w.t, credentials(w, 'attendee', w.attendees[3]!.token));
+    sockets.set('observer:attendee', listener);
+    watches.push(new AttendeeWatch(w.attendees[3]!.attendeeId, listener, staff, violations));
+    await refreshPool();
+  });
+
+  afterAll(async () => {
+    for (const c of sockets.values()) c.close();
+    await w?.t.close();
+  });
+
+  it(`${CASES} generated cases over ${names.length} commands × ${ROLES.length} roles keep the server up and the invariants true`, async () => {
+    const cases = fc.sample(caseArbitrary(pool), { numRuns: CASES, seed: SEED });
+    const perCommand = new Tally();
+    const perRole = new Tally();
+    const perMode = new Tally();
+    const outcomes = new Tally();
+    const sizes = new Tally();
+    const started = Date.now();
+    const slow: string[] = [];
+    const phases: Array<[number, number, number, number, string, string]> = [];
+
+    for (const [i, c] of cases.entries()) {
+      if (i > 0 && i % 250 === 0) await refreshPool();
+      if (i > 0 && i % 1000 === 0) await seed(w, w.ev, w.cookie, w.attendees.slice(0, 2).map((a) => a.token));
+      perCommand.add(c.command);
+      perRole.add(c.role);
+      perMode.add(c.mode);
+      const caseStart = Date.now();
+      const client = await actor(c.role, c.who);
+      const where = `case ${i} (seed ${SEED}): ${c.role} ${c.command} ${c.mode}`;
+
+      const bytes = frameBytes(c.command, c.payload);
+      if (bytes > MAX_MESSAGE_BYTES) {
+        // The transport refuses a frame over the limit by dropping that connection; nobody else notices.
+        sizes.add(c.mode === 'oversizedFrame' ? 'oversized' : `oversized(${c.mode})`);
+        const gone = new Promise<string>((r) => client.socket.once('disconnect', () => r('dropped')));
+        const answer = client.send(c.command, c.payload, 5_000).then(() => 'ack', () => 'none');
+        const outcome = await Promise.race([gone, answer]);
+        outcomes.add(`oversized:${outcome}`);
+        if (outcome !== 'dropped') violations.push({ invariant: 'an oversized frame drops its connection', detail: `${where}: ${outcome}` });
+      } else {
+        let res: any;
+        try {
+          res = c.payload === undefined ? await sendWithoutPayload(client, c.command) : await client.send(c.command, c.payload, ACK_MS);
+        } catch (err) {
+          violations.push({ invariant: 'an ack arrives', detail: `${where}: ${(err as Error).message}` });
+          continue;
+        }
+        checkAck(res, c, where, violations);
+        outcomes.add(res?.ok ? 'ok' : `error:${res?.error?.code}`);
+        if (res?.ok && c.command === 'sync:snapshot' && c.role === 'attendee') {
+          watches.find((x) => x.attendeeId === w.attendees[c.who]!.attendeeId)?.snapshot(res.snapshot);
+        }
+      }
+      const took = Date.now() - caseStart;
+      if (took > 2_000) slow.push(`${where}: ${took} ms`);
+      if (process.env.FUZZ_PROGRESS && i % 100 === 0) console.log(`  … ${i} cases, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const tA = Date.now();
+      const health = await api(w.t.url, '/healthz');
+      const tB = Date.now();
+      if (health.status !== 200) violations.push({ invariant: 'server stays up', detail: `${where}: /healthz ${health.status}` });
+      for (const v of await dbViolations(w.db)) violations.push({ ...v, detail: `${where}: ${v.detail}` });
+      const tC = Date.now();
+      for (const watch of watches) {
+        watch.flush();
+        await watch.checkOwn(w.db);
+      }
+      if (process.env.FUZZ_PROGRESS) phases.push([tA - caseStart, tB - tA, tC - tB, Date.now() - tC, c.command, c.mode] as never);
+      if (violations.length >= 20) break;
+    }
+
+    // Let the last deltas arrive, then check what is still waiting.
+    await sleep(300);
+    let waiting = 0;
+    for (const watch of watches) waiting += watch.flush();
+    const seconds = (Date.now() - started) / 1000;
+    console.log(
+      [
+        `wire fuzzing: ${cases.length} cases in ${seconds.toFixed(1)} s, seed ${SEED} (FUZZ_SEED=${SEED} replays)`,
+        `  per command: ${perCommand.table()}`,
+        `  per role: ${perRole.table()}`,
+        `  per kind: ${perMode.table()}`,
+        `  outcomes: ${outcomes.table()}`,
+        `  frames over ${MAX_MESSAGE_BYTES} bytes: ${sizes.table() || 'none'}`,
+        `  attendee messages checked: ${watches.reduce((n, x) => n + x.received, 0)}, still unmatched: ${waiting}`,
+        `  slower than 2 s: ${slow.length}${slow.length ? `: ${slow.slice(0, 5).join('; ')}` : ''}`,
+        `  violations: ${violations.length}`,
+        ...violations.slice(0, 20).map((v) => `    ${v.invariant}: ${v.detail}`),
+      ].join('\n'),
+    );
+    if (process.env.FUZZ_PROGRESS) console.log(phases.sort((a, b) => b[0] + b[1] + b[2] - a[0] - a[1] - a[2]).slice(0, 15).map((p) => p.join(' ')).join('\n'));
+    expect(violations).toEqual([]);
+    expect(perCommand.counts.size, 'every command was tried').toBe(CASES >= 300 ? names.length : perCommand.counts.size);
+  }, Math.max(60_000, CASES * 100));
+});
+
+/** Bytes of the websocket frame socket.io-client sends for this emit (packet type, ack id, JSON). */
+function frameBytes(name: string, payload: unknown): number {
+  return Buffer.byteLength(`42999${JSON.stringify(payload === undefined ? [name] : [name, payload])}`);
+}
+
+/** Emits with no payload argument at all: the ack is the only argument. */
+function sendWithoutPayload(client: Client, name: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ack for ${name} within ${ACK_MS} ms`)), ACK_MS);
+    (client.socket as unknown as { emit(n: string, ack: (r: unknown) => void): void }).emit(name, (r) => {
+      clearTimeout(timer);
+      resolve(r);
+    });
+  });
+}
+
+/** The answer must fit the question: the right refusal for a foreign role and for a payload the schema refuses. */
+function checkAck(res: any, c: Case, where: string, violations: Violation[]): void {
+  const shapeOk = res && typeof res === 'object' && (res.ok === true || (res.ok === false && ErrorCode.safeParse(res.error?.code).success && typeof res.error.message === 'string'));
+  if (!shapeOk) {
+    violations.push({ invariant: 'ack is { ok } or { ok: false, error: { code, message } }', detail: `${where}: ${JSON.stringify(res)?.slice(0, 200)}` });
+    return;
+  }
+  const allowed = (commands[c.command].roles as readonly string[]).includes(c.role);
+  const code: string | undefined = res.ok ? undefined : res.error.code;
+  if (!allowed && code !== 'forbidden') violations.push({ invariant: 'a role the table does not list is refused with forbidden', detail: `${where}: ${code ?? 'ok'}` });
+  if (allowed && !commands[c.command].payload.safeParse(c.payload).success && code !== 'invalid_payload') {
+    violations.push({ invariant: 'a payload the schema refuses gets invalid_payload', detail: `${where}: ${code ?? 'ok'}` });
+  }
+  if (code === 'internal') violations.push({ invariant: 'no unexpected exception', detail: `${where}: ${res.error.message}` });
+}
