@@ -218,7 +218,9 @@ function checkAck(res: any, c: Case, where: string, violations: Violation[]): vo
   const allowed = (commands[c.command].roles as readonly string[]).includes(c.role);
   const code: string | undefined = res.ok ? undefined : res.error.code;
   if (!allowed && code !== 'forbidden') violations.push({ invariant: 'a role the table does not list is refused with forbidden', detail: `${where}: ${code ?? 'ok'}` });
-  if (allowed && !commands[c.command].payload.safeParse(c.payload).success && code !== 'invalid_payload') {
+  // Judge what went over the wire: JSON turns NaN and Infinity into null, -0 into 0, and drops undefined.
+  const wire = c.payload === undefined ? undefined : JSON.parse(JSON.stringify([c.payload]))[0];
+  if (allowed && !commands[c.command].payload.safeParse(wire).success && code !== 'invalid_payload') {
     violations.push({ invariant: 'a payload the schema refuses gets invalid_payload', detail: `${where}: ${code ?? 'ok'}` });
   }
   if (code === 'internal') violations.push({ invariant: 'no unexpected exception', detail: `${where}: ${res.error.message}` });
