@@ -15,6 +15,6 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 30 * 60_000,
     hookTimeout: 60_000,
-    env: { FUZZ_CASES: process.env.FUZZ_CASES ?? '10000', CRASH_WRITES: process.env.CRASH_WRITES ?? '5000', CRASH_LONG: '1' },
+    env: { FUZZ_CASES: process.env.FUZZ_CASES ?? '10000', CRASH_WRITES: process.env.CRASH_WRITES ?? '5000' },
   },
 });
