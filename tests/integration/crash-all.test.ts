@@ -42,6 +42,8 @@ interface Write {
 class Conn {
   socket!: Socket;
   readonly pending = new Set<Write>();
+  /** Called right after a write left: the kill point fires here, so that write is certainly in flight. */
+  static afterEmit: (() => void) | undefined;
   constructor(private readonly auth: { code: string; token?: string }, private readonly cookie?: string) {}
 
   async open(url: string): Promise<void> {
@@ -79,6 +81,7 @@ class Conn {
         w.state = res?.ok ? 'acked' : 'refused';
         resolve(res);
       });
+      Conn.afterEmit?.();
     });
   }
 
@@ -251,6 +254,11 @@ describe('crash and restart under writes of every kind (issue 12, suite 4)', () 
         ...facilitators.map((c, n) => facilitatorLoop(c, n, until)),
       ];
       if (kill) {
+        Conn.afterEmit = () => {
+          if (sent < stopAt) return;
+          Conn.afterEmit = undefined;
+          void server.kill('SIGKILL');
+        };
         let last = sent;
         let still = Date.now();
         while (sent < stopAt) {
@@ -281,7 +289,7 @@ describe('crash and restart under writes of every kind (issue 12, suite 4)', () 
     const byKind = [...groupBy(log, (w) => w.kind)].map(([k, ws]) => `${k}=${ws.length}`).join(' ');
     console.log(
       `crash suite: ${log.length} writes (${byKind}); acked ${byState('acked')}, refused ${byState('refused')}, ack lost in flight ${byState('lost')} ` +
-      `(per kill: ${lostPerKill.join(', ')}); every acknowledged write found after each restart; checks: ${Object.entries(checked).map(([k, n]) => `${k}=${n}`).join(' ')}`,
+      `(per kill: ${lostPerKill.join(', ')}); every acknowledged write found after each restart; last check: ${Object.entries(checked).map(([k, n]) => `${k}=${n}`).join(' ')}`,
     );
     expect(byState('acked')).toBeGreaterThan(log.length / 2);
   }, 40_000 + TOTAL * 60);
@@ -304,6 +312,7 @@ async function emit(conn: Conn, name: string, payload: unknown): Promise<any> {
  * driver needs to go on: each person's group, each group's result version, approved and pending questions.
  */
 function verify(db: Database.Database, log: Write[], eventId: string, roundId: string, checked: Record<string, number>) {
+  for (const k of Object.keys(checked)) delete checked[k];
   const count = (k: string) => (checked[k] = (checked[k] ?? 0) + 1);
   const questions = db.prepare('select id, text, state, votes from questions where event_id = ?').all(eventId) as Array<{ id: string; text: string; state: string; votes: number }>;
   const byText = new Map(questions.map((q) => [q.text, q]));
@@ -326,9 +335,10 @@ function verify(db: Database.Database, log: Write[], eventId: string, roundId: s
     if (w.state === 'sent') throw new Error(`write ${w.kind} ${w.key} neither answered nor lost`);
     const must = w.state === 'acked';
     const mustNot = w.state === 'refused';
+    let applied: boolean | undefined;
     switch (w.kind) {
       case 'ask': {
-        const there = byText.has(w.key);
+        const there = (applied = byText.has(w.key));
         if (must) expect(there, `acknowledged question "${w.key}"`).toBe(true);
         if (mustNot) expect(there, `refused question "${w.key}"`).toBe(false);
         break;
@@ -339,13 +349,14 @@ function verify(db: Database.Database, log: Write[], eventId: string, roundId: s
         break;
       }
       case 'vote': {
-        const there = votes.has(w.key);
+        const there = (applied = votes.has(w.key));
         if (must) expect(there, `acknowledged vote ${w.key}`).toBe(true);
         if (mustNot) expect(there, `refused vote ${w.key}`).toBe(false);
         break;
       }
       case 'answer': {
         const got = answerOf.get(w.key);
+        applied = got !== undefined;
         if (must) expect(got, `acknowledged answer ${w.key}`).toBe(w.value);
         if (mustNot) expect(got, `refused answer ${w.key}`).toBeUndefined();
         if (w.state === 'lost' && got !== undefined) expect(got, `answer ${w.key} in flight: all or nothing`).toBe(w.value);
@@ -354,7 +365,7 @@ function verify(db: Database.Database, log: Write[], eventId: string, roundId: s
       default:
         break;
     }
-    count(`${w.kind}:${w.state}`);
+    count(`${w.kind}:${w.state}${w.state === 'lost' && applied !== undefined ? (applied ? '(applied)' : '(not applied)') : ''}`);
   }
 
   // Moves: a person is where the last acknowledged move put them, or where a later move in flight did.
