@@ -41,15 +41,25 @@ export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
 /** Where ids come from: filled from staff snapshots of the fuzzed event and of a foreign one. */
 export interface IdPool {
   ids: string[];
-  /** The same ids by the list they were found in (questions, polls, rounds, options, people …). */
+  /** The same ids by `feature:list` where they were found (`qa:questions`, `polls:options`, `breakouts:rounds` …). */
   byList: Record<string, string[]>;
+  /** The command's domain (`qa` of `qa:vote`): a plain `id` field most likely names something of it. */
+  domain?: string;
 }
 
-/** Ids a field probably wants: `roundId` → ids found in `rounds`, `personId` → `people`; plain `id` → any. */
+/** The pool seen from one command: reads the live pool (it is refilled during a run), knows the domain. */
+export function scoped(pool: IdPool, domain: string): IdPool {
+  return Object.create(pool, { domain: { value: domain } }) as IdPool;
+}
+
+/** Ids a field probably wants: `roundId` → ids found in `rounds`, `personId` → `people`, `id` of `qa:…` → qa's. */
 function candidates(pool: IdPool, key: string): string[] {
   const stem = key.replace(/Ids?$/, '').toLowerCase();
-  if (!stem || stem === 'id' || stem === 'ids') return pool.ids;
-  const lists = Object.keys(pool.byList).filter((list) => list.toLowerCase().startsWith(stem.slice(0, 4)) || (stem === 'person' && list === 'people'));
+  const lists = Object.keys(pool.byList).filter((tag) => {
+    const [feature, list = ''] = tag.split(':');
+    if (!stem || stem === 'id' || stem === 'ids') return feature === pool.domain;
+    return list.toLowerCase().startsWith(stem.slice(0, 4)) || (stem === 'person' && list === 'people');
+  });
   const found = lists.flatMap((l) => pool.byList[l]!);
   return found.length ? found : pool.ids;
 }

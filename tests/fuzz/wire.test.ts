@@ -15,7 +15,7 @@ import type { Role } from '../../shared/kernel/roles.js';
 import { commands, type CommandName } from '../../shared/socket.js';
 import { MAX_MESSAGE_BYTES } from '../../server/app.js';
 import { api, connect, sleep, type Client } from '../integration/helpers.js';
-import { invalid, jsonSchemaOf, valid, type IdPool, type InvalidKind } from './arbitraries.js';
+import { invalid, jsonSchemaOf, scoped, valid, type IdPool, type InvalidKind } from './arbitraries.js';
 import { AttendeeWatch, StaffTimeline, dbViolations, type Violation } from './invariants.js';
 import { ROLES, credentials, idsOf, seed, staffSnapshot, startWorld, type World } from './world.js';
 
@@ -37,7 +37,7 @@ const names = Object.keys(commands) as CommandName[];
 
 function caseArbitrary(pool: IdPool): fc.Arbitrary<Case> {
   const perCommand = names.map((command) => {
-    const good = valid(jsonSchemaOf(commands[command].payload), pool);
+    const good = valid(jsonSchemaOf(commands[command].payload), scoped(pool, command.split(':')[0]!));
     const bad = invalid(good);
     const payloads = fc.oneof(
       { weight: 2, arbitrary: good.map((payload) => ({ mode: 'valid' as Mode, payload })) },

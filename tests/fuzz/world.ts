@@ -102,11 +102,11 @@ export async function seed(w: World, ev: TestEvent, cookie: string, attendeeToke
  * Every string under a key `id` / `…Id` / `…Ids` of a snapshot (the ids an attacker could learn or guess),
  * by the name of the list the object was in (`questions`, `polls`, `options`, `rounds` …).
  */
-export function idsOf(value: unknown, out: Record<string, Set<string>> = {}, key = '', list = 'other'): Record<string, Set<string>> {
+export function idsOf(value: unknown, out: Record<string, Set<string>> = {}, key = '', list = 'other', feature = ''): Record<string, Set<string>> {
   const idKey = /(^id$|Id$|Ids$|^ids$)/.test(key);
-  if (typeof value === 'string' && idKey) (out[key === 'id' ? list : key] ??= new Set()).add(value);
-  else if (Array.isArray(value)) for (const v of value) idsOf(v, out, key, key === 'id' || idKey ? list : key);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) idsOf(v, out, k, list);
+  if (typeof value === 'string' && idKey) (out[`${feature}:${key === 'id' ? list : key}`] ??= new Set()).add(value);
+  else if (Array.isArray(value)) for (const v of value) idsOf(v, out, key, key === 'id' || idKey ? list : key, feature);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) idsOf(v, out, k, list, feature || k);
   return out;
 }
 
