@@ -23,7 +23,8 @@ const CASES = Number(process.env.FUZZ_CASES ?? 400);
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const ACK_MS = 10_000;
 
-type Mode = 'valid' | InvalidKind;
+/** burst: the same valid message six times at once from two tabs of one identity (races on unique rules). */
+type Mode = 'valid' | 'burst' | InvalidKind;
 interface Case {
   command: CommandName;
   role: Role;
@@ -42,6 +43,7 @@ function caseArbitrary(pool: IdPool): fc.Arbitrary<Case> {
     const payloads = fc.oneof(
       { weight: 2, arbitrary: good.map((payload) => ({ mode: 'valid' as Mode, payload })) },
       { weight: 3, arbitrary: bad.map(({ kind, payload }) => ({ mode: kind as Mode, payload })) },
+      { weight: 1, arbitrary: good.map((payload) => ({ mode: 'burst' as Mode, payload })) },
     );
     // Half the cases from a role the table allows (to reach the handlers), half from any role.
     const allowed = commands[command].roles as readonly Role[];
@@ -70,8 +72,8 @@ describe('wire fuzzing (issue 12, suite 1)', () => {
   let staff: StaffTimeline;
   const pool: IdPool = { ids: [], byList: {} };
 
-  async function actor(role: Role, who: number): Promise<Client> {
-    const key = `${role}:${who}`;
+  async function actor(role: Role, who: number, tab = 0): Promise<Client> {
+    const key = `${role}:${who}:${tab}`;
     const known = sockets.get(key);
     if (known?.socket.connected) return known;
     const token = role === 'attendee' ? w.attendees[who]!.token : undefined;
@@ -136,6 +138,17 @@ describe('wire fuzzing (issue 12, suite 1)', () => {
         const outcome = await Promise.race([gone, answer]);
         outcomes.add(`oversized:${outcome}`);
         if (outcome !== 'dropped') violations.push({ invariant: 'an oversized frame drops its connection', detail: `${where}: ${outcome}` });
+      } else if (c.mode === 'burst') {
+        const tabs = [client, await actor(c.role, c.who, 1)];
+        const sends = [0, 1, 2, 3, 4, 5].map((k) => tabs[k % 2]!.send(c.command, c.payload, ACK_MS).catch((err: Error) => err));
+        for (const res of await Promise.all(sends)) {
+          if (res instanceof Error) {
+            violations.push({ invariant: 'an ack arrives', detail: `${where}: ${res.message}` });
+            continue;
+          }
+          checkAck(res, c, where, violations);
+          outcomes.add(res?.ok ? 'ok' : `error:${res?.error?.code}`);
+        }
       } else {
         let res: any;
         try {
@@ -178,7 +191,7 @@ describe('wire fuzzing (issue 12, suite 1)', () => {
         `  per command: ${perCommand.table()}`,
         `  per role: ${perRole.table()}`,
         `  per kind: ${perMode.table()}`,
-        `  outcomes: ${outcomes.table()}`,
+        `  answers (a burst counts 6): ${outcomes.table()}`,
         `  frames over ${MAX_MESSAGE_BYTES} bytes: ${sizes.table() || 'none'}`,
         `  attendee messages checked: ${watches.reduce((n, x) => n + x.received, 0)}, still unmatched: ${waiting}`,
         `  slower than 2 s: ${slow.length}${slow.length ? `: ${slow.slice(0, 5).join('; ')}` : ''}`,
