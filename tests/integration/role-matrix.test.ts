@@ -216,7 +216,8 @@ function restRoutes(doc: string): Route[] {
 
 /** A link token of the main event swapped for the same role's token of the throwaway event. */
 function rebind<T extends { headers: Record<string, string>; role?: string; kind: string }>(who: T, links: Record<string, string>): T {
-  const link = who.kind === 'token' && who.role ? links[who.role] : undefined;
+  // Link roles only: `links.attendee` is the join page, not a credential.
+  const link = who.kind === 'token' && (LINK_ROLES as readonly string[]).includes(who.role ?? '') ? links[who.role!] : undefined;
   return link ? { ...who, headers: { authorization: `Bearer ${tokenOf(link)}` } } : who;
 }
 
