@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../shared/errors.js';
 import type { Role } from '../../shared/kernel/roles.js';
-import { commands, type CommandName } from '../../shared/socket.js';
+import { commands, type CommandName, type Snapshot } from '../../shared/socket.js';
 import { MAX_MESSAGE_BYTES } from '../../server/app.js';
 import { api, connect, rng, sleep, type Client } from '../integration/helpers.js';
 import { invalid, jsonSchemaOf, scoped, valid, type IdPool, type InvalidKind } from './arbitraries.js';
@@ -80,6 +80,9 @@ describe('wire fuzzing (issue 12, suite 1)', () => {
   const watches: AttendeeWatch[] = [];
   let staff: StaffTimeline;
   const pool: IdPool = { ids: [], byList: {} };
+  /** The foreign event: its ids are mixed into payloads, and nothing sent here may change it. */
+  const foreignIds = new Set<string>();
+  let foreignView: string | undefined;
 
   async function actor(role: Role, who: number, tab = 0): Promise<Client> {
     const key = `${role}:${who}:${tab}`;
@@ -95,6 +98,8 @@ describe('wire fuzzing (issue 12, suite 1)', () => {
   async function refreshPool(): Promise<void> {
     const own = await staffSnapshot(w, w.ev, w.cookie);
     const foreign = await staffSnapshot(w, w.foreign, w.foreignCookie);
+    for (const ids of Object.values(idsOf(foreign))) for (const id of ids) foreignIds.add(id);
+    foreignView ??= isolated(foreign);
     const found = idsOf(foreign, idsOf(own));
     pool.byList = Object.fromEntries(Object.entries(found).map(([list, ids]) => [list, [...ids]]));
     pool.ids = [...new Set(Object.values(pool.byList).flat())];
@@ -127,6 +132,7 @@ describe('wire fuzzing (issue 12, suite 1)', () => {
     const sizes = new Tally();
     const started = Date.now();
     const slow: string[] = [];
+    let withForeignId = 0;
 
     for (const [i, command] of order.entries()) {
       if (i > 0 && i % 100 === 0) await refreshPool();
@@ -135,6 +141,8 @@ describe('wire fuzzing (issue 12, suite 1)', () => {
       perCommand.add(c.command);
       perRole.add(c.role);
       perMode.add(c.mode);
+      const text = JSON.stringify(c.payload) ?? '';
+      if ([...foreignIds].some((id) => id.length > 3 && text.includes(`"${id}"`))) withForeignId++;
       const caseStart = Date.now();
       const client = await actor(c.role, c.who);
       const where = `case ${i} (seed ${SEED}): ${c.role} ${c.command} ${c.mode}`;
@@ -193,6 +201,8 @@ describe('wire fuzzing (issue 12, suite 1)', () => {
       waiting = watches.reduce((n, watch) => n + watch.flush(), 0);
       if (!waiting) break;
     }
+    const foreignAfter = isolated(await staffSnapshot(w, w.foreign, w.foreignCookie));
+    if (foreignAfter !== foreignView) violations.push({ invariant: 'another event is never touched', detail: `the foreign event changed: ${firstDifference(foreignView!, foreignAfter)}` });
     const seconds = (Date.now() - started) / 1000;
     console.log(
       [
@@ -202,6 +212,7 @@ describe('wire fuzzing (issue 12, suite 1)', () => {
         `  per kind: ${perMode.table()}`,
         `  answers (a burst counts 6): ${outcomes.table()}`,
         `  frames over ${MAX_MESSAGE_BYTES} bytes: ${sizes.table() || 'none'}`,
+        `  cases carrying an id of the foreign event: ${withForeignId}; foreign event unchanged: ${foreignAfter === foreignView}`,
         `  attendee messages checked: ${watches.reduce((n, x) => n + x.received, 0)}, still unmatched: ${waiting}`,
         `  slower than 2 s: ${slow.length}${slow.length ? `: ${slow.slice(0, 5).join('; ')}` : ''}`,
         `  violations: ${violations.length}`,
@@ -213,6 +224,22 @@ describe('wire fuzzing (issue 12, suite 1)', () => {
     expect(perCommand.counts.size, 'every command was tried').toBe(names.length);
   }, Math.max(60_000, TOTAL_CASES * 100));
 });
+
+/**
+ * A staff snapshot without what moves by itself: the clock, and presence (the foreign event's seeded
+ * attendee going offline bumps its seq with a presence count some seconds later).
+ */
+function isolated(s: Snapshot): string {
+  const moving = new Set(['serverTime', 'seq', 'present', 'online', 'lastSeenAt']);
+  return JSON.stringify(s, (k, v) => (moving.has(k) ? undefined : v));
+}
+
+/** Where two JSON texts part (for the report). */
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `…${a.slice(Math.max(0, i - 200), i + 100)} ≠ …${b.slice(Math.max(0, i - 200), i + 100)}`;
+}
 
 /** Bytes of the websocket frame socket.io-client sends for this emit (packet type, ack id, JSON). */
 function frameBytes(name: string, payload: unknown): number {
