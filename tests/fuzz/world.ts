@@ -26,6 +26,8 @@ export interface World {
   foreign: TestEvent;
   foreignCookie: string;
   attendees: Array<{ attendeeId: string; token: string }>;
+  /** An attendee of the foreign event. */
+  foreignAttendee: { attendeeId: string; token: string };
 }
 
 /**
@@ -60,9 +62,9 @@ export async function startWorld(opts: { liftLimits?: boolean } = {}): Promise<W
   const foreign = await createEvent(t, foreignCookie, { title: 'Fremd', settings: { qa: { premoderation: false } } });
   const attendees = [];
   for (let i = 0; i < 4; i++) attendees.push(await joinAttendee(t, ev.code, `Teilnehmer ${i}`));
-  const w: World = { t, db, cookie, ev, foreign, foreignCookie, attendees };
-  await seed(w, ev, cookie, attendees.map((a) => a.token));
   const foreignAttendee = await joinAttendee(t, foreign.code, 'Fremder');
+  const w: World = { t, db, cookie, ev, foreign, foreignCookie, attendees, foreignAttendee };
+  await seed(w, ev, cookie, attendees.map((a) => a.token));
   await seed(w, foreign, foreignCookie, [foreignAttendee.token]);
   return w;
 }

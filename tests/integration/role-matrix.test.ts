@@ -67,7 +67,9 @@ describe('role matrix (issue 12, suite 2)', () => {
       'no credentials': { code: w.ev.code },
       'rotated link token': { code: w.ev.code, token: rotatedToken },
       'expired session': { code: w.ev.code, cookie: expiredCookie },
-      'token of another event': { code: w.ev.code, token: tokenOf(w.foreign.links.links.moderator) },
+      'link token of another event': { code: w.ev.code, token: tokenOf(w.foreign.links.links.moderator) },
+      'attendee token of another event': { code: w.ev.code, token: w.foreignAttendee.token },
+      'a made-up token': { code: w.ev.code, token: 'x'.repeat(43) },
     };
     for (const [who, opts] of Object.entries(outsiders)) expect(await connectError(w.t, opts), who).toBe('unauthorized');
     // docs/api.md: "All organizers of an installation share all its events" — an organizer whose own event is
