@@ -17,6 +17,9 @@ import { createKernelHandlers } from './events/handlers.js';
 import { eventRoutes } from './events/routes.js';
 import { joinRoutes } from './events/join-routes.js';
 import { createFeatures } from './features.js';
+import { sameOriginWrites } from './http/origin.js';
+import { FloodGuard } from './kernel/flood.js';
+import { deleteExpiredEvents } from './events/retention.js';
 import { errorHandler, sendError } from './http/errors.js';
 import { serveClient } from './http/static.js';
 import { onConnection } from './kernel/connection.js';
@@ -66,7 +69,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     db,
     logger,
     now: () => new Date(),
-    options: { limits: options.limits, windows, planTimeLimitMs: options.planTimeLimitMs, env: options.env },
+    options: { limits: options.limits, windows, planTimeLimitMs: options.planTimeLimitMs, env: options.env, flood: options.flood },
     io,
   });
   const modules = createFeatures(kernel);
@@ -90,6 +93,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  app.use('/api', sameOriginWrites(config.publicUrl));
   app.use('/api', express.json({ limit: '16kb' }));
   app.use('/api', authRoutes(kernel, setup));
   app.use('/api', joinRoutes(kernel));
@@ -100,6 +104,8 @@ export async function createServer(config: Config, options: CreateServerOptions 
   serveClient(app, undefined, { overlayFrameAncestors: config.overlayFrameAncestors });
   app.use(errorHandler(logger));
 
+  // A credential dropped for flooding waits out its cooldown before the handshake even starts.
+  io.use((socket, next) => next(kernel.flood.coolingDown(FloodGuard.credential(socket)) > 0 ? new Error('rate_limited') : undefined));
   io.use(handshakeMiddleware(kernel));
   io.on('connection', (socket) => onConnection(kernel, socket));
 
@@ -114,6 +120,19 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const url = `http://localhost:${port}`;
 
   for (const m of modules) await m.start?.();
+  kernel.flood.start(io);
+
+  // Retention: at start, then hourly (docs/privacy.md).
+  const retention = async () => {
+    try {
+      await deleteExpiredEvents(kernel, config.retentionDays);
+    } catch (err) {
+      logger.error({ err }, 'retention sweep failed');
+    }
+  };
+  await retention();
+  const retentionTimer = setInterval(() => void retention(), 60 * 60_000);
+  retentionTimer.unref();
 
   const token = await setup.prepare(db);
   const link = token ? setupLink(config.publicUrl ?? url, token) : null;
@@ -123,6 +142,8 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweep);
+      clearInterval(retentionTimer);
+      kernel.flood.stop();
       kernel.stopCoalescers();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => {

@@ -12,6 +12,8 @@
  *   LOG_LEVEL            pino level: fatal, error, warn, info, debug, trace or silent (default info)
  *   JOIN_LIMIT_PER_MINUTE  attendees that may join per minute from one IP address (default 3000; a venue's
  *                        attendees share one address)
+ *   RETENTION_DAYS       events are deleted with all their data this many days after their end (the later
+ *                        of their start and their last change; default 90; 0 keeps them until deleted by hand)
  *   SQLITE_SYNCHRONOUS   NORMAL (default: in WAL mode a committed write survives a killed process) or FULL
  *                        (also survives power loss, at the price of an fsync per commit)
  *   OVERLAY_FRAME_ANCESTORS  who may frame the stream overlay /e/CODE/overlay: a CSP frame-ancestors source
@@ -37,6 +39,8 @@ export interface Config {
   joinLimitPerMinute: number;
   /** frame-ancestors sources of the stream overlay. */
   overlayFrameAncestors: string;
+  /** Days after an event's end before it is deleted; 0 = never automatically. */
+  retentionDays: number;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -84,6 +88,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`OVERLAY_FRAME_ANCESTORS must be a frame-ancestors source list like * or 'self' https://obs.example.org, got "${overlayFrameAncestors}"`);
   }
 
+  const retentionText = nonEmpty(env.RETENTION_DAYS) ?? '90';
+  const retentionDays = Number(retentionText);
+  if (!Number.isInteger(retentionDays) || retentionDays < 0 || retentionDays > 36_500) {
+    throw new ConfigError(`RETENTION_DAYS must be a whole number of days from 0 (keep) to 36500, got "${retentionText}"`);
+  }
+
   return {
     port,
     host: nonEmpty(env.HOST),
@@ -95,5 +105,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: sync,
     joinLimitPerMinute,
     overlayFrameAncestors,
+    retentionDays,
   };
 }

@@ -12,6 +12,7 @@ const KERNEL_ERROR_STATUS = {
   too_long: 400, // text exceeds the event's limit
   rate_limited: 429, // too many commands of this kind; see retryAfterMs
   closed: 403, // the feature is switched off for this event
+  invite_only: 403, // the event takes only people with a personal link (settings.access.inviteOnly)
   protocol_mismatch: 400, // client speaks another protocol version
   internal: 500, // unexpected server failure; nothing was changed
 } as const;

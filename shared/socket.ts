@@ -123,7 +123,7 @@ export const HandshakeAuth = z.object({
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 
 /** Messages of connect_error, so the client can tell why it was refused. */
-export const HandshakeError = z.enum(['protocol_mismatch', 'unauthorized', 'not_found', 'invalid_payload', 'wrong_role']);
+export const HandshakeError = z.enum(['protocol_mismatch', 'unauthorized', 'not_found', 'invalid_payload', 'wrong_role', 'rate_limited']);
 export type HandshakeError = z.infer<typeof HandshakeError>;
 
 /** `data` of a `wrong_role` connect_error: the role the page needs and the role the token gives. */

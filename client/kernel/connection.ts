@@ -91,7 +91,9 @@ export function connectEvent(opts: ConnectOptions): EventConnection {
       const ack = res as Ack<{ snapshot: Snapshot }> | undefined;
       if (err || !ack || !ack.ok) {
         clearTimeout(retryTimer);
-        retryTimer = setTimeout(requestSnapshot, snapshotRetryMs);
+        // A refusal for rate says how long to wait; retrying sooner would only be refused again.
+        const retryAfter = ack && !ack.ok ? (ack.error.retryAfterMs ?? 0) : 0;
+        retryTimer = setTimeout(requestSnapshot, Math.max(snapshotRetryMs, retryAfter));
         return;
       }
       state().receiveSnapshot(ack.snapshot, { sentAt, receivedAt });

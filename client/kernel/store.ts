@@ -3,6 +3,7 @@
  * `connection` (socket status, set by the connection shell) and `synced` (event, me and one slice per
  * registered feature, changed only through the pure reducer).
  */
+import type { HandshakeError } from '../../shared/socket.js';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { z } from 'zod';
 import type { CommandName, CommandPayload, CommandResult, RevokedReason, WrongRoleData } from '../../shared/socket.js';
@@ -15,8 +16,7 @@ import { createSyncReducer, type SnapshotTiming, type SyncedState } from './redu
  * `unauthorized` becomes `link_incomplete` (no token in the address nor stored on this device) or
  * `link_invalid` (the token is no longer valid: the link was renewed).
  */
-export type RefusalReason =
-  | 'protocol_mismatch' | 'unauthorized' | 'not_found' | 'invalid_payload' | 'wrong_role' | 'link_incomplete' | 'link_invalid' | 'unknown';
+export type RefusalReason = HandshakeError | 'link_incomplete' | 'link_invalid' | 'unknown';
 
 export type ConnectionState =
   | { status: 'connecting'; attempt: number }

@@ -4,6 +4,7 @@ import { LoginBody, SetupBody } from '../../shared/api.js';
 import { DomainError } from '../../shared/errors.js';
 import { parse } from '../http/errors.js';
 import type { Kernel } from '../kernel/feature.js';
+import { LoginGuard } from './login-guard.js';
 import { clearSessionCookie, organizerOf, sessionTokenFromCookieHeader, setSessionCookie } from './http.js';
 import type { SetupGate } from './setup.js';
 import { checkLogin, createOrganizer, createSession, deleteSession, countOrganizers } from './organizers.js';
@@ -14,16 +15,30 @@ function clientIp(req: Request): string {
 
 export function authRoutes(kernel: Kernel, setup: SetupGate): Router {
   const router = Router();
+  const guard = new LoginGuard();
+  let attempts = 0;
 
   router.post('/auth/login', async (req, res) => {
-    const wait = kernel.limiter.hit('login', clientIp(req), kernel.now().getTime());
-    if (wait > 0) {
-      res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
-      throw new DomainError('rate_limited', 'too many login attempts; try again later', { retryAfterMs: wait });
-    }
+    const now = kernel.now().getTime();
+    const address = clientIp(req);
+    const wait = kernel.limiter.hit('login', address, now);
+    if (wait > 0) throw new DomainError('rate_limited', 'too many login attempts; try again later', { retryAfterMs: wait });
     const body = parse(LoginBody, req.body);
+    const account = body.email.trim().toLowerCase();
+    if (++attempts % 100 === 0) guard.sweep(now);
+    const decision = guard.check(account, address, now);
+    if (!decision.allowed) {
+      const message = decision.locked
+        ? 'too many failed logins for this account from this address; it is locked here for a while'
+        : 'too many failed logins for this account; wait before the next attempt';
+      throw new DomainError('rate_limited', message, { retryAfterMs: decision.retryAfterMs });
+    }
     const organizer = await checkLogin(kernel.db, body.email, body.password);
-    if (!organizer) throw new DomainError('unauthorized', 'wrong email or password');
+    if (!organizer) {
+      guard.failed(account, address, kernel.now().getTime());
+      throw new DomainError('unauthorized', 'wrong email or password');
+    }
+    guard.succeeded(account, address);
     const session = await createSession(kernel.db, organizer.id, kernel.now());
     setSessionCookie(req, res, kernel, session.token, session.expires);
     res.json(organizer);

@@ -201,6 +201,17 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('events').dropColumn('speaker_token').execute();
     },
   },
+  // When an event last changed (every seq bump sets it): its end, for the retention rule (RETENTION_DAYS).
+  '0005_event_last_active': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('events').addColumn('last_active_at', 'varchar(40)').execute();
+      const events = db as unknown as Kysely<{ events: { last_active_at: string | null; created_at: string } }>;
+      await events.updateTable('events').set((eb) => ({ last_active_at: eb.ref('created_at') })).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('events').dropColumn('last_active_at').execute();
+    },
+  },
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -35,6 +35,8 @@ export interface EventsTable {
   stage_token: string;
   /** Filled for every row (0004_speaker_link gave existing events one). */
   speaker_token: string;
+  /** Set by every seq bump (0005_event_last_active); null only for rows written by an older version. */
+  last_active_at: string | null;
   created_by: string | null;
   created_at: string;
 }

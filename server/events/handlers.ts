@@ -8,6 +8,7 @@ export function createKernelHandlers(kernel: RunningKernel): Pick<Handlers, 'syn
   return {
     'sync:snapshot': {
       serial: false,
+      limit: { kind: 'snapshot', what: 'snapshots' },
       async run(ctx) {
         return { result: { snapshot: await buildSnapshot(kernel, ctx.actor) } };
       },

@@ -80,6 +80,7 @@ export async function insertEvent(db: Kysely<DB>, input: NewEvent): Promise<Even
       speaker_token: newToken(),
       created_by: input.createdBy,
       created_at: input.now.toISOString(),
+      last_active_at: input.now.toISOString(),
     };
     // The unique index decides; a collision just means another draw.
     const inserted = await db
@@ -126,7 +127,7 @@ export async function countQuestions(db: Db, eventId: string): Promise<number> {
 export async function bumpSeq(trx: Db, eventId: string): Promise<number> {
   const row = await trx
     .updateTable('events')
-    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .set((eb) => ({ seq: eb('seq', '+', 1), last_active_at: new Date().toISOString() }))
     .where('id', '=', eventId)
     .returning('seq')
     .executeTakeFirstOrThrow();

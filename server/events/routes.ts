@@ -9,7 +9,7 @@ import { parse } from '../http/errors.js';
 import type { Kernel } from '../kernel/feature.js';
 import type { RunningKernel } from '../kernel/kernel.js';
 import { buildLinks, countQuestions, findEventById, insertEvent, listEventsWithCounts, rotateToken, rowToInfo } from './repository.js';
-import { updateEvent } from './service.js';
+import { deleteEvent, updateEvent } from './service.js';
 import { defaultSettings, mergeSettings } from './settings.js';
 
 function details(req: Request, kernel: Kernel, row: EventRow, questionCount: number): EventDetails {
@@ -66,13 +66,7 @@ export function eventRoutes(kernel: RunningKernel): Router {
   router.delete('/events/:id', async (req, res) => {
     const id = req.params.id;
     await requireEvent(kernel, id);
-    await kernel.queues.run(id, async () => {
-      // Cascades to every row of the event (foreign keys), whichever feature wrote it.
-      await kernel.db.deleteFrom('events').where('id', '=', id).execute();
-      kernel.forgetEvent(id);
-      for (const m of kernel.modules) m.forgetEvent?.(id);
-      kernel.delivery.revoke(id, 'event_deleted');
-    });
+    await deleteEvent(kernel, id);
     kernel.logger.info({ eventId: id }, 'event deleted');
     res.status(204).end();
   });

@@ -2,6 +2,7 @@
 import { DomainError } from '../../shared/errors.js';
 import type { EventFormat, EventInfo, EventSettingsPatch, Language } from '../../shared/events/schemas.js';
 import type { Committed, Kernel } from '../kernel/feature.js';
+import type { RunningKernel } from '../kernel/kernel.js';
 import { findEventById, rowToInfo } from './repository.js';
 import { mergeSettings, publicEventInfo } from './settings.js';
 
@@ -45,4 +46,17 @@ export async function updateEvent(kernel: Kernel, eventId: string, patch: EventP
   });
   if (patch.settings) for (const m of kernel.modules) m.onSettingsChanged?.(eventId, committed.result.settings);
   return committed;
+}
+
+/**
+ * Deletes the event with all its data (foreign keys cascade to every feature's rows), drops every cache and
+ * timer of it and every socket connected to it. In the event's queue, so no command of it is half-way.
+ */
+export async function deleteEvent(kernel: RunningKernel, eventId: string): Promise<void> {
+  await kernel.queues.run(eventId, async () => {
+    await kernel.db.deleteFrom('events').where('id', '=', eventId).execute();
+    kernel.forgetEvent(eventId);
+    for (const m of kernel.modules) m.forgetEvent?.(eventId);
+    kernel.delivery.revoke(eventId, 'event_deleted');
+  });
 }

@@ -1,9 +1,12 @@
 /** Event settings: defaults, patches and what the public may see, folded from the features' settings specs. Pure. */
-import { EventSettings, type EventInfo, type EventSettingsPatch } from '../../shared/events/schemas.js';
+import { EventSettings, KERNEL_SETTINGS, type EventInfo, type EventSettingsPatch } from '../../shared/events/schemas.js';
 import { sharedFeatures } from '../../shared/features.js';
 import type { SettingsSpec } from '../../shared/kernel/contract.js';
 
-const specs: SettingsSpec[] = Object.values(sharedFeatures).flatMap((f): SettingsSpec[] => ('settings' in f && f.settings ? [f.settings] : []));
+const specs: SettingsSpec[] = [
+  ...KERNEL_SETTINGS,
+  ...Object.values(sharedFeatures).flatMap((f): SettingsSpec[] => ('settings' in f && f.settings ? [f.settings] : [])),
+];
 
 export function defaultSettings(): EventSettings {
   return EventSettings.parse({});

@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import { DomainError, ERROR_STATUS, type ErrorCode, type WireError } from '../../shared/errors.js';
 import type { Logger } from '../logger.js';
 
-
 export function statusOf(code: ErrorCode): number {
   return ERROR_STATUS[code];
 }
@@ -33,7 +32,11 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req: Request, res: Response, next) => {
     if (res.headersSent) return next(err);
-    if (err instanceof DomainError) return sendError(res, err.toWire());
+    if (err instanceof DomainError) {
+      // Every 429 says when to try again, in the header as well as in the body (docs/api.md).
+      if (err.extra.retryAfterMs !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(err.extra.retryAfterMs / 1000))));
+      return sendError(res, err.toWire());
+    }
     // body-parser errors carry a status and a type.
     const status = typeof err === 'object' && err !== null && 'status' in err ? Number((err as { status: unknown }).status) : 0;
     if (status === 413) {

@@ -66,6 +66,8 @@ export async function dispatch<K extends CommandName>(kernel: Kernel, handlers: 
     else await run();
   } catch (err) {
     const wire = toWire(err);
+    // Past its limit again and again: drop the socket instead of paying an ack for every message.
+    if (wire?.code === 'rate_limited' && kernel.flood.refused(socket)) return;
     if (!wire) kernel.logger.error({ err, command: name, role: actor.role }, 'command failed');
     ack({ ok: false, error: wire ?? { code: 'internal', message: 'internal error; nothing was changed' } });
   }

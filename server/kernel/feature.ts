@@ -12,6 +12,7 @@ import type { DB } from '../db/types.js';
 import type { Logger } from '../logger.js';
 import type { Coalescer, Entry } from './coalescer.js';
 import type { Delivery } from './delivery.js';
+import type { FloodGuard, FloodPolicy } from './flood.js';
 import type { BucketSpec, RateLimiter } from './rate-limit.js';
 import type { SerialQueues } from './serial-queue.js';
 import type { PlenumSocket, SocketData } from './socket-types.js';
@@ -136,6 +137,8 @@ export interface KernelOptions {
   planTimeLimitMs?: number;
   /** Environment variables a feature reads over process.env (tests: YOUTUBE_API_BASE of a fake). */
   env?: Record<string, string>;
+  /** Replace parts of the flood policy (tests). */
+  flood?: Partial<FloodPolicy>;
 }
 
 export interface Kernel {
@@ -147,6 +150,8 @@ export interface Kernel {
   options: KernelOptions;
   queues: SerialQueues;
   limiter: RateLimiter<string>;
+  /** Drops sockets that keep sending past their limits or never read (server/kernel/flood.ts). */
+  flood: FloodGuard;
   delivery: Delivery;
   /**
    * The write half of the path of one command: run `work` in ONE transaction which bumps the event's seq

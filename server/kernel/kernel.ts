@@ -2,6 +2,7 @@
  * createKernel: the parts every feature builds on (queues, commit with seq, delivery, coalescers, limits)
  * and the registration of the feature modules. Knows no feature.
  */
+import { DEFAULT_FLOOD_POLICY, FloodGuard } from './flood.js';
 import { migrateToLatest } from '../db/migrations.js';
 import { bumpSeq } from '../events/repository.js';
 import { Coalescer, realScheduler } from './coalescer.js';
@@ -34,6 +35,7 @@ export function createKernel(parts: KernelParts): RunningKernel {
   const queues = new SerialQueues();
   const delivery = new Delivery(parts.io);
   const limiter = new RateLimiter<string>({ ...KERNEL_LIMITS, ...options.limits });
+  const flood = new FloodGuard({ ...DEFAULT_FLOOD_POLICY, ...options.flood }, () => parts.now().getTime());
   const coalescers: Array<Coalescer<never>> = [];
   let modules: readonly FeatureModule[] = [];
   let handlers: Handlers | null = null;
@@ -56,6 +58,7 @@ export function createKernel(parts: KernelParts): RunningKernel {
     ...parts,
     queues,
     limiter,
+    flood,
     delivery,
     get modules() {
       return modules;

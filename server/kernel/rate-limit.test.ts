@@ -38,3 +38,71 @@ describe('token bucket', () => {
     expect(limiter.size).toBe(0);
   });
 });
+
+describe('sliding window ("N per minute")', () => {
+  const spec = { capacity: 3000, perMs: 60_000, window: true };
+
+  function run(times: number[]): { allowed: number[]; waits: number[] } {
+    const limiter = new RateLimiter({ join: spec });
+    const allowed: number[] = [];
+    const waits: number[] = [];
+    for (const t of times) {
+      const wait = limiter.hit('join', 'ip', t);
+      if (wait === 0) allowed.push(t);
+      else waits.push(wait);
+    }
+    return { allowed, waits };
+  }
+
+  /** The most requests allowed inside any window of perMs. */
+  function maxInAnyWindow(allowed: number[]): number {
+    let best = 0;
+    let start = 0;
+    for (let end = 0; end < allowed.length; end++) {
+      while (allowed[end]! - allowed[start]! >= spec.perMs) start++;
+      best = Math.max(best, end - start + 1);
+    }
+    return best;
+  }
+
+  it('never lets more than N through in any minute, whatever the arrival pattern', () => {
+    const patterns: Array<[string, number[]]> = [
+      ['steady 200/s for 3 min', Array.from({ length: 36_000 }, (_, i) => i * 5)],
+      ['bursts at each minute edge', Array.from({ length: 12_000 }, (_, i) => (Math.floor(i / 4000) + 1) * 60_000 - 1 + (i % 4000 < 2000 ? 0 : 1))],
+      ['all at once, then a trickle', [...new Array<number>(5000).fill(0), ...Array.from({ length: 5000 }, (_, i) => 100 + i * 20)]],
+      ['late burst then early burst', [...new Array<number>(4000).fill(59_000), ...new Array<number>(4000).fill(61_000)]],
+    ];
+    for (const [name, times] of patterns) {
+      const { allowed } = run(times);
+      expect(maxInAnyWindow(allowed), name).toBeLessThanOrEqual(3000);
+    }
+  });
+
+  it('lets N through in the first minute (not 2N as a refilling bucket would) and frees places as the window moves', () => {
+    const times = Array.from({ length: 12_000 }, (_, i) => i * 5); // 200/s for one minute
+    const { allowed } = run(times);
+    expect(allowed.filter((t) => t < 60_000).length).toBe(3000);
+    const bucket = new RateLimiter({ join: { capacity: 3000, perMs: 60_000 } });
+    expect(times.filter((t) => bucket.hit('join', 'ip', t) === 0).length).toBeGreaterThan(5000);
+  });
+
+  it('says how long to wait: until the oldest counted slot leaves the window', () => {
+    const limiter = new RateLimiter({ join: { capacity: 2, perMs: 60_000, window: true } });
+    expect(limiter.hit('join', 'ip', 10_500)).toBe(0);
+    expect(limiter.hit('join', 'ip', 30_000)).toBe(0);
+    const wait = limiter.hit('join', 'ip', 31_000);
+    // The first request's slot (10–11 s) leaves the window at 71 s.
+    expect(wait).toBe(40_000);
+    expect(limiter.hit('join', 'ip', 31_000 + wait - 1)).toBeGreaterThan(0);
+    expect(limiter.hit('join', 'ip', 31_000 + wait)).toBe(0);
+  });
+
+  it('is swept once the whole window has passed', () => {
+    const limiter = new RateLimiter({ join: spec });
+    limiter.hit('join', 'ip', 0);
+    limiter.sweep(59_999);
+    expect(limiter.size).toBe(1);
+    limiter.sweep(61_000);
+    expect(limiter.size).toBe(0);
+  });
+});

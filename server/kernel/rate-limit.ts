@@ -3,16 +3,26 @@
  * (kind, key) in memory and never reads the clock itself.
  */
 export interface BucketSpec {
-  /** Burst size. */
+  /** Burst size (window mode: the most allowed within any perMs). */
   capacity: number;
-  /** How long it takes to refill the whole bucket. */
+  /** How long it takes to refill the whole bucket (window mode: the window's length). */
   perMs: number;
+  /**
+   * A sliding window instead of a token bucket, for limits stated as "N per minute": a bucket lets N through
+   * at once and refills N more within the minute (2N in the first minute); the window never lets more than N
+   * through in any perMs (to a slot's precision, perMs / WINDOW_SLOTS).
+   */
+  window?: boolean;
 }
 
 export interface BucketState {
   tokens: number;
   at: number;
+  /** Window mode: counts of the last WINDOW_SLOTS + 1 slots, newest last; `at` is the newest slot's number. */
+  slots?: number[];
 }
+
+export const WINDOW_SLOTS = 60;
 
 export interface TakeResult {
   allowed: boolean;
@@ -21,7 +31,33 @@ export interface TakeResult {
   retryAfterMs: number;
 }
 
+/** Window mode of `take`: counts per slot of perMs / WINDOW_SLOTS; the sum over the last WINDOW_SLOTS slots stays ≤ capacity. */
+export function takeWindow(state: BucketState | undefined, spec: BucketSpec, now: number): TakeResult {
+  const slotMs = spec.perMs / WINDOW_SLOTS;
+  const slot = Math.floor(now / slotMs);
+  // The current slot and the WINDOW_SLOTS before it: every request of the last perMs is in one of them.
+  const n = WINDOW_SLOTS + 1;
+  let slots = state?.slots ?? [];
+  const shift = state ? Math.max(0, slot - state.at) : n;
+  if (shift >= n) slots = new Array<number>(n).fill(0);
+  else if (shift > 0) slots = [...slots.slice(shift), ...new Array<number>(shift).fill(0)];
+  else slots = [...slots];
+  const used = slots.reduce((a, b) => a + b, 0);
+  if (used < spec.capacity) {
+    slots[n - 1]! += 1;
+    return { allowed: true, state: { tokens: spec.capacity - used - 1, at: slot, slots }, retryAfterMs: 0 };
+  }
+  // Wait until enough of the oldest slots have left the window to free one place.
+  let excess = used - spec.capacity + 1;
+  let i = 0;
+  while (i < n && excess > 0) excess -= slots[i++]!;
+  // The window holds slots slot-60 … slot; its oldest i slots have left once the current slot is slot + i.
+  const freeAt = (slot + i) * slotMs;
+  return { allowed: false, state: { tokens: 0, at: slot, slots }, retryAfterMs: Math.max(1, Math.ceil(freeAt - now)) };
+}
+
 export function take(state: BucketState | undefined, spec: BucketSpec, now: number): TakeResult {
+  if (spec.window) return takeWindow(state, spec, now);
   const rate = spec.capacity / spec.perMs;
   const elapsed = state ? Math.max(0, now - state.at) : 0;
   const tokens = state ? Math.min(spec.capacity, state.tokens + elapsed * rate) : spec.capacity;
@@ -52,7 +88,8 @@ export class RateLimiter<K extends string> {
     for (const [id, state] of this.buckets) {
       const kind = id.slice(0, id.indexOf('\u0000')) as K;
       const spec = this.specs[kind];
-      if (now - state.at >= spec.perMs) this.buckets.delete(id);
+      const last = spec.window ? (state.at + 1) * (spec.perMs / WINDOW_SLOTS) : state.at;
+      if (now - last >= spec.perMs) this.buckets.delete(id);
     }
   }
 
@@ -61,8 +98,10 @@ export class RateLimiter<K extends string> {
   }
 }
 
-/** The kernel's limits: per sender 100 commands per 10 s; logins per IP address. Features add theirs. */
+/** The kernel's limits: per sender 100 commands per 10 s and 10 snapshots per 10 s; logins per IP address. Features add theirs. */
 export const KERNEL_LIMITS: Record<string, BucketSpec> = {
   command: { capacity: 100, perMs: 10_000 },
   login: { capacity: 10, perMs: 60_000 },
+  /** sync:snapshot per identity (attendee, else socket): a resync after each reconnect or gap, not a loop. */
+  snapshot: { capacity: 10, perMs: 10_000 },
 };

@@ -2,6 +2,7 @@
  * The people module: identities (attendee tokens), names, profiles/attributes, presence and the "who is
  * here" count. Every other feature reads people through the `People` API it returns.
  */
+import { IdentitiesPerAddress } from './identities-per-address.js';
 import type { Transaction } from 'kysely';
 import { DomainError } from '../../shared/errors.js';
 import type { PersonView } from '../../shared/people/index.js';
@@ -82,18 +83,20 @@ export function createPeopleModule(kernel: Kernel): PeopleModule {
     all: peopleOfEvent,
   };
 
+  const perAddress = new IdentitiesPerAddress();
+
   return {
     name: 'people',
     api,
     limits: {
       // Per IP address. Joining is generous: a whole company may sit behind one NAT address.
-      join: { capacity: kernel.config.joinLimitPerMinute, perMs: 60_000 },
+      join: { capacity: kernel.config.joinLimitPerMinute, perMs: 60_000, window: true },
     },
     identity: {
       attendeeByToken: (db, eventId, token) => attendeeByTokenHash(db, eventId, sha256Hex(token)),
       describe: (db, eventId, id) => findAttendee(db, eventId, id).then((a) => a ?? null),
     },
-    routes: () => peopleRoutes(kernel, { changed: peopleChanged, touch: (eventId, ids) => presence.touch(eventId, ids) }),
+    routes: () => peopleRoutes(kernel, { changed: peopleChanged, touch: (eventId, ids) => presence.touch(eventId, ids), perAddress }),
 
     async snapshot({ trx, eventId, audience }) {
       const present = presence.count(eventId);
@@ -110,6 +113,7 @@ export function createPeopleModule(kernel: Kernel): PeopleModule {
 
     forgetEvent(eventId) {
       presence.forgetEvent(eventId);
+      perAddress.forgetEvent(eventId);
       sentCount.delete(eventId);
     },
 

@@ -6,6 +6,8 @@
  * (their link's token as Bearer or ?token=). The invite token is kept in plain text next to its hash:
  * like the role links it is a capability the facilitator must be able to show again.
  */
+import { parseStoredSettings } from '../events/settings.js';
+import type { IdentitiesPerAddress } from './identities-per-address.js';
 import express, { Router, type Request } from 'express';
 import { IssueAttendeeBody, type AttendeeIssued, type RosterEntry, type RosterResult } from '../../shared/people/index.js';
 import { DomainError } from '../../shared/errors.js';
@@ -45,6 +47,8 @@ export interface RosterHooks {
   /** Names or attributes of these people changed (inside the import's transaction). */
   changed(trx: Transaction<DB>, eventId: string, ids: readonly string[]): Promise<Partial<Changes> | null>;
   touch(eventId: string, ids: readonly string[]): void;
+  /** The event's own cap on new identities per address. */
+  perAddress: IdentitiesPerAddress;
 }
 
 export function peopleRoutes(kernel: Kernel, hooks: RosterHooks): Router {
@@ -55,6 +59,12 @@ export function peopleRoutes(kernel: Kernel, hooks: RosterHooks): Router {
     if (wait > 0) throw new DomainError('rate_limited', 'too many new participants from this address; try again shortly', { retryAfterMs: wait });
     const event = await eventByCode(kernel, req.params.code);
     const body = parse(IssueAttendeeBody, req.body ?? {});
+    const { access } = parseStoredSettings(event.settings);
+    if (access.inviteOnly) throw new DomainError('invite_only', 'this event takes only people with a personal invitation link');
+    if (access.identitiesPerAddress !== null) {
+      const held = hooks.perAddress.hit(event.id, req.ip ?? 'unknown', access.identitiesPerAddress, kernel.now().getTime());
+      if (held > 0) throw new DomainError('rate_limited', 'this event takes no more new participants from this address today', { retryAfterMs: held });
+    }
     const token = newToken();
     const attendeeId = newId();
     await insertAttendee(kernel.db, { id: attendeeId, eventId: event.id, tokenHash: sha256Hex(token), name: body.name?.trim() || null, now: kernel.now() });

@@ -21,8 +21,16 @@ describe('JOIN_LIMIT_PER_MINUTE', () => {
 
   it('the sixth join from one address within a minute is refused with 429 when the limit is 5', async () => {
     const ev = await createEvent(t, await setupOrganizer(t));
-    const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await api(t.url, `/api/join/${ev.code}/attendees`, { body: {} })).status);
-    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push(await api(t.url, `/api/join/${ev.code}/attendees`, { body: {} }));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201, 429]);
+    // The refusal says when a place frees up: header in seconds, body in milliseconds (docs/api.md).
+    const refused = answers[5]!;
+    const seconds = Number(refused.headers.get('retry-after'));
+    expect(seconds).toBeGreaterThanOrEqual(1);
+    expect(seconds).toBeLessThanOrEqual(61);
+    const body = refused.body as { error: { code: string; retryAfterMs: number } };
+    expect(body.error.code).toBe('rate_limited');
+    expect(Math.ceil(body.error.retryAfterMs / 1000)).toBe(seconds);
   });
 });

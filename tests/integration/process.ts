@@ -20,7 +20,7 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-export function serverProcesses(prefix: string): { start(): Promise<ServerProcess> } {
+export function serverProcesses(prefix: string): { dataDir: string; start(): Promise<ServerProcess> } {
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
   const children: ChildProcess[] = [];
   afterAll(() => {
@@ -28,6 +28,7 @@ export function serverProcesses(prefix: string): { start(): Promise<ServerProces
     rmSync(dataDir, { recursive: true, force: true });
   });
   return {
+    dataDir,
     start() {
       const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
         cwd: root,

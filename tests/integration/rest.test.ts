@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventCreated, EventDetails, JoinInfo, OrganizerInfo } from '../../shared/api.js';
 import { run as organizerCli } from '../../server/cli/organizer.js';
 import {
-  ORGANIZER, api, connect, cookieFrom, createEvent, joinAttendee, startTestServer, until, type TestServer,
+  ORGANIZER, api, connect, setupOrganizer, cookieFrom, createEvent, joinAttendee, startTestServer, until, type TestServer,
 } from './helpers.js';
 
 let t: TestServer;
@@ -92,9 +92,29 @@ describe('setup and login', () => {
     const t2 = await startTestServer();
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 11; i++) statuses.push((await api(t2.url, '/api/auth/login', { body: { email: 'a@example.org', password: 'x' } })).status);
+      // Different accounts, so only the per-address limit counts (10 a minute).
+      for (let i = 0; i < 11; i++) statuses.push((await api(t2.url, '/api/auth/login', { body: { email: `a${i}@example.org`, password: 'x' } })).status);
       expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
       expect(statuses[10]).toBe(429);
+    } finally {
+      await t2.close();
+    }
+  });
+
+  it('slows guessing at one account: after 3 failures the next attempt, even with the right password, waits', async () => {
+    const t2 = await startTestServer();
+    try {
+      await setupOrganizer(t2);
+      const wrong = { email: ORGANIZER.email, password: 'falsch-falsch' };
+      for (let i = 0; i < 3; i++) expect((await api(t2.url, '/api/auth/login', { body: wrong })).status).toBe(401);
+      const slowed = await api<{ error: { code: string; retryAfterMs: number } }>(t2.url, '/api/auth/login', { body: ORGANIZER });
+      expect(slowed.status).toBe(429);
+      expect(slowed.body.error.code).toBe('rate_limited');
+      expect(slowed.headers.get('retry-after')).toBe('1');
+      await new Promise((r) => setTimeout(r, slowed.body.error.retryAfterMs + 50));
+      expect((await api(t2.url, '/api/auth/login', { body: ORGANIZER })).status).toBe(200);
+      // A success clears the count for this address.
+      expect((await api(t2.url, '/api/auth/login', { body: wrong })).status).toBe(401);
     } finally {
       await t2.close();
     }

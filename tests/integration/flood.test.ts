@@ -1,0 +1,105 @@
+/**
+ * Abuse the rate limits alone did not stop (issue 12): a client that keeps sending past its limit is dropped
+ * and refused for a while; a client that never reads is dropped once its outgoing buffer passes the cap; a
+ * snapshot loop is limited. Everyone else carries on.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { KERNEL_LIMITS } from '../../server/kernel/rate-limit.js';
+import { PROTOCOL_VERSION } from '../../shared/version.js';
+import { connect, connectError, createEvent, joinAttendee, setupOrganizer, sleep, startTestServer, until, type TestEvent, type TestServer } from './helpers.js';
+
+describe('flooding and slow readers', () => {
+  let t: TestServer;
+  let ev: TestEvent;
+  beforeAll(async () => {
+    t = await startTestServer({
+      flood: { cooldownMs: 1500, maxBufferedBytes: 1024 * 1024, maxBufferedPackets: 200, checkEveryMs: 100 },
+      limits: { snapshot: KERNEL_LIMITS.snapshot! },
+    });
+    ev = await createEvent(t, await setupOrganizer(t));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('a client that keeps sending past its limit is dropped, refused until the cooldown passed, then welcome again', async () => {
+    const flooder = await joinAttendee(t, ev.code, 'Flut');
+    const bystander = await connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code, 'Ruhig')).token });
+    const c = await connect(t, { code: ev.code, token: flooder.token });
+    const { question } = await bystander.ok('qa:ask', { text: 'Wer stört hier?' });
+    // 2,000 messages at once, without waiting for acks (the limit is 100 per 10 s).
+    for (let i = 0; i < 2000; i++) c.socket.emit('qa:vote', { id: question.id, up: i % 2 === 0 }, () => {});
+    await until(() => c.disconnectReason, 5000, 'the flooder to be dropped');
+    // Dropped at once, its queue discarded: the client sees the transport close.
+    expect(['io server disconnect', 'transport close']).toContain(c.disconnectReason);
+    expect(t.server.kernel.flood.dropped.flooding).toBe(1);
+    expect(await connectError(t, { code: ev.code, token: flooder.token })).toBe('rate_limited');
+    // Meanwhile everyone else is served.
+    expect((await bystander.call('qa:vote', { id: question.id, up: true })).ok).toBe(true);
+    await sleep(1600);
+    const back = await connect(t, { code: ev.code, token: flooder.token });
+    expect((await back.snapshot()).me.name).toBe('Flut');
+    back.close();
+    bystander.close();
+  });
+
+  it('a client that never reads is dropped once its outgoing buffer passes the cap; the others keep receiving', async () => {
+    const slow = await joinAttendee(t, ev.code, 'Langsam');
+    const reader = await connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code, 'Liest')).token });
+    const url = `${t.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`;
+    const ws = new WebSocket(url);
+    const connected = new Promise<void>((resolve, reject) => {
+      ws.on('message', (data) => {
+        const text = String(data);
+        if (text.startsWith('0')) ws.send(`40${JSON.stringify({ protocol: PROTOCOL_VERSION, code: ev.code, token: slow.token })}`);
+        if (text.startsWith('40')) resolve();
+        if (text.startsWith('44')) reject(new Error(text));
+      });
+      ws.on('error', reject);
+    });
+    await connected;
+    const closed = new Promise<void>((resolve) => ws.on('close', () => resolve()));
+    // From now on the client reads nothing: the TCP window fills, then the server's buffers.
+    (ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    const big = 'x'.repeat(64 * 1024);
+    let received = 0;
+    reader.socket.onAny(() => void (received += 1));
+    const rssBefore = process.memoryUsage().rss;
+    for (let i = 0; i < 800 && t.server.kernel.flood.dropped.slowReaders === 0; i++) {
+      // A heavy broadcast to the event, like a burst of large deltas.
+      (t.server.io as unknown as { emit(event: string, payload: unknown): void }).emit('sync:personal', { changes: [], pad: big });
+      if (i % 20 === 0) await sleep(20);
+    }
+    await until(() => t.server.kernel.flood.dropped.slowReaders >= 1, 5000, 'the slow reader to be dropped');
+    (ws as unknown as { _socket: { resume(): void } })._socket.resume();
+    await Promise.race([closed, sleep(3000)]);
+    expect(ws.readyState).toBe(WebSocket.CLOSED);
+    expect(received).toBeGreaterThan(0);
+    expect((await reader.call('sync:snapshot', {})).ok).toBe(true);
+    // The dropped socket (and the buffer it held) is gone from the server.
+    expect([...t.server.io.of('/').sockets.values()].filter((s) => s.data.attendeeId === slow.attendeeId)).toEqual([]);
+    const rssAfter = process.memoryUsage().rss;
+    console.log(`slow reader dropped after ${t.server.kernel.flood.dropped.slowReaders} check(s); rss ${(rssBefore / 1e6).toFixed(0)} → ${(rssAfter / 1e6).toFixed(0)} MB`);
+    reader.close();
+  });
+
+  it('snapshots are limited per identity (10 per 10 s), and the refusal says when to retry', async () => {
+    const person = await joinAttendee(t, ev.code, 'Schleife');
+    const c = await connect(t, { code: ev.code, token: person.token });
+    const answers = [];
+    for (let i = 0; i < 12; i++) answers.push(await c.call('sync:snapshot', {}));
+    expect(answers.slice(0, 10).every((a) => a.ok)).toBe(true);
+    const refused = answers[10]!;
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('rate_limited');
+      expect(refused.error.retryAfterMs).toBeGreaterThan(0);
+    }
+    // A second tab of the same person shares the limit.
+    const tab = await connect(t, { code: ev.code, token: person.token });
+    expect((await tab.call('sync:snapshot', {})).ok).toBe(false);
+    c.close();
+    tab.close();
+  });
+});
