@@ -46,7 +46,9 @@ describe('YouTube chat → moderation → stage, and duplicates offered to atten
     await org.goto(`${session.server.url}/dashboard/events/${event.id}`);
     await org.getByLabel('Adresse der Übertragung').fill(`https://www.youtube.com/watch?v=${VIDEO}`);
     await org.getByLabel('Fragen aus dem Chat übernehmen').selectOption('question-mark');
-    await org.getByRole('button', { name: 'Speichern', exact: true }).last().click();
+    // The page has several settings cards, each with its own "Speichern": the one of the YouTube form.
+    const youtubeForm = org.locator('form', { has: org.getByLabel('Adresse der Übertragung') });
+    await youtubeForm.getByRole('button', { name: 'Speichern', exact: true }).click();
     await org.getByText('Einstellungen gespeichert.').waitFor();
     await expectAccessible(org, 'event page with YouTube settings');
 
