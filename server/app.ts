@@ -51,7 +51,7 @@ export const MAX_MESSAGE_BYTES = 16_000;
 
 export async function createServer(config: Config, options: CreateServerOptions = {}): Promise<PlenumServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, sqliteSynchronous: config.sqliteSynchronous });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, sqliteSynchronous: config.sqliteSynchronous, pgSchema: config.pgSchema, pgPoolSize: config.pgPoolSize });
   const { db } = database;
 
   const app = express();

@@ -17,6 +17,7 @@ import { clientFeatures } from '../../client/features.js';
 import { createSyncReducer, type SyncedState } from '../../client/kernel/reducer.js';
 import { createServer, type CreateServerOptions, type PlenumServer } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
+import { databaseEnv, dropDatabase } from './database.js';
 
 export interface TestServer {
   url: string;
@@ -27,7 +28,7 @@ export interface TestServer {
 
 export async function startTestServer(options: CreateServerOptions = {}, env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'plenum-it-'));
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...databaseEnv(dataDir), ...env });
   // Presence flushes every 20 ms instead of 500: tests settle quickly (a test of the coalescing passes 500).
   const server = await createServer(config, { presenceFlushMs: 20, ...options });
   return {
@@ -37,6 +38,7 @@ export async function startTestServer(options: CreateServerOptions = {}, env: Re
     async close() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
+      await dropDatabase(dataDir);
     },
   };
 }
