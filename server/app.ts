@@ -10,6 +10,7 @@ import { Server as SocketServer } from 'socket.io';
 import { authRoutes } from './auth/routes.js';
 import { handshakeMiddleware } from './auth/handshake.js';
 import { SetupGate, setupLink } from './auth/setup.js';
+import type { LinkRole } from '../shared/kernel/roles.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/connect.js';
 import type { DB } from './db/types.js';
@@ -21,7 +22,9 @@ import { errorHandler, sendError } from './http/errors.js';
 import { serveClient } from './http/static.js';
 import { onConnection } from './kernel/connection.js';
 import type { KernelOptions } from './kernel/feature.js';
+import { REARM_EVERY_MS } from './kernel/cluster.js';
 import { createKernel, type RunningKernel } from './kernel/kernel.js';
+import { attachRedisAdapter, type RedisLink } from './kernel/redis.js';
 import type { PlenumIO } from './kernel/socket-types.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -42,6 +45,8 @@ export interface PlenumServer {
   logger: Logger;
   /** The one-time setup link while no organizer exists, else null. */
   setupLink: string | null;
+  /** The setup link if this node created it (and printed it), else null (cluster: one node prints it). */
+  printedSetupLink: string | null;
   kernel: RunningKernel;
   close(): Promise<void>;
 }
@@ -57,6 +62,15 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const app = express();
   const httpServer = createHttpServer(app);
   const io: PlenumIO = new SocketServer(httpServer, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
+  let redis: RedisLink | null = null;
+  if (config.redisUrl) {
+    try {
+      redis = await attachRedisAdapter(io, config.redisUrl, config.redisPrefix, logger);
+    } catch (err) {
+      await database.close();
+      throw err;
+    }
+  }
 
   const windows = { ...options.windows };
   if (options.voteFlushMs !== undefined) windows.votes = options.voteFlushMs;
@@ -68,12 +82,33 @@ export async function createServer(config: Config, options: CreateServerOptions 
     now: () => new Date(),
     options: { limits: options.limits, windows, planTimeLimitMs: options.planTimeLimitMs, env: options.env },
     io,
+    shared: database.dialect === 'postgres',
   });
   const modules = createFeatures(kernel);
   await kernel.register(modules, createKernelHandlers(kernel));
   const setup = new SetupGate();
   const sweep = setInterval(() => kernel.limiter.sweep(Date.now()), 60_000);
   sweep.unref();
+  if (redis) {
+    // Other nodes drop their caches of an event as soon as this one commits to it (kernel/cluster.ts),
+    // and learn of revocations so a handshake racing one is caught on every node.
+    kernel.onCommitted = (eventId, seq) => io.serverSideEmit('plenum:seq' as never, eventId, seq);
+    kernel.delivery.onRevoked = (eventId, role) => io.serverSideEmit('plenum:revoked' as never, eventId, role ?? null);
+    io.on('plenum:seq' as never, (eventId: string, seq: number) => kernel.seqWatch.observe(eventId, seq));
+    io.on('plenum:revoked' as never, (eventId: string, role: LinkRole | null) => kernel.delivery.noteRevoked(eventId, role ?? undefined));
+  }
+  // Several nodes may share the database: every node arms every deadline (the first to fire wins the lock).
+  let rearming = false;
+  const rearm = kernel.shared
+    ? setInterval(() => {
+        if (rearming) return;
+        rearming = true;
+        void Promise.all(modules.map((m) => m.rearm?.()))
+          .catch((err: unknown) => logger.warn({ err }, 'cluster: re-arming timers failed'))
+          .finally(() => (rearming = false));
+      }, REARM_EVERY_MS)
+    : null;
+  rearm?.unref();
 
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
@@ -115,16 +150,21 @@ export async function createServer(config: Config, options: CreateServerOptions 
 
   for (const m of modules) await m.start?.();
 
-  const token = await setup.prepare(db);
-  const link = token ? setupLink(config.publicUrl ?? url, token) : null;
-  if (link) logger.warn({ setupLink: link }, 'no organizer account yet: open the setup link to create one');
+  const setupToken = await setup.prepare(db);
+  const link = setupToken ? setupLink(config.publicUrl ?? url, setupToken.token) : null;
+  // In a cluster only the node that created the token prints it (every node accepts it).
+  const printed = setupToken?.created ? link : null;
+  if (printed) logger.warn({ setupLink: printed }, 'no organizer account yet: open the setup link to create one');
+  else if (link) logger.info('no organizer account yet: the setup link was printed by the node that created it');
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweep);
+      if (rearm) clearInterval(rearm);
       kernel.stopCoalescers();
-      io.disconnectSockets(true);
+      // Only this node's sockets (with the Redis adapter, io.disconnectSockets would drop the whole cluster's).
+      io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
         httpServer.closeAllConnections();
@@ -133,8 +173,9 @@ export async function createServer(config: Config, options: CreateServerOptions 
       kernel.stopCoalescers();
       for (const m of modules) await m.stop?.();
       await kernel.queues.idle();
+      await redis?.close();
       await database.close();
     })());
 
-  return { httpServer, io, db, url, logger, setupLink: link, kernel, close };
+  return { httpServer, io, db, url, logger, setupLink: link, printedSetupLink: printed, kernel, close };
 }

@@ -10,6 +10,7 @@
  *   PG_POOL_SIZE         PostgreSQL only: connections per node (default 10)
  *   REDIS_URL            redis://host:6379: cluster mode, several nodes share sockets through Redis
  *                        (Socket.IO's Redis adapter); needs a postgres DATABASE_URL
+ *   REDIS_PREFIX         prefix of Plenum's Redis channels (default plenum; one per cluster sharing a Redis)
  *   PUBLIC_URL           base of the absolute links Plenum hands out, e.g. https://plenum.example.org
  *                        (default: taken from the Host header of each request)
  *   TRUST_PROXY          Express "trust proxy" setting when Plenum runs behind a reverse proxy, e.g. 1 or
@@ -37,6 +38,7 @@ export interface Config {
   pgSchema: string | null;
   pgPoolSize: number;
   redisUrl: string | null;
+  redisPrefix: string;
   /** Joins per minute and IP address (people's `join` bucket). */
   joinLimitPerMinute: number;
 }
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgSchema,
     pgPoolSize,
     redisUrl,
+    redisPrefix: nonEmpty(env.REDIS_PREFIX) ?? 'plenum',
     host: nonEmpty(env.HOST),
     dataDir,
     databaseUrl,

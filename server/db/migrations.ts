@@ -203,6 +203,21 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('breakout_plan_settings').ifExists().execute();
     },
   },
+  // The first-run setup token lives in the database, so every node of a cluster accepts the same link
+  // and only one request can use it (an atomic DELETE claims it).
+  '0004_setup_token': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('setup_tokens')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('token', 'varchar(64)', (c) => c.notNull())
+        .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('setup_tokens').ifExists().execute();
+    },
+  },
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

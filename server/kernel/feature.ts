@@ -47,6 +47,8 @@ export type Handlers = { [K in CommandName]: Handler<K> };
 export interface SnapshotContext {
   trx: Transaction<DB>;
   eventId: string;
+  /** The event's seq this snapshot reflects: a cache shared by snapshots is valid for this seq only. */
+  seq: number;
   audience: Audience;
   actor: SocketData;
 }
@@ -87,6 +89,18 @@ export interface FeatureModule {
   stop?(): Promise<void>;
   /** The event was deleted: drop caches and timers. */
   forgetEvent?(eventId: string): void;
+  /**
+   * Cluster mode (PostgreSQL): the event's committed seq moved past what this node has seen (another node
+   * wrote): drop in-memory state derived from the database, so the next read loads it again. Synchronous
+   * and cheap; it may be called more often than needed.
+   */
+  resync?(eventId: string): void;
+  /**
+   * Cluster mode: called every few seconds on every node: arm the timers of what the database says is
+   * running (rounds, polls), so a deadline fires on every live node and the first to take the event's
+   * lock makes the change (the others find nothing due).
+   */
+  rearm?(): Promise<void>;
   /**
    * The event's settings were committed (event:settings or PATCH /api/events/:id), in the event's queue:
    * re-arm what depends on them (the chat bridge). Must not wait for the queue (it is running).
@@ -136,6 +150,8 @@ export interface Kernel {
   /** The only clock of the server; cores get the time as a parameter. */
   now: () => Date;
   options: KernelOptions;
+  /** PostgreSQL: other nodes may write the same events (commits take the event's lock, see cluster.ts). */
+  readonly shared: boolean;
   queues: SerialQueues;
   limiter: RateLimiter<string>;
   delivery: Delivery;

@@ -4,6 +4,7 @@
  */
 import { migrateToLatest } from '../db/migrations.js';
 import { bumpSeq } from '../events/repository.js';
+import { lockEvent, SeqWatch } from './cluster.js';
 import { Coalescer, realScheduler } from './coalescer.js';
 import { collectHandlers } from './dispatch.js';
 import { mergeChanges, type Changes, type FeatureModule, type Handlers, type IdentityProvider, type Kernel } from './feature.js';
@@ -12,7 +13,7 @@ import { KERNEL_LIMITS, RateLimiter } from './rate-limit.js';
 import { SerialQueues } from './serial-queue.js';
 import type { PlenumIO } from './socket-types.js';
 
-export interface KernelParts extends Pick<Kernel, 'config' | 'db' | 'logger' | 'now' | 'options'> {
+export interface KernelParts extends Pick<Kernel, 'config' | 'db' | 'logger' | 'now' | 'options' | 'shared'> {
   io: PlenumIO;
 }
 
@@ -25,6 +26,10 @@ export interface RunningKernel extends Kernel {
   stopCoalescers(): void;
   /** Drops every coalescer window of a deleted event. */
   forgetEvent(eventId: string): void;
+  /** The last seq this node saw per event (cluster mode: resyncs the modules when another node wrote). */
+  readonly seqWatch: SeqWatch;
+  /** Called after each commit that bumped seq (cluster mode: tells the other nodes). */
+  onCommitted: ((eventId: string, seq: number) => void) | null;
 }
 
 export function createKernel(parts: KernelParts): RunningKernel {
@@ -36,9 +41,13 @@ export function createKernel(parts: KernelParts): RunningKernel {
   let modules: readonly FeatureModule[] = [];
   let handlers: Handlers | null = null;
   let identity: IdentityProvider | null = null;
+  const { shared } = parts;
+  const seqWatch = new SeqWatch(() => modules);
 
   const kernel: RunningKernel = {
     ...parts,
+    seqWatch,
+    onCommitted: null,
     queues,
     limiter,
     delivery,
@@ -56,9 +65,17 @@ export function createKernel(parts: KernelParts): RunningKernel {
 
     async commit(eventId, work) {
       const done = await db.transaction().execute(async (trx) => {
+        if (shared) {
+          // Before any read that decides the write (cluster.ts): the event's commits queue here across nodes.
+          const seq = await lockEvent(trx, eventId);
+          if (seq !== null) seqWatch.observe(eventId, seq);
+        }
         const out = await work(trx);
-        return { ...out, seq: out.changes ? await bumpSeq(trx, eventId) : -1 };
+        const seq = out.changes ? await bumpSeq(trx, eventId) : -1;
+        if (seq >= 0) seqWatch.own(eventId, seq);
+        return { ...out, seq };
       });
+      if (done.seq >= 0) kernel.onCommitted?.(eventId, done.seq);
       const changes: Changes | null = done.changes ? mergeChanges(done.changes) : null;
       // Keep one array for both audiences when the work gave one (one broadcast, see Delivery.deliver).
       if (changes && done.changes?.staff && done.changes.staff === done.changes.pub) changes.pub = changes.staff;
@@ -110,6 +127,7 @@ export function createKernel(parts: KernelParts): RunningKernel {
 
     forgetEvent(eventId) {
       for (const c of coalescers) c.forgetEvent(eventId);
+      seqWatch.forget(eventId);
     },
   };
   return kernel;

@@ -1,0 +1,58 @@
+/**
+ * What keeps several nodes on one PostgreSQL (+ Redis) correct. SQLite (one node) skips all of it.
+ *
+ * - Ordering: every commit of an event takes `pg_advisory_xact_lock(PLENUM, hashtext(eventId))` first, so
+ *   the event's commits run one at a time across nodes, each reads what the one before it committed
+ *   (READ COMMITTED, reads after the lock), and seq comes from the events row in the same transaction:
+ *   gap-free, and commit order = seq order. The lock is released by COMMIT/ROLLBACK, never leaks.
+ * - Caches: a node remembers the last seq it saw per event. When a commit or a snapshot reads a newer one
+ *   (another node wrote), every module's `resync` drops what it derived from the database. Each commit
+ *   also tells the other nodes (Socket.IO's serverSideEmit through Redis) so they drop caches at once.
+ * - Timers: every node arms every deadline (`rearm` every few seconds); whoever fires first takes the
+ *   lock and makes the change, the others find nothing due.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../db/types.js';
+import type { FeatureModule } from './feature.js';
+
+/** First key of Plenum's advisory locks (two-int form), so they cannot meet another application's. */
+export const ADVISORY_LOCK_CLASS = 0x504c454e & 0x7fffffff; // "PLEN"
+
+/** How often every node re-arms deadlines from the database in cluster mode. */
+export const REARM_EVERY_MS = 2_000;
+
+export async function lockEvent(trx: Transaction<DB>, eventId: string): Promise<number | null> {
+  await sql`SELECT pg_advisory_xact_lock(${ADVISORY_LOCK_CLASS}, hashtext(${eventId}))`.execute(trx);
+  // A second statement: under READ COMMITTED it sees everything committed before the lock was granted
+  // (one statement would read with the snapshot taken before it waited).
+  const row = await trx.selectFrom('events').select('seq').where('id', '=', eventId).executeTakeFirst();
+  const seq = row?.seq;
+  return seq === undefined ? null : Number(seq);
+}
+
+/** The last seq this node saw per event, and the call of every module's `resync` when it moved. */
+export class SeqWatch {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly modules: () => readonly FeatureModule[]) {}
+
+  /**
+   * A seq read inside a transaction (or announced by another node). Unknown events count as moved: a
+   * cache may have been filled before this node watched.
+   */
+  observe(eventId: string, seq: number): void {
+    const known = this.seen.get(eventId);
+    if (known !== undefined && known >= seq) return;
+    this.seen.set(eventId, seq);
+    if (known === undefined || known < seq) for (const m of this.modules()) m.resync?.(eventId);
+  }
+
+  /** This node committed seq (inside the transaction, so a concurrent reader never mistakes it for a foreign one). */
+  own(eventId: string, seq: number): void {
+    this.seen.set(eventId, Math.max(seq, this.seen.get(eventId) ?? 0));
+  }
+
+  forget(eventId: string): void {
+    this.seen.delete(eventId);
+  }
+}
