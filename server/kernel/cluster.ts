@@ -13,7 +13,8 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/types.js';
-import type { FeatureModule } from './feature.js';
+import { randomBytes } from 'node:crypto';
+import type { ClusterChannel, FeatureModule } from './feature.js';
 
 /** First key of Plenum's advisory locks (two-int form), so they cannot meet another application's. */
 export const ADVISORY_LOCK_CLASS = 0x504c454e & 0x7fffffff; // "PLEN"
@@ -54,5 +55,32 @@ export class SeqWatch {
 
   forget(eventId: string): void {
     this.seen.delete(eventId);
+  }
+}
+
+/** The nodes' message channel; `send` is null on one node (nothing is sent, nothing arrives). */
+export class Channel implements ClusterChannel {
+  readonly nodeId = randomBytes(6).toString('hex');
+  private readonly handlers = new Map<string, Array<(payload: unknown, from: string) => void>>();
+  send: ((topic: string, payload: unknown, from: string) => void) | null = null;
+
+  get enabled(): boolean {
+    return this.send !== null;
+  }
+
+  publish(topic: string, payload: unknown): void {
+    this.send?.(topic, payload, this.nodeId);
+  }
+
+  subscribe(topic: string, handler: (payload: unknown, from: string) => void): void {
+    const list = this.handlers.get(topic) ?? [];
+    list.push(handler);
+    this.handlers.set(topic, list);
+  }
+
+  /** A message from another node. */
+  receive(topic: string, payload: unknown, from: string): void {
+    if (from === this.nodeId) return;
+    for (const h of this.handlers.get(topic) ?? []) h(payload, from);
   }
 }

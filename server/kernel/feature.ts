@@ -143,8 +143,22 @@ export interface KernelOptions {
   env?: Record<string, string>;
 }
 
+/**
+ * Messages between the nodes of a cluster (Socket.IO serverSideEmit through Redis); on one node a no-op.
+ * Best effort: a message can be lost while Redis is away, so state sent this way is also resent in full.
+ */
+export interface ClusterChannel {
+  /** This process, unique per start. */
+  readonly nodeId: string;
+  /** Whether other nodes may exist (REDIS_URL set). */
+  readonly enabled: boolean;
+  publish(topic: string, payload: unknown): void;
+  subscribe(topic: string, handler: (payload: unknown, from: string) => void): void;
+}
+
 export interface Kernel {
   config: Config;
+  cluster: ClusterChannel;
   db: Kysely<DB>;
   logger: Logger;
   /** The only clock of the server; cores get the time as a parameter. */

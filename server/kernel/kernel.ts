@@ -4,7 +4,7 @@
  */
 import { migrateToLatest } from '../db/migrations.js';
 import { bumpSeq } from '../events/repository.js';
-import { lockEvent, SeqWatch } from './cluster.js';
+import { Channel, lockEvent, SeqWatch } from './cluster.js';
 import { Coalescer, realScheduler } from './coalescer.js';
 import { collectHandlers } from './dispatch.js';
 import { mergeChanges, type Changes, type FeatureModule, type Handlers, type IdentityProvider, type Kernel } from './feature.js';
@@ -28,6 +28,7 @@ export interface RunningKernel extends Kernel {
   forgetEvent(eventId: string): void;
   /** The last seq this node saw per event (cluster mode: resyncs the modules when another node wrote). */
   readonly seqWatch: SeqWatch;
+  readonly cluster: Channel;
   /** Called after each commit that bumped seq (cluster mode: tells the other nodes). */
   onCommitted: ((eventId: string, seq: number) => void) | null;
 }
@@ -47,6 +48,7 @@ export function createKernel(parts: KernelParts): RunningKernel {
   const kernel: RunningKernel = {
     ...parts,
     seqWatch,
+    cluster: new Channel(),
     onCommitted: null,
     queues,
     limiter,

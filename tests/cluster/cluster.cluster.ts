@@ -96,6 +96,12 @@ describe('cluster: 3 nodes on PostgreSQL + Redis', () => {
     for (const m of modMirrors) expect(m.view().questions).toEqual(fresh.view().questions);
     for (const m of people.map((p) => p.mirror)) expect(m.seq).toBe(fresh.seq);
     for (const c of mods) expectGapFree(c.deltas);
+    // Presence is cluster-wide: staff on every node count the attendees of all three, and list them online.
+    await until(() => modMirrors.every((m) => m.present === 9), 10_000, 'every moderator counts 9 attendees online');
+    for (const m of [...modMirrors, fresh]) {
+      await until(() => people.every((p) => m.people.get(p.attendeeId)?.online), 10_000, 'everyone online in every staff list');
+    }
+    expect(fresh.present).toBe(9);
     const [row] = await cluster.query<{ seq: number }>('SELECT seq FROM events WHERE id = $1', [ev.id]);
     expect(Number(row!.seq)).toBe(fresh.seq);
   });
@@ -199,6 +205,8 @@ describe('cluster: 3 nodes on PostgreSQL + Redis', () => {
     const moved = people.filter((p) => p.node === victim);
     expect(moved.length).toBe(4);
     for (const p of moved) await until(() => p.client.socket.disconnected, 5000, 'the dead node dropped its sockets');
+    // The dead node's attendees go offline for the others once it has been silent too long.
+    await until(() => modMirror.present === 8, 15_000, 'the dead node\'s attendees offline');
     const back = await Promise.all(moved.map(async (p) => ({ p, mirror: await mirrored(await client(survivors[0]!, ev.code, p.token)) })));
     await until(() => ackedQuestions.every((id) => modMirror.questions.has(id)), 10_000, 'every acknowledged question at the moderator');
     for (const { p, mirror } of back) {
@@ -210,6 +218,7 @@ describe('cluster: 3 nodes on PostgreSQL + Redis', () => {
     await until(() => modMirror.questions.get(target)?.votes === Number(n), 10_000, 'the moderator sees every committed vote');
     for (const { mirror } of back) await until(() => mirror.questions.get(target)?.votes === Number(n), 10_000, 'moved clients see every committed vote');
     // The survivors still serve the event: a write through each reaches the moved clients.
+    await until(() => modMirror.present === 12, 10_000, 'the moved attendees online again');
     const late = await people.find((p) => p.node !== victim)!.client.ok('qa:ask', { text: 'Nach dem Ausfall' });
     for (const { mirror } of back) await until(() => mirror.questions.has(late.question.id), 10_000, 'a new question after the failure');
   });
