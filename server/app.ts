@@ -96,6 +96,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     kernel.delivery.onRevoked = (eventId, role) => io.serverSideEmit('plenum:revoked' as never, eventId, role ?? null);
     io.on('plenum:seq' as never, (eventId: string, seq: number) => kernel.seqWatch.observe(eventId, seq));
     io.on('plenum:revoked' as never, (eventId: string, role: LinkRole | null) => kernel.delivery.noteRevoked(eventId, role ?? undefined));
+    kernel.sharedBucket = (id, spec, now) => redis!.hit(id, spec, now);
     kernel.cluster.send = (topic, payload, from) => io.serverSideEmit('plenum:msg' as never, topic, payload, from);
     io.on('plenum:msg' as never, (topic: string, payload: unknown, from: string) => kernel.cluster.receive(topic, payload, from));
   }

@@ -168,6 +168,11 @@ export interface Kernel {
   readonly shared: boolean;
   queues: SerialQueues;
   limiter: RateLimiter<string>;
+  /**
+   * A limit every node counts into (cluster mode: a token bucket in Redis; one node, or Redis failing:
+   * `limiter`). Returns 0 when allowed, else the milliseconds to wait. For low-rate limits (joins).
+   */
+  hitAcrossNodes(kind: string, key: string): Promise<number>;
   delivery: Delivery;
   /**
    * The write half of the path of one command: run `work` in ONE transaction which bumps the event's seq

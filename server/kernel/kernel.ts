@@ -9,7 +9,7 @@ import { Coalescer, realScheduler } from './coalescer.js';
 import { collectHandlers } from './dispatch.js';
 import { mergeChanges, type Changes, type FeatureModule, type Handlers, type IdentityProvider, type Kernel } from './feature.js';
 import { Delivery } from './delivery.js';
-import { KERNEL_LIMITS, RateLimiter } from './rate-limit.js';
+import { KERNEL_LIMITS, RateLimiter, type BucketSpec } from './rate-limit.js';
 import { SerialQueues } from './serial-queue.js';
 import type { PlenumIO } from './socket-types.js';
 
@@ -29,6 +29,8 @@ export interface RunningKernel extends Kernel {
   /** The last seq this node saw per event (cluster mode: resyncs the modules when another node wrote). */
   readonly seqWatch: SeqWatch;
   readonly cluster: Channel;
+  /** Cluster mode: the Redis token bucket behind hitAcrossNodes (set by app.ts). */
+  sharedBucket: ((id: string, spec: BucketSpec, now: number) => Promise<number>) | null;
   /** Called after each commit that bumped seq (cluster mode: tells the other nodes). */
   onCommitted: ((eventId: string, seq: number) => void) | null;
 }
@@ -49,6 +51,20 @@ export function createKernel(parts: KernelParts): RunningKernel {
     ...parts,
     seqWatch,
     cluster: new Channel(),
+    sharedBucket: null,
+
+    async hitAcrossNodes(kind, key) {
+      const now = parts.now().getTime();
+      if (kernel.sharedBucket) {
+        try {
+          return await kernel.sharedBucket(`${kind}:${key}`, limiter.specOf(kind), now);
+        } catch (err) {
+          // Redis away: count on this node rather than refuse everyone (or let everyone in).
+          logger.warn({ err, kind }, 'shared rate limit unavailable; counting per node');
+        }
+      }
+      return limiter.hit(kind, key, now);
+    },
     onCommitted: null,
     queues,
     limiter,

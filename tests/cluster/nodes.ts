@@ -29,6 +29,9 @@ export class Cluster {
   readonly nodes: Node[] = [];
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'plenum-cluster-'));
 
+  /** `extra` overrides the environment of every node. */
+  constructor(private readonly extra: Record<string, string> = {}) {}
+
   env(): Record<string, string> {
     return {
       PORT: '0',
@@ -41,6 +44,7 @@ export class Cluster {
       REDIS_PREFIX: `plenum_test_${this.id}`,
       // The test's attendees all come from 127.0.0.1.
       JOIN_LIMIT_PER_MINUTE: '100000',
+      ...this.extra,
     };
   }
 
