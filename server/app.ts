@@ -22,7 +22,8 @@ import { errorHandler, sendError } from './http/errors.js';
 import { serveClient } from './http/static.js';
 import { onConnection } from './kernel/connection.js';
 import type { KernelOptions } from './kernel/feature.js';
-import { REARM_EVERY_MS } from './kernel/cluster.js';
+import pg from 'pg';
+import { Leadership, REARM_EVERY_MS } from './kernel/cluster.js';
 import { createKernel, type RunningKernel } from './kernel/kernel.js';
 import { attachRedisAdapter, type RedisLink } from './kernel/redis.js';
 import type { PlenumIO } from './kernel/socket-types.js';
@@ -83,6 +84,18 @@ export async function createServer(config: Config, options: CreateServerOptions 
     options: { limits: options.limits, windows, planTimeLimitMs: options.planTimeLimitMs, env: options.env },
     io,
     shared: database.dialect === 'postgres',
+    leader:
+      database.dialect === 'postgres'
+        ? new Leadership(
+            async () => {
+              const client = new pg.Client({ connectionString: config.databaseUrl });
+              await client.connect();
+              return client as never;
+            },
+            (err) => logger.warn({ err }, 'cluster: leader connection lost'),
+            config.pgSchema ?? '',
+          )
+        : undefined,
   });
   const modules = createFeatures(kernel);
   await kernel.register(modules, createKernelHandlers(kernel));
@@ -152,6 +165,8 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const url = `http://localhost:${port}`;
 
   for (const m of modules) await m.start?.();
+  kernel.leader.onChange((leader) => logger.info({ leader }, leader ? 'cluster: this node leads (runs the chat bridges)' : 'cluster: this node no longer leads'));
+  kernel.leader.start();
 
   const setupToken = await setup.prepare(db);
   const link = setupToken ? setupLink(config.publicUrl ?? url, setupToken.token) : null;
@@ -174,6 +189,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
       });
       // After the sockets are gone: their disconnects would arm presence flushes again.
       kernel.stopCoalescers();
+      await kernel.leader.stop();
       for (const m of modules) await m.stop?.();
       await kernel.queues.idle();
       await redis?.close();

@@ -84,3 +84,80 @@ export class Channel implements ClusterChannel {
     for (const h of this.handlers.get(topic) ?? []) h(payload, from);
   }
 }
+
+/** How often a node that is not the leader tries to become it. */
+export const LEADER_TRY_MS = 3_000;
+
+/**
+ * One leader among the nodes, for work that must run once in the cluster (the YouTube chat bridge): the
+ * node holding a session-level advisory lock on a connection of its own. When that node dies, PostgreSQL
+ * drops its connection and the lock; another node takes it within LEADER_TRY_MS. One node (SQLite, or
+ * PostgreSQL without others): always the leader.
+ */
+export class Leadership {
+  private leader: boolean;
+  private client: { query(sql: string, values: unknown[]): Promise<{ rows: Array<{ ok: boolean }> }>; end(): Promise<void> } | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly listeners: Array<(leader: boolean) => void> = [];
+
+  constructor(
+    private readonly connect: (() => Promise<NonNullable<Leadership['client']> & { on(ev: 'error', fn: (err: unknown) => void): unknown }>) | null,
+    private readonly onError: (err: unknown) => void = () => {},
+    /** What the nodes share (the schema): two clusters on one database have a leader each. */
+    private readonly scope = '',
+  ) {
+    this.leader = connect === null;
+  }
+
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  onChange(fn: (leader: boolean) => void): void {
+    this.listeners.push(fn);
+  }
+
+  start(): void {
+    if (!this.connect || this.timer) return;
+    void this.tryOnce();
+    this.timer = setInterval(() => void this.tryOnce(), LEADER_TRY_MS);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.client?.end().catch(() => {});
+    this.client = null;
+    if (this.connect) this.set(false);
+  }
+
+  private async tryOnce(): Promise<void> {
+    if (this.leader || !this.connect) return;
+    try {
+      if (!this.client) {
+        const client = await this.connect();
+        client.on('error', (err) => this.lose(err));
+        this.client = client;
+      }
+      const { rows } = await this.client.query("SELECT pg_try_advisory_lock($1, hashtext('leader:' || $2)) AS ok", [ADVISORY_LOCK_CLASS, this.scope]);
+      if (rows[0]?.ok && this.timer) this.set(true);
+    } catch (err) {
+      this.lose(err);
+    }
+  }
+
+  private lose(err: unknown): void {
+    this.onError(err);
+    const client = this.client;
+    this.client = null;
+    void client?.end().catch(() => {});
+    this.set(false);
+  }
+
+  private set(leader: boolean): void {
+    if (this.leader === leader) return;
+    this.leader = leader;
+    for (const fn of this.listeners) fn(leader);
+  }
+}

@@ -156,9 +156,16 @@ export interface ClusterChannel {
   subscribe(topic: string, handler: (payload: unknown, from: string) => void): void;
 }
 
+/** One node of the cluster runs what must run once (cluster.ts Leadership); one node is always it. */
+export interface Leader {
+  readonly isLeader: boolean;
+  onChange(fn: (leader: boolean) => void): void;
+}
+
 export interface Kernel {
   config: Config;
   cluster: ClusterChannel;
+  leader: Leader;
   db: Kysely<DB>;
   logger: Logger;
   /** The only clock of the server; cores get the time as a parameter. */

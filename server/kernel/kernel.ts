@@ -4,7 +4,7 @@
  */
 import { migrateToLatest } from '../db/migrations.js';
 import { bumpSeq } from '../events/repository.js';
-import { Channel, lockEvent, SeqWatch } from './cluster.js';
+import { Channel, Leadership, lockEvent, SeqWatch } from './cluster.js';
 import { Coalescer, realScheduler } from './coalescer.js';
 import { collectHandlers } from './dispatch.js';
 import { mergeChanges, type Changes, type FeatureModule, type Handlers, type IdentityProvider, type Kernel } from './feature.js';
@@ -15,6 +15,8 @@ import type { PlenumIO } from './socket-types.js';
 
 export interface KernelParts extends Pick<Kernel, 'config' | 'db' | 'logger' | 'now' | 'options' | 'shared'> {
   io: PlenumIO;
+  /** Several nodes: who is the leader (app.ts builds it on a connection of its own); absent: always this node. */
+  leader?: Leadership;
 }
 
 export interface RunningKernel extends Kernel {
@@ -29,6 +31,7 @@ export interface RunningKernel extends Kernel {
   /** The last seq this node saw per event (cluster mode: resyncs the modules when another node wrote). */
   readonly seqWatch: SeqWatch;
   readonly cluster: Channel;
+  readonly leader: Leadership;
   /** Cluster mode: the Redis token bucket behind hitAcrossNodes (set by app.ts). */
   sharedBucket: ((id: string, spec: BucketSpec, now: number) => Promise<number>) | null;
   /** Called after each commit that bumped seq (cluster mode: tells the other nodes). */
@@ -51,6 +54,7 @@ export function createKernel(parts: KernelParts): RunningKernel {
     ...parts,
     seqWatch,
     cluster: new Channel(),
+    leader: parts.leader ?? new Leadership(null),
     sharedBucket: null,
 
     async hitAcrossNodes(kind, key) {
