@@ -10,7 +10,7 @@ import type { ModQuestion } from '../../shared/qa/schemas.js';
 import type { Change } from '../../shared/socket.js';
 import { createServer } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { databaseEnv } from './database.js';
+import { databaseEnv, dropDatabase } from './database.js';
 import { FakeYoutube, startFakeYoutube } from '../fakes/youtube.js';
 import {
   api, connect, createEvent, joinAttendee, setupOrganizer, sleep, startTestServer, tokenOf, until, type Client, type TestServer,
@@ -166,6 +166,7 @@ describe('the chat bridge in the server', () => {
     }
     const { rmSync } = await import('node:fs');
     rmSync(own.dataDir, { recursive: true, force: true });
+    await dropDatabase(own.dataDir);
   }, 30_000);
 
   it('coalesces the status: at most one chat:status a second per event, to staff only', async () => {
