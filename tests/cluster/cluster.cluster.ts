@@ -167,6 +167,23 @@ describe('cluster: 3 nodes on PostgreSQL + Redis', () => {
     expect(row!.status).toBe('closed');
   });
 
+  it('revocation reaches every node: a rotated link and a deleted event drop their sockets everywhere', async () => {
+    const ev = await createEvent(at(nodes[0]!), cookie);
+    const mods = await Promise.all(nodes.map((n) => client(n, ev.code, ev.tokens.moderator)));
+    const facs = await Promise.all(nodes.map((n) => client(n, ev.code, ev.tokens.facilitator)));
+    // Plain clients, no mirrors: a mirror would ask a dropped socket for a snapshot.
+    const people = await Promise.all(nodes.map(async (n) => ({ client: await client(n, ev.code, (await joinAttendee(at(n), ev.code)).token) })));
+    const rotated = await api(nodes[1]!.url, `/api/events/${ev.id}/links/moderator/rotate`, { method: 'POST', cookie });
+    expect(rotated.status, rotated.text).toBe(200);
+    for (const m of mods) await until(() => m.revoked.includes('link_rotated') && m.socket.disconnected, 5000, 'moderator dropped on every node');
+    // The old link is refused on every node; the other links keep working.
+    for (const n of nodes) await expect(connect(at(n), { code: ev.code, token: ev.tokens.moderator })).rejects.toThrow();
+    expect(facs.every((f) => f.socket.connected)).toBe(true);
+    const deleted = await api(nodes[2]!.url, `/api/events/${ev.id}`, { method: 'DELETE', cookie });
+    expect(deleted.status, deleted.text).toBe(204);
+    for (const c of [...facs, ...people.map((p) => p.client)]) await until(() => c.revoked.includes('event_deleted') && c.socket.disconnected, 5000, 'everyone dropped on every node');
+  });
+
   it('SIGKILL of one node under load: its clients reconnect to another node, resync, and no acknowledged write is lost', async () => {
     const ev = await createEvent(at(nodes[0]!), cookie);
     const victim = nodes[2]!;

@@ -334,8 +334,12 @@ export class Mirror {
   sync(): Promise<void> {
     this.syncing ??= (async () => {
       this.state = reducer.requested(this.state);
-      const snap = await this.client.snapshot();
-      this.syncing = null;
+      let snap: Snapshot;
+      try {
+        snap = await this.client.snapshot();
+      } finally {
+        this.syncing = null;
+      }
       this.load(snap);
       this.afterUpdate();
     })();
@@ -351,7 +355,11 @@ export class Mirror {
   private afterUpdate(): void {
     if (this.state.phase !== 'gap' || this.syncing) return;
     this.resyncs++;
-    void this.sync();
+    // A resync on a socket whose server went away (tests/cluster kills nodes) cannot succeed and is not
+    // a failure of its own; on a connected socket it is.
+    this.sync().catch((err: unknown) => {
+      if (this.client.socket.connected) throw err;
+    });
   }
 
   /** What the sending tab learns from its own vote ack. */
