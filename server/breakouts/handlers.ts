@@ -12,6 +12,7 @@ import { newId } from '../auth/tokens.js';
 import type { DB } from '../db/types.js';
 import { findEventById, rowToInfo } from '../events/repository.js';
 import { mergeChanges, type Db, type Handler, type HandlerContext, type HandlerOutcome, type Handlers } from '../kernel/feature.js';
+import { arrive } from './core/arrivals.js';
 import * as edits from './core/edits.js';
 import * as lifecycle from './core/lifecycle.js';
 import { needsPlacement, placeLate, readyToPlace } from './core/late.js';
@@ -197,8 +198,11 @@ export function breakoutHandlers(rt: BreakoutRuntime): Partial<Handlers> {
         const { eventId } = ctx.actor;
         const rounds = await loadRounds(trx, eventId);
         let next = lifecycle.start(round, rounds, durationSec, ctx.now);
+        const online = rt.people.onlineIds(eventId);
+        // Everyone here now is on time; whoever comes later is marked late (core/arrivals.ts).
+        next = arrive(next, online, next.startedAt!);
         // Who came online after planning gets a group now, by the late-join rule (nobody planned moves).
-        const newcomers = rt.people.onlineIds(eventId).filter((id) => needsPlacement(next, id));
+        const newcomers = online.filter((id) => needsPlacement(next, id));
         if (newcomers.length) {
           const people = await rt.people.byIds(trx, eventId, [...next.groups.flatMap((g) => g.members), ...newcomers]);
           const history = historyFor(rounds, next);

@@ -3,6 +3,7 @@ import { mergeChanges, type FeatureModule, type Kernel } from '../kernel/feature
 import type { People } from '../people/index.js';
 import { roundChanges } from './core/views.js';
 import { breakoutHandlers } from './handlers.js';
+import { breakoutMigrations } from './migrations.js';
 import { loadRounds } from './repository.js';
 import { BreakoutRuntime } from './runtime.js';
 import { breakoutsSnapshot } from './snapshot.js';
@@ -12,6 +13,7 @@ export function createBreakoutsModule(kernel: Kernel, people: People): FeatureMo
   return {
     name: 'breakouts',
     handlers: breakoutHandlers(rt),
+    migrations: breakoutMigrations,
     snapshot: (ctx) => breakoutsSnapshot(rt, ctx),
     // Rounds that were running when the server stopped continue with their original end times.
     start: () => rt.rearm(),

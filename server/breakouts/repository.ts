@@ -36,6 +36,17 @@ export async function loadRounds(db: Db, eventId: string, roundId?: string): Pro
   const ids = rows.map((r) => r.id);
   const groups = new Map<string, GroupState[]>();
   const locked = new Map<string, string[]>();
+  const arrivals = new Map<string, Record<string, string>>();
+  // Only running and closing rounds mark late arrivals: closed rounds do not pay for reading them again.
+  const active = (status: string) => status === 'running' || status === 'closing';
+  for (const part of chunks(rows.filter((r) => active(r.status)).map((r) => r.id))) {
+    const arrivalRows = await db.selectFrom('breakout_arrivals').select(['round_id', 'attendee_id', 'arrived_at']).where('round_id', 'in', part).execute();
+    for (const a of arrivalRows) {
+      const map = arrivals.get(a.round_id) ?? {};
+      map[a.attendee_id] = a.arrived_at;
+      arrivals.set(a.round_id, map);
+    }
+  }
   for (const part of chunks(ids)) {
     const groupRows = await db.selectFrom('breakout_groups').selectAll().where('round_id', 'in', part).orderBy('round_id').orderBy('group_index').execute();
     for (const g of groupRows) {
@@ -82,6 +93,7 @@ export async function loadRounds(db: Db, eventId: string, roundId?: string): Pro
     groups: groups.get(r.id) ?? [],
     locked: (locked.get(r.id) ?? []).sort(),
     report: parseJson<PlanReport | null>(r.report, null),
+    ...(active(r.status) ? { arrivals: arrivals.get(r.id) ?? {} } : {}),
   }));
 }
 
@@ -151,6 +163,7 @@ export async function saveRound(db: Db, before: RoundState, after: RoundState): 
       await db.updateTable('breakout_groups').set(rest).where('round_id', '=', after.id).where('group_index', '=', g.index).execute();
     }
   }
+  await saveArrivals(db, before, after);
   const key = (m: { attendee_id: string }) => m.attendee_id;
   const oldMembers = new Map(memberRows(before).map((m) => [key(m), m]));
   const newMembers = new Map(memberRows(after).map((m) => [key(m), m]));
@@ -171,9 +184,17 @@ export async function saveRound(db: Db, before: RoundState, after: RoundState): 
   }
 }
 
+/** Arrivals are only ever added (a first presence does not change). */
+async function saveArrivals(db: Db, before: RoundState, after: RoundState): Promise<void> {
+  if (!after.arrivals || after.arrivals === before.arrivals) return;
+  const old = before.arrivals ?? {};
+  const rows = Object.entries(after.arrivals).filter(([id]) => !(id in old)).map(([id, at]) => ({ round_id: after.id, attendee_id: id, arrived_at: at }));
+  for (const part of chunks(rows)) await db.insertInto('breakout_arrivals').values(part).onConflict((oc) => oc.doNothing()).execute();
+}
+
 export async function deleteRound(db: Db, roundId: string): Promise<void> {
   // Children first: the same statements work whether or not the database enforces the cascades.
-  for (const table of ['breakout_help', 'breakout_messages', 'breakout_result_versions', 'breakout_members', 'breakout_groups'] as const) {
+  for (const table of ['breakout_arrivals', 'breakout_help', 'breakout_messages', 'breakout_result_versions', 'breakout_members', 'breakout_groups'] as const) {
     await db.deleteFrom(table).where('round_id', '=', roundId).execute();
   }
   await db.deleteFrom('breakout_rounds').where('id', '=', roundId).execute();

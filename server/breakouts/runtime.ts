@@ -14,9 +14,10 @@ import type { DB } from '../db/types.js';
 import { findEventById, rowToInfo } from '../events/repository.js';
 import { mergeChanges, type Changes, type Committed, type Db, type Kernel } from '../kernel/feature.js';
 import type { People } from '../people/index.js';
+import { arrive } from './core/arrivals.js';
 import { advance } from './core/lifecycle.js';
 import { needsPlacement, placeLate, readyToPlace } from './core/late.js';
-import type { IdRound, RoundState } from './core/types.js';
+import { isActive, type IdRound, type RoundState } from './core/types.js';
 import { roundChanges, toRoundView, type Audience } from './core/views.js';
 import type { PlanOptions } from './engine/index.js';
 import { Planner } from './planner.js';
@@ -218,24 +219,37 @@ export class BreakoutRuntime {
     return { changes: mergeChanges(roundChanges(round, next, view), await this.myHelp(trx, eventId, waiting)), round: next };
   }
 
+  /**
+   * Someone came online while a round runs: their first presence in the round is recorded (after the start:
+   * late), and a walk-in gets a group. Only staff hear of an arrival that placed nobody.
+   */
   private async placeLateJoiner(eventId: string, attendeeId: string): Promise<void> {
     const out = await this.commit(eventId, async (trx) => {
       const rounds = await loadRounds(trx, eventId);
-      const round = rounds.find((r) => needsPlacement(r, attendeeId));
+      const round = rounds.find(isActive);
       if (!round) return { result: null, changes: null };
-      const members = round.groups.flatMap((g) => g.members);
-      const people = await this.people.byIds(trx, eventId, [...members, attendeeId]);
-      const newcomer = people.find((p) => p.id === attendeeId);
-      if (!newcomer) return { result: null, changes: null };
-      // Not before the required fields are answered (then the profile change places them, see placeAnswered).
-      const event = await findEventById(trx, eventId);
-      if (event && !readyToPlace(rowToInfo(event).settings.attendeeFields, newcomer.attributes)) return { result: null, changes: null };
-      const placed = placeLate(round, newcomer, { people, history: historyFor(rounds, round), seed: this.seed() });
-      await saveRound(trx, round, placed.round);
-      const view = await this.viewerFor(trx, [placed.round]);
-      this.kernel.logger.debug({ eventId, attendeeId, group: placed.group }, 'late joiner placed');
-      return { result: null, changes: mergeChanges(roundChanges(round, placed.round, view), await this.myHelp(trx, eventId, [attendeeId])), rounds: [placed.round] };
+      const arrived = arrive(round, [attendeeId], this.kernel.now().toISOString());
+      const placed = needsPlacement(arrived, attendeeId) ? await this.placeNewcomer(trx, eventId, rounds, arrived, attendeeId) : null;
+      const next = placed ?? arrived;
+      if (next === round) return { result: null, changes: null };
+      await saveRound(trx, round, next);
+      const view = await this.viewerFor(trx, [next]);
+      if (!placed) return { result: null, changes: { staff: roundChanges(round, next, view).staff, pub: [] }, rounds: [next] };
+      this.kernel.logger.debug({ eventId, attendeeId }, 'late joiner placed');
+      return { result: null, changes: mergeChanges(roundChanges(round, next, view), await this.myHelp(trx, eventId, [attendeeId])), rounds: [next] };
     });
     out.publish();
+  }
+
+  /** The round with the newcomer in a group, or null while they have not answered a required field. */
+  private async placeNewcomer(trx: Transaction<DB>, eventId: string, rounds: readonly RoundState[], round: RoundState, attendeeId: string): Promise<RoundState | null> {
+    const members = round.groups.flatMap((g) => g.members);
+    const people = await this.people.byIds(trx, eventId, [...members, attendeeId]);
+    const newcomer = people.find((p) => p.id === attendeeId);
+    if (!newcomer) return null;
+    // Not before the required fields are answered (then the profile change places them, see placeAnswered).
+    const event = await findEventById(trx, eventId);
+    if (event && !readyToPlace(rowToInfo(event).settings.attendeeFields, newcomer.attributes)) return null;
+    return placeLate(round, newcomer, { people, history: historyFor(rounds, round), seed: this.seed() }).round;
   }
 }

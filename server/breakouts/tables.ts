@@ -65,6 +65,13 @@ export interface BreakoutHelpTable {
   resolved_at: string | null;
 }
 
+/** First presence of a person in a started round (at the start, or later: a late arrival). */
+export interface BreakoutArrivalsTable {
+  round_id: string;
+  attendee_id: string;
+  arrived_at: string;
+}
+
 /** One row per event: the facilitator's plan form (JSON of PlanSettings). */
 export interface BreakoutPlanSettingsTable {
   event_id: string;
@@ -75,6 +82,7 @@ export interface BreakoutPlanSettingsTable {
 declare module '../db/types.js' {
   interface DB {
     breakout_plan_settings: BreakoutPlanSettingsTable;
+    breakout_arrivals: BreakoutArrivalsTable;
     breakout_rounds: BreakoutRoundsTable;
     breakout_groups: BreakoutGroupsTable;
     breakout_members: BreakoutMembersTable;

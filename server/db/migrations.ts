@@ -188,21 +188,6 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
-  // Here and not in the breakouts module: openDatabase (also run by the CLI) migrates with the kernel's list
-  // only, and Kysely refuses a database with an executed migration it is not given.
-  '0003_breakouts_plan_settings': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('breakout_plan_settings')
-        .addColumn('event_id', 'varchar(64)', (c) => c.primaryKey().references('events.id').onDelete('cascade'))
-        .addColumn('settings', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'varchar(40)', (c) => c.notNull())
-        .execute();
-    },
-    async down(db: Kysely<unknown>) {
-      await db.schema.dropTable('breakout_plan_settings').ifExists().execute();
-    },
-  },
   // The first-run setup token lives in the database, so every node of a cluster accepts the same link
   // and only one request can use it (an atomic DELETE claims it).
   '0004_setup_token': {

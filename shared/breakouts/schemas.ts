@@ -63,6 +63,8 @@ export const RoundView = z.object({
   locked: z.array(GroupPersonId).optional(),
   /** Staff only: the engine's report for this round (repeats, size spread, constraint violations). */
   report: PlanReport.optional(),
+  /** Staff only, running and closing rounds: who first came after the start (attendee id → when); the people list marks them late. */
+  late: z.record(GroupPersonId, z.string()).optional(),
 });
 export type RoundView = z.infer<typeof RoundView>;
 

@@ -194,3 +194,43 @@ describe('a walk-in with a required attribute', () => {
     closeAll(c);
   });
 });
+
+describe('late arrivals are recorded (first presence in the round)', () => {
+  it('who is here at the start is on time; a planned roster person and a walk-in who come later are late; a reconnect is not; attendees see no marks', async () => {
+    const c = await crowd(2);
+    const [anna] = await importRoster(c, 'name\nAnna\n');
+    const round = await plan(c.fac, { groups: 2, seed: 3 });
+    const started = (await c.fac.ok('breakouts:start', { roundId: round.id })).round;
+    expect(started.late).toEqual({});
+    // Someone here at the start leaves and comes back: still on time.
+    c.clients[0]!.close();
+    await until(() => c.facM.people.get(c.people[0]!.attendeeId)?.online === false, 3000, 'left');
+    c.clients[0] = await connect(ctx.t, { code: c.ev.code, token: c.people[0]!.token });
+    // Anna was planned in while absent; a walk-in was not planned at all.
+    const annaClient = await connect(ctx.t, { code: c.ev.code, token: new URL(anna!.link).searchParams.get('invite')! });
+    const walkIn = await joinAttendee(ctx.t, c.ev.code, 'Spät');
+    const walkInClient = await connect(ctx.t, { code: c.ev.code, token: walkIn.token });
+    const late = await until(() => {
+      const l = c.facM.rounds.get(round.id)?.late ?? {};
+      return Object.keys(l).length === 2 ? l : null;
+    }, 3000, 'two late arrivals reach staff');
+    expect(Object.keys(late).sort()).toEqual([anna!.attendeeId, walkIn.attendeeId].sort());
+    for (const at of Object.values(late)) expect(Date.parse(at)).toBeGreaterThan(Date.parse(started.startedAt!));
+    const r = c.facM.rounds.get(round.id)!;
+    expect(groupOf(r, walkIn.attendeeId)).toBeGreaterThanOrEqual(0);
+    expect(groupOf(r, anna!.attendeeId)).toBe(groupOf(round, anna!.attendeeId));
+    // A reload of the facilitator finds the same marks (stored, not only sent); attendees never get them.
+    const fac2 = await connect(ctx.t, { code: c.ev.code, token: c.ev.tokens.facilitator });
+    expect((await fac2.snapshot()).breakouts.rounds.find((x) => x.id === round.id)!.late).toEqual(late);
+    const attendeeView = (await walkInClient.snapshot()).breakouts.rounds.find((x) => x.id === round.id)!;
+    expect(attendeeView.late).toBeUndefined();
+    for (const m of c.mirrors) expect(m.rounds.get(round.id)?.late).toBeUndefined();
+    // A closed round carries no marks: the delta and a fresh snapshot agree.
+    await c.fac.ok('breakouts:close', { roundId: round.id, countdownSec: 0 });
+    await until(() => c.facM.rounds.get(round.id)?.status === 'closed', 3000, 'closed');
+    expect(c.facM.rounds.get(round.id)!.late).toBeUndefined();
+    expect((await fac2.snapshot()).breakouts.rounds.find((x) => x.id === round.id)!.late).toBeUndefined();
+    for (const x of [fac2, annaClient, walkInClient]) x.close();
+    closeAll(c);
+  });
+});

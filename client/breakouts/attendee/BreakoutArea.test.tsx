@@ -48,6 +48,12 @@ const user = () => userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTi
 const card = () => screen.getByRole('region', { name: 'Rot' });
 
 describe('attendee group card', () => {
+  it('shows the facilitators\' messages in a live log, newest last (docs/protocol.md, breakouts:message)', () => {
+    renderArea(running({ messages: [{ id: 'm1', text: 'Noch 5 Minuten', at: at(60) }, { id: 'm2', text: 'Bitte zurück ins Plenum', at: at(110) }] }));
+    const log = screen.getByRole('log', { name: 'Nachrichten an alle Gruppen' });
+    expect(within(log).getAllByRole('listitem').map((li) => li.textContent?.replace(/^\S+\s/, ''))).toEqual(['Noch 5 Minuten', 'Bitte zurück ins Plenum']);
+  });
+
   it('shows group, topic, the other members and the video room as a link that opens a new tab', () => {
     renderArea();
     expect(within(card()).getByText('Breakout · Runde 2')).toBeInTheDocument();

@@ -477,6 +477,20 @@ describe('facilitator panel: running and closed rounds', () => {
     expect(within(row('Dia')).getByText('Nicht eingeteilt')).toBeInTheDocument();
   });
 
+  it('late arrivals are marked in the people list and on the board; on-time people are not', () => {
+    renderBoard([draft({ status: 'running', startedAt: at(0), endsAt: at(300), report: undefined, late: { cem: at(120) } })]);
+    const list = screen.getByRole('list', { name: 'Im Plenum' });
+    const row = (name: string) => within(list).getByText(name, { selector: '.person-name' }).closest('li')!;
+    const time = new Intl.DateTimeFormat('de', { hour: '2-digit', minute: '2-digit' }).format(new Date(at(120)));
+    expect(within(row('Cem')).getByText(`spät · ${time}`)).toBeInTheDocument();
+    expect(within(row('Cem')).getByText('Blau')).toBeInTheDocument();
+    expect(within(row('Ada')).queryByText(/spät/)).not.toBeInTheDocument();
+    expect(within(row('Dia')).queryByText(/spät/)).not.toBeInTheDocument();
+    const blau = screen.getByRole('region', { name: /Blau/ });
+    expect(within(blau).getByText(`spät · ${time}`)).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: /Rot/ })).queryByText(/spät/)).not.toBeInTheDocument();
+  });
+
   it('lists every round with its state and opens the one chosen', async () => {
     const user = userEvent.setup();
     renderBoard([
@@ -491,6 +505,78 @@ describe('facilitator panel: running and closed rounds', () => {
     expect(screen.getByRole('heading', { name: 'Runde 3' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Runde starten' })).toBeDisabled();
     expect(screen.getByText('Es läuft bereits eine Runde. Beenden Sie sie, bevor Sie diese starten.')).toBeInTheDocument();
+  });
+});
+
+describe('facilitator panel: status messages clear themselves, errors stay', () => {
+  const start = Date.parse(SERVER_TIME);
+  const at = (s: number) => new Date(start + s * 1000).toISOString();
+  const live = () => draft({ status: 'running', startedAt: at(0), endsAt: at(300), report: undefined });
+  beforeEach(() => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const wait = (ms: number) => act(() => vi.advanceTimersByTime(ms));
+
+  it('"message sent" is announced in its status line and goes after a few seconds', async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    renderBoard([live()]);
+    await user.type(screen.getByRole('textbox', { name: 'Nachricht an alle Gruppen' }), 'Noch 5 Minuten{enter}');
+    const line = (await screen.findByText('Nachricht gesendet.')).closest('[role="status"]')!;
+    expect(line).toBeInTheDocument();
+    await wait(3000);
+    expect(line).toHaveTextContent('Nachricht gesendet.');
+    await wait(2500);
+    expect(line).toHaveTextContent('');
+    // The live region stays in the page, so the next message is announced again.
+    await user.type(screen.getByRole('textbox', { name: 'Nachricht an alle Gruppen' }), 'Zurück ins Plenum{enter}');
+    await waitFor(() => expect(line).toHaveTextContent('Nachricht gesendet.'));
+  });
+
+  it('an error stays until the next try replaces it', async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    let fail = true;
+    renderBoard([live()], { reply: () => (fail ? { ok: false, error: { code: 'rate_limited', message: 'slow down' } } : { ok: true }) });
+    await user.type(screen.getByRole('textbox', { name: 'Nachricht an alle Gruppen' }), 'Hallo{enter}');
+    const alert = await screen.findByRole('alert');
+    const text = alert.textContent;
+    await wait(20_000);
+    expect(screen.getByRole('alert')).toHaveTextContent(text!);
+    fail = false;
+    await user.type(screen.getByRole('textbox', { name: 'Nachricht an alle Gruppen' }), '{enter}');
+    expect(await screen.findByText('Nachricht gesendet.')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('what the announcer said for screen readers is cleared after a few seconds', async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    renderBoard([draft()]);
+    const move = screen.getByRole('combobox', { name: 'Verschieben: Ada' });
+    move.focus();
+    await user.selectOptions(move, 'Blau');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByTestId('announcer')).toHaveTextContent('Ada ist jetzt in Blau.'));
+    await wait(5500);
+    expect(screen.getByTestId('announcer')).toHaveTextContent('');
+  });
+
+  it('"n people imported" goes after a few seconds; the personal links stay open', async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    const entry = { attendeeId: 'x1', name: 'Ada', email: null, attributes: {}, link: 'http://localhost/e/123456?invite=tok' };
+    fetchMock.mockImplementation(async (_url: string, init: RequestInit) =>
+      new Response(JSON.stringify({ entries: init.method === 'POST' || fetchMock.mock.calls.length > 2 ? [entry] : [] }), { status: 200 }),
+    );
+    renderBoard();
+    await user.click(screen.getByRole('textbox', { name: 'Oder CSV-Text hier einfügen' }));
+    await user.paste('name\nAda');
+    await user.click(screen.getByRole('button', { name: 'Liste importieren' }));
+    expect(await screen.findByText('1 Person importiert.')).toBeInTheDocument();
+    expect(await screen.findByText('http://localhost/e/123456?invite=tok')).toBeVisible();
+    await wait(5500);
+    expect(screen.queryByText('1 Person importiert.')).not.toBeInTheDocument();
+    expect(screen.getByText('http://localhost/e/123456?invite=tok')).toBeVisible();
   });
 });
 

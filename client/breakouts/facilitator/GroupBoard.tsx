@@ -15,6 +15,7 @@ import { Button } from '../../ui/Button.js';
 import { ErrorText } from '../../ui/ErrorText.js';
 import { useCommands } from '../../kernel/useCommand.js';
 import { GroupEditor } from './GroupEditor.js';
+import { LateBadge } from './LateBadge.js';
 import { ruleMarks, type RuleMark } from './report.js';
 
 const DRAG_TYPE = 'application/x-plenum-person';
@@ -270,6 +271,7 @@ function MemberRow(p: MemberRowProps) {
         {offline && (
           <span className="badge badge-offline">{p.person!.invited ? t('breakouts.board.notHereYet') : t('breakouts.people.offline')}</span>
         )}
+        <LateBadge round={p.round} id={p.id} />
         {attributes.length > 0 && <span className="member-attrs">{attributes.join(' · ')}</span>}
         <RuleBadges marks={p.marks} />
       </div>

@@ -1,11 +1,13 @@
 /**
- * Everyone known to the event, online first, with their attributes, live. People can be selected here
+ * Everyone known to the event, online first, with their attributes, live: in which group of the round
+ * that matters now, in none, or late (came after the round started). People can be selected here
  * to form keep-apart / keep-together sets in the plan form.
  */
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEventState } from '../../kernel/react.js';
 import { groupIndexByPerson, peopleList } from '../selectors.js';
+import { LateBadge } from './LateBadge.js';
 
 const NO_FIELDS: never[] = [];
 
@@ -59,6 +61,7 @@ export function PeoplePanel({ selected, onToggle }: { selected: ReadonlySet<stri
                     {placement.groupOf.get(p.id) ?? t('breakouts.people.unassigned')}
                   </span>
                 )}
+                <LateBadge round={placement.round} id={p.id} />
                 {attrs.length > 0 && <span className="person-attrs">{attrs.map(([k, v]) => `${labels.get(k) ?? k}: ${v}`).join(' · ')}</span>}
               </li>
             );

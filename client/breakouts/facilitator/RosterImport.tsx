@@ -11,6 +11,7 @@ import { Button } from '../../ui/Button.js';
 import { CopyButton } from '../../ui/CopyButton.js';
 import { errorMessage } from '../../i18n/errors.js';
 import { Progress } from '../../ui/Progress.js';
+import { useFleeting } from '../../ui/useFleeting.js';
 
 /** The links of all entries, one "name;email;link" line each, for a mail merge. */
 export function linksAsText(entries: readonly RosterEntry[]): string {
@@ -49,6 +50,8 @@ export function RosterImport({ eventId, token }: { eventId: string; token: strin
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [entries, setEntries] = useState<RosterEntry[] | null>(null);
   const [imported, setImported] = useState<number | null>(null);
+  // "n people imported" clears itself after a few seconds; errors stay until the next try.
+  const status = useFleeting<number>();
   const ids = { file: useId(), paste: useId(), hint: useId() };
 
   const load = useCallback(async () => {
@@ -79,9 +82,11 @@ export function RosterImport({ eventId, token }: { eventId: string; token: strin
           setBusy(true);
           setFailure(null);
           setImported(null);
+          status.clear();
           try {
             const result = await api.importRoster(eventId, text, token);
             setImported(result.entries.length);
+            status.show(result.entries.length);
             setText('');
             setFileName(null);
             await load();
@@ -135,7 +140,7 @@ export function RosterImport({ eventId, token }: { eventId: string; token: strin
           </div>
         )}
         <p role="status" className="success-text">
-          {imported !== null ? t('breakouts.roster.imported', { count: imported }) : ''}
+          {status.value !== null ? t('breakouts.roster.imported', { count: status.value }) : ''}
         </p>
       </form>
       {entries && entries.length > 0 && (

@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { ErrorText } from '../../ui/ErrorText.js';
 import { Progress } from '../../ui/Progress.js';
+import { useFleeting } from '../../ui/useFleeting.js';
 import { Messages } from '../attendee/Messages.js';
 import { RoundClock } from '../RoundClock.js';
 
@@ -132,7 +133,8 @@ function MessageForm({ roundId }: { roundId: string }) {
   const { t } = useTranslation();
   const send = useCommand('breakouts:message');
   const [text, setText] = useState('');
-  const [sent, setSent] = useState(false);
+  // "Sent" clears itself after a few seconds; a failure stays (ErrorText) until the next try.
+  const sent = useFleeting<true>();
   const id = useId();
   return (
     <form
@@ -140,11 +142,11 @@ function MessageForm({ roundId }: { roundId: string }) {
       onSubmit={async (e) => {
         e.preventDefault();
         if (!text.trim()) return;
-        setSent(false);
+        sent.clear();
         const ack = await send.run({ roundId, text: text.trim() });
         if (ack.ok) {
           setText('');
-          setSent(true);
+          sent.show(true);
         }
       }}
     >
@@ -157,7 +159,7 @@ function MessageForm({ roundId }: { roundId: string }) {
           value={text}
           onChange={(e) => {
             setText(e.target.value);
-            setSent(false);
+            sent.clear();
           }}
         />
         <Button type="submit" variant="primary" busy={send.busy} disabled={!text.trim()}>
@@ -165,7 +167,7 @@ function MessageForm({ roundId }: { roundId: string }) {
         </Button>
       </div>
       <p role="status" className="success-text">
-        {sent ? t('breakouts.controls.sent') : ''}
+        {sent.value ? t('breakouts.controls.sent') : ''}
       </p>
       <ErrorText error={send.error} />
     </form>

@@ -52,6 +52,8 @@ export interface RoundState {
   locked: string[];
   /** The report for the current assignment (null for self-select). */
   report: PlanReport | null;
+  /** Running and closing rounds: each person's first presence in the round (ISO), see core/arrivals.ts. */
+  arrivals?: Readonly<Record<string, string>>;
 }
 
 export interface MessageRecord {

@@ -5,7 +5,8 @@
 import type { BreakoutMessage, RoundView } from '../../../shared/breakouts/schemas.js';
 import type { Change } from '../../../shared/socket.js';
 import type { Changes } from '../../kernel/feature.js';
-import type { MessageRecord, RoundState } from './types.js';
+import { lateArrivals } from './arrivals.js';
+import { isActive, type MessageRecord, type RoundState } from './types.js';
 
 export type Audience = 'staff' | 'public';
 
@@ -45,6 +46,7 @@ export function toRoundView(
   if (audience === 'staff') {
     view.locked = round.locked;
     if (round.report) view.report = round.report;
+    if (isActive(round)) view.late = lateArrivals(round);
   }
   return view;
 }
