@@ -10,6 +10,7 @@ import { Server as SocketServer } from 'socket.io';
 import { authRoutes } from './auth/routes.js';
 import { handshakeMiddleware } from './auth/handshake.js';
 import { SetupGate, setupLink } from './auth/setup.js';
+import type { LinkRole } from '../shared/kernel/roles.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/connect.js';
 import type { DB } from './db/types.js';
@@ -24,7 +25,10 @@ import { errorHandler, sendError } from './http/errors.js';
 import { serveClient } from './http/static.js';
 import { onConnection } from './kernel/connection.js';
 import type { KernelOptions } from './kernel/feature.js';
+import pg from 'pg';
+import { Leadership, REARM_EVERY_MS } from './kernel/cluster.js';
 import { createKernel, type RunningKernel } from './kernel/kernel.js';
+import { attachRedisAdapter, type RedisLink } from './kernel/redis.js';
 import type { PlenumIO } from './kernel/socket-types.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -45,6 +49,8 @@ export interface PlenumServer {
   logger: Logger;
   /** The one-time setup link while no organizer exists, else null. */
   setupLink: string | null;
+  /** The setup link if this node created it (and printed it), else null (cluster: one node prints it). */
+  printedSetupLink: string | null;
   kernel: RunningKernel;
   close(): Promise<void>;
 }
@@ -54,12 +60,21 @@ export const MAX_MESSAGE_BYTES = 16_000;
 
 export async function createServer(config: Config, options: CreateServerOptions = {}): Promise<PlenumServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, sqliteSynchronous: config.sqliteSynchronous });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, sqliteSynchronous: config.sqliteSynchronous, pgSchema: config.pgSchema, pgPoolSize: config.pgPoolSize });
   const { db } = database;
 
   const app = express();
   const httpServer = createHttpServer(app);
   const io: PlenumIO = new SocketServer(httpServer, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
+  let redis: RedisLink | null = null;
+  if (config.redisUrl) {
+    try {
+      redis = await attachRedisAdapter(io, config.redisUrl, config.redisPrefix, logger);
+    } catch (err) {
+      await database.close();
+      throw err;
+    }
+  }
 
   const windows = { ...options.windows };
   if (options.voteFlushMs !== undefined) windows.votes = options.voteFlushMs;
@@ -71,12 +86,48 @@ export async function createServer(config: Config, options: CreateServerOptions 
     now: () => new Date(),
     options: { limits: options.limits, windows, planTimeLimitMs: options.planTimeLimitMs, env: options.env, flood: options.flood },
     io,
+    shared: database.dialect === 'postgres',
+    leader:
+      database.dialect === 'postgres'
+        ? new Leadership(
+            async () => {
+              const client = new pg.Client({ connectionString: config.databaseUrl });
+              await client.connect();
+              return client as never;
+            },
+            (err) => logger.warn({ err }, 'cluster: leader connection lost'),
+            config.pgSchema ?? '',
+          )
+        : undefined,
   });
   const modules = createFeatures(kernel);
   await kernel.register(modules, createKernelHandlers(kernel));
   const setup = new SetupGate();
   const sweep = setInterval(() => kernel.limiter.sweep(Date.now()), 60_000);
   sweep.unref();
+  if (redis) {
+    // Other nodes drop their caches of an event as soon as this one commits to it (kernel/cluster.ts),
+    // and learn of revocations so a handshake racing one is caught on every node.
+    kernel.onCommitted = (eventId, seq) => io.serverSideEmit('plenum:seq' as never, eventId, seq);
+    kernel.delivery.onRevoked = (eventId, role) => io.serverSideEmit('plenum:revoked' as never, eventId, role ?? null);
+    io.on('plenum:seq' as never, (eventId: string, seq: number) => kernel.seqWatch.observe(eventId, seq));
+    io.on('plenum:revoked' as never, (eventId: string, role: LinkRole | null) => kernel.delivery.noteRevoked(eventId, role ?? undefined));
+    kernel.sharedBucket = (id, spec, now) => redis!.hit(id, spec, now);
+    kernel.cluster.send = (topic, payload, from) => io.serverSideEmit('plenum:msg' as never, topic, payload, from);
+    io.on('plenum:msg' as never, (topic: string, payload: unknown, from: string) => kernel.cluster.receive(topic, payload, from));
+  }
+  // Several nodes may share the database: every node arms every deadline (the first to fire wins the lock).
+  let rearming = false;
+  const rearm = kernel.shared
+    ? setInterval(() => {
+        if (rearming) return;
+        rearming = true;
+        void Promise.all(modules.map((m) => m.rearm?.()))
+          .catch((err: unknown) => logger.warn({ err }, 'cluster: re-arming timers failed'))
+          .finally(() => (rearming = false));
+      }, REARM_EVERY_MS)
+    : null;
+  rearm?.unref();
 
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
@@ -134,9 +185,15 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const retentionTimer = setInterval(() => void retention(), 60 * 60_000);
   retentionTimer.unref();
 
-  const token = await setup.prepare(db);
-  const link = token ? setupLink(config.publicUrl ?? url, token) : null;
-  if (link) logger.warn({ setupLink: link }, 'no organizer account yet: open the setup link to create one');
+  kernel.leader.onChange((leader) => logger.info({ leader }, leader ? 'cluster: this node leads (runs the chat bridges)' : 'cluster: this node no longer leads'));
+  kernel.leader.start();
+
+  const setupToken = await setup.prepare(db);
+  const link = setupToken ? setupLink(config.publicUrl ?? url, setupToken.token) : null;
+  // In a cluster only the node that created the token prints it (every node accepts it).
+  const printed = setupToken?.created ? link : null;
+  if (printed) logger.warn({ setupLink: printed }, 'no organizer account yet: open the setup link to create one');
+  else if (link) logger.info('no organizer account yet: the setup link was printed by the node that created it');
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -144,18 +201,22 @@ export async function createServer(config: Config, options: CreateServerOptions 
       clearInterval(sweep);
       clearInterval(retentionTimer);
       kernel.flood.stop();
+      if (rearm) clearInterval(rearm);
       kernel.stopCoalescers();
-      io.disconnectSockets(true);
+      // Only this node's sockets (with the Redis adapter, io.disconnectSockets would drop the whole cluster's).
+      io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
         httpServer.closeAllConnections();
       });
       // After the sockets are gone: their disconnects would arm presence flushes again.
       kernel.stopCoalescers();
+      await kernel.leader.stop();
       for (const m of modules) await m.stop?.();
       await kernel.queues.idle();
+      await redis?.close();
       await database.close();
     })());
 
-  return { httpServer, io, db, url, logger, setupLink: link, kernel, close };
+  return { httpServer, io, db, url, logger, setupLink: link, printedSetupLink: printed, kernel, close };
 }

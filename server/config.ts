@@ -4,7 +4,13 @@
  *   PORT                 HTTP port (default 3000; 0 picks a free port, the log line shows which)
  *   HOST                 interface to bind (default: all interfaces)
  *   DATA_DIR             folder for the database and other data (default ./data)
- *   DATABASE_URL         where the data lives (default sqlite:<DATA_DIR>/plenum.db); only sqlite: URLs today
+ *   DATABASE_URL         where the data lives (default sqlite:<DATA_DIR>/plenum.db), or postgres://user@host/db
+ *   PG_SCHEMA            PostgreSQL only: the schema for Plenum's tables (created if missing; default the
+ *                        connection's search_path, usually public)
+ *   PG_POOL_SIZE         PostgreSQL only: connections per node (default 10)
+ *   REDIS_URL            redis://host:6379: cluster mode, several nodes share sockets through Redis
+ *                        (Socket.IO's Redis adapter); needs a postgres DATABASE_URL
+ *   REDIS_PREFIX         prefix of Plenum's Redis channels (default plenum; one per cluster sharing a Redis)
  *   PUBLIC_URL           base of the absolute links Plenum hands out, e.g. https://plenum.example.org
  *                        (default: taken from the Host header of each request)
  *   TRUST_PROXY          Express "trust proxy" setting when Plenum runs behind a reverse proxy, e.g. 1 or
@@ -35,6 +41,10 @@ export interface Config {
   trustProxy: string | null;
   logLevel: LogLevel;
   sqliteSynchronous: SqliteSynchronous;
+  pgSchema: string | null;
+  pgPoolSize: number;
+  redisUrl: string | null;
+  redisPrefix: string;
   /** Joins per minute and IP address (people's `join` bucket). */
   joinLimitPerMinute: number;
   /** frame-ancestors sources of the stream overlay. */
@@ -94,8 +104,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`RETENTION_DAYS must be a whole number of days from 0 (keep) to 36500, got "${retentionText}"`);
   }
 
+  const pgSchema = nonEmpty(env.PG_SCHEMA) ?? null;
+  if (pgSchema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(pgSchema)) {
+    throw new ConfigError(`PG_SCHEMA must be a lower-case identifier (a-z, 0-9, _), got "${pgSchema}"`);
+  }
+  const poolText = nonEmpty(env.PG_POOL_SIZE) ?? '10';
+  const pgPoolSize = Number(poolText);
+  if (!Number.isInteger(pgPoolSize) || pgPoolSize < 1) throw new ConfigError(`PG_POOL_SIZE must be a positive whole number, got "${poolText}"`);
+  const redisUrl = nonEmpty(env.REDIS_URL) ?? null;
+  if (redisUrl !== null) {
+    if (!/^rediss?:\/\//i.test(redisUrl)) throw new ConfigError(`REDIS_URL must start with redis:// or rediss://, got "${redisUrl}"`);
+    if (!/^postgres(ql)?:\/\//i.test(databaseUrl)) {
+      throw new ConfigError('REDIS_URL (cluster mode) needs a postgres:// DATABASE_URL: nodes cannot share a SQLite file');
+    }
+  }
+
   return {
     port,
+    pgSchema,
+    pgPoolSize,
+    redisUrl,
+    redisPrefix: nonEmpty(env.REDIS_PREFIX) ?? 'plenum',
     host: nonEmpty(env.HOST),
     dataDir,
     databaseUrl,

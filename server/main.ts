@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const server = await createServer(config);
   server.logger.info({ url: server.url, dataDir: config.dataDir }, 'listening');
   console.log(`Plenum listening on ${server.url}`);
-  if (server.setupLink) {
+  if (server.printedSetupLink) {
     console.log(`No organizer account yet. Create the first one here (the link works once): ${server.setupLink}`);
   }
 

@@ -63,12 +63,12 @@ export function authRoutes(kernel: Kernel, setup: SetupGate): Router {
   router.post('/setup', async (req, res) => {
     const body = parse(SetupBody, req.body);
     if ((await countOrganizers(kernel.db)) > 0) {
-      setup.burn();
+      await setup.burn(kernel.db);
       throw new DomainError('forbidden', 'setup is already done; log in instead');
     }
-    if (!setup.matches(body.token)) throw new DomainError('forbidden', 'this setup link is not valid');
-    // Burn before the slow hash, so two requests with the same link cannot both create an account.
-    setup.burn();
+    // Claimed (deleted) before the slow hash, so two requests with the same link cannot both create an
+    // account, on this node or another.
+    if (!(await setup.claim(kernel.db, body.token))) throw new DomainError('forbidden', 'this setup link is not valid');
     const organizer = await createOrganizer(kernel.db, body, kernel.now());
     const session = await createSession(kernel.db, organizer.id, kernel.now());
     setSessionCookie(req, res, kernel, session.token, session.expires);

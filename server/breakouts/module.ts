@@ -36,6 +36,8 @@ export function createBreakoutsModule(kernel: Kernel, people: People): Breakouts
     start: () => rt.rearm(),
     stop: () => rt.stop(),
     forgetEvent: (eventId) => rt.forgetEvent(eventId),
+    resync: (eventId) => rt.resync(eventId),
+    rearm: () => rt.rearm(),
     onPresence(eventId, attendeeId, online) {
       // Who comes online while a round runs gets a group (they stay in it when they leave: they may come back).
       if (online) rt.attendeeConnected(eventId, attendeeId);

@@ -69,10 +69,11 @@ export class BreakoutRuntime {
   readonly engine: PlanOptions = { clock: () => performance.now() };
   /**
    * The public rounds of an event are the same for every attendee and the stage, so a burst of snapshots
-   * builds them once. Every breakouts commit drops it inside its transaction (see commit); on SQLite
-   * transactions never interleave, so a cached list matches the seq of the snapshot reading it.
+   * builds them once. Every breakouts commit drops it inside its transaction (see commit); the entry
+   * carries the seq it was read at and serves only snapshots of that seq (PostgreSQL: a snapshot may read
+   * an older seq while a commit lands, here or on another node).
    */
-  readonly publicRounds = new Map<string, RoundView[]>();
+  readonly publicRounds = new Map<string, { seq: number; rounds: RoundView[] }>();
   readonly planner: Planner;
   /** Passed to the engine with every plan and reshuffle; undefined = the engine's default. */
   readonly planTimeLimitMs: number | undefined;
@@ -164,6 +165,11 @@ export class BreakoutRuntime {
   forgetEvent(eventId: string): void {
     this.publicRounds.delete(eventId);
     this.timers.forgetEvent(eventId);
+  }
+
+  /** Another node wrote this event: the cached public rounds may be old; its timers come with rearm. */
+  resync(eventId: string): void {
+    this.publicRounds.delete(eventId);
   }
 
   async stop(): Promise<void> {

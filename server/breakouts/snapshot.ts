@@ -5,14 +5,15 @@ import { isPublicRound } from './core/views.js';
 import { loadPlanSettings, loadRounds } from './repository.js';
 import { helpOf, type BreakoutRuntime } from './runtime.js';
 
-export async function breakoutsSnapshot(rt: BreakoutRuntime, { trx, eventId, audience, actor }: SnapshotContext): Promise<BreakoutsSnapshot> {
+export async function breakoutsSnapshot(rt: BreakoutRuntime, { trx, eventId, seq, audience, actor }: SnapshotContext): Promise<BreakoutsSnapshot> {
   if (audience !== 'staff') {
-    let rounds = rt.publicRounds.get(eventId);
+    const cached = rt.publicRounds.get(eventId);
+    let rounds = cached?.seq === seq ? cached.rounds : null;
     if (!rounds) {
       const visible = (await loadRounds(trx, eventId)).filter(isPublicRound);
       const view = await rt.viewerFor(trx, visible);
       rounds = visible.map((r) => view(r, 'public'));
-      rt.publicRounds.set(eventId, rounds);
+      if ((rt.publicRounds.get(eventId)?.seq ?? -1) <= seq) rt.publicRounds.set(eventId, { seq, rounds });
     }
     // An attendee sees the help requests of their own groups ("help is coming", or done and askable again).
     const me = actor.attendeeId;

@@ -12,7 +12,7 @@
 import type { Kysely } from 'kysely';
 import { CHAT_FEED_LIMIT, type YoutubeSettings } from '../../shared/chat/schemas.js';
 import type { Change } from '../../shared/socket.js';
-import { rowToInfo } from '../events/repository.js';
+import { findEventById, rowToInfo } from '../events/repository.js';
 import type { Committed, FeatureModule, Handler, Kernel } from '../kernel/feature.js';
 import type { QaImports } from '../qa/index.js';
 import { chatConfigFromEnv } from './config.js';
@@ -62,9 +62,21 @@ export function createChatModule(kernel: Kernel, qa: QaImports): FeatureModule {
   let bridges = makeBridges(undefined);
   let stopped = false;
 
+  /** The settings each bridge was last given (cluster mode: resync compares to skip unchanged ones). */
+  const applied = new Map<string, string>();
+  // Several nodes: only the leader runs bridges (one poller per event in the whole cluster); the others
+  // keep out of YouTube's quota and learn of settings through resync.
   const apply = (eventId: string, settings: YoutubeSettings) => {
-    if (stopped) return;
+    if (stopped || !kernel.leader.isLeader) return;
+    applied.set(eventId, JSON.stringify(settings));
     bridges.apply(eventId, settings).catch((err: unknown) => kernel.logger.warn({ err, eventId }, 'chat bridge: apply failed'));
+  };
+  const applyAll = async () => {
+    const rows = await kernel.db.selectFrom('events').selectAll().execute();
+    for (const row of rows) {
+      const youtube = rowToInfo(row).settings.youtube;
+      if (youtube.url && youtube.chatImport !== 'off') apply(row.id, youtube);
+    }
   };
 
   const importHandler: Handler<'chat:import'> = {
@@ -105,11 +117,13 @@ export function createChatModule(kernel: Kernel, qa: QaImports): FeatureModule {
     async start() {
       const quota = await sqlQuotaPersistence(chatDb, (err) => kernel.logger.warn({ err }, 'chat bridge: quota not saved'));
       bridges = makeBridges(quota);
-      const rows = await kernel.db.selectFrom('events').selectAll().execute();
-      for (const row of rows) {
-        const youtube = rowToInfo(row).settings.youtube;
-        if (youtube.url && youtube.chatImport !== 'off') apply(row.id, youtube);
-      }
+      await applyAll();
+      kernel.leader.onChange((leader) => {
+        if (stopped) return;
+        applied.clear();
+        if (leader) void applyAll().catch((err: unknown) => kernel.logger.warn({ err }, 'chat bridge: start as leader failed'));
+        else void bridges.stopAll();
+      });
     },
     async stop() {
       stopped = true;
@@ -118,7 +132,18 @@ export function createChatModule(kernel: Kernel, qa: QaImports): FeatureModule {
     onSettingsChanged(eventId, settings) {
       apply(eventId, settings.youtube);
     },
+    // Another node committed to this event (maybe its settings): the leader re-reads them.
+    resync(eventId) {
+      if (stopped || !kernel.leader.isLeader) return;
+      void findEventById(kernel.db, eventId)
+        .then((row) => {
+          const youtube = row ? rowToInfo(row).settings.youtube : null;
+          if (youtube && applied.get(eventId) !== JSON.stringify(youtube) && (applied.has(eventId) || (youtube.url && youtube.chatImport !== 'off'))) apply(eventId, youtube);
+        })
+        .catch((err: unknown) => kernel.logger.warn({ err, eventId }, 'chat bridge: settings not re-read'));
+    },
     forgetEvent(eventId) {
+      applied.delete(eventId);
       status.forgetEvent(eventId);
       void bridges.forget(eventId);
       // No foreign keys to events on these tables: the rows go with the event here.

@@ -8,7 +8,7 @@
  *   chat_bridges   one row per event: the cursor (video, chat id, page token, end)
  *   chat_quota     one row per Pacific day: the installation's quota ledger (optional)
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import type { ChatFeedMessage } from '../../shared/chat/schemas.js';
 import type { BridgeCursor } from './core/ledger.js';
 import type { Ban } from './core/mapping.js';
@@ -55,8 +55,14 @@ export interface ChatTables {
   chat_quota: ChatQuotaTable;
 }
 
+function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
 /** The DDL, for a migration. (question_id may reference questions.id ON DELETE SET NULL in the real schema.) */
 export async function createChatTables(db: Kysely<unknown>): Promise<void> {
+  // Milliseconds since 1970 overflow PostgreSQL's 32-bit integer; SQLite's integer is 64-bit already.
+  const millis = isPostgres(db) ? 'bigint' : 'integer';
   await db.schema
     .createTable('chat_messages')
     .ifNotExists()
@@ -73,7 +79,7 @@ export async function createChatTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('question_id', 'varchar(64)')
     .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('banned', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('received_at', 'integer', (c) => c.notNull())
+    .addColumn('received_at', millis, (c) => c.notNull())
     .addPrimaryKeyConstraint('chat_messages_pk', ['event_id', 'id'])
     .execute();
   await db.schema.createIndex('chat_messages_author').ifNotExists().on('chat_messages').columns(['event_id', 'author_channel_id']).execute();
@@ -93,7 +99,7 @@ export async function createChatTables(db: Kysely<unknown>): Promise<void> {
     .addColumn('day', 'varchar(10)', (c) => c.primaryKey())
     .addColumn('used', 'integer', (c) => c.notNull())
     .addColumn('by_event', 'text', (c) => c.notNull())
-    .addColumn('exhausted_until', 'integer')
+    .addColumn('exhausted_until', millis)
     .execute();
 }
 
@@ -239,7 +245,9 @@ export async function recentFeed(db: Kysely<ChatTables>, eventId: string, limit:
     .selectAll()
     .where('event_id', '=', eventId)
     .orderBy('received_at', 'desc')
-    .orderBy(sql`rowid`, 'desc')
+    // Messages of one page share received_at: SQLite keeps their insertion order by rowid; PostgreSQL has
+    // no rowid, and the page's publication time (then the id) is the same order there.
+    .$call((q) => (isPostgres(db) ? q.orderBy('published_at', 'desc').orderBy('id', 'desc') : q.orderBy(sql`rowid`, 'desc')))
     .limit(limit)
     .execute();
   return rows.reverse().map((r) => toFeedMessage(toRow(r)));

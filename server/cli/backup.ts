@@ -16,6 +16,12 @@ const usage = `usage: npm run cli -- backup --out FILE
   restore: replaces the database by FILE (stop the server first; --force when the database holds data);
            the schema is then brought up to date. Uses DATA_DIR / DATABASE_URL like the server.`;
 
+function sqlitePath(databaseUrl: string): string {
+  const parsed = parseDatabaseUrl(databaseUrl);
+  if (parsed.dialect !== 'sqlite') throw new BackupError('not an SQLite database URL');
+  return parsed.path;
+}
+
 function describe(s: DatabaseSummary): string {
   return `${s.events} event(s), ${s.questions} question(s), schema version ${s.migrations}`;
 }
@@ -55,7 +61,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env, 
       const out = resolve(values.out);
       if (isPg) return runTool(pgDumpCommand(config.databaseUrl, out));
       mkdirSync(dirname(out), { recursive: true });
-      const summary = await backupSqlite(parseDatabaseUrl(config.databaseUrl).path, out);
+      const summary = await backupSqlite(sqlitePath(config.databaseUrl), out);
       console.log(`backup written to ${out}: ${describe(summary)}`);
       return 0;
     }
@@ -65,7 +71,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env, 
       return 2;
     }
     if (isPg) return runTool(pgRestoreCommand(config.databaseUrl, resolve(file), values.force ?? false));
-    const target = parseDatabaseUrl(config.databaseUrl).path;
+    const target = sqlitePath(config.databaseUrl);
     mkdirSync(dirname(target), { recursive: true });
     const summary = await restoreSqlite(resolve(file), target, values.force ?? false);
     // Opening it runs the kernel's newer migrations on an older backup now (the features' run at the next start).

@@ -35,7 +35,7 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, sqliteSynchronous: config.sqliteSynchronous });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, sqliteSynchronous: config.sqliteSynchronous, pgSchema: config.pgSchema, pgPoolSize: config.pgPoolSize });
   try {
     const organizer = await createOrganizer(database.db, { email: email.data, password: password.data }, new Date());
     console.log(`organizer ${organizer.email} created (id ${organizer.id})`);

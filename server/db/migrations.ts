@@ -7,7 +7,7 @@
  * sort after these; unordered runs are allowed, so a feature added later still gets its migrations).
  */
 import { newToken } from '../auth/tokens.js';
-import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': {
@@ -212,6 +212,21 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('events').dropColumn('last_active_at').execute();
     },
   },
+  // The first-run setup token lives in the database, so every node of a cluster accepts the same link
+  // and only one request can use it (an atomic DELETE claims it).
+  '0004_setup_token': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('setup_tokens')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('token', 'varchar(64)', (c) => c.notNull())
+        .addColumn('created_at', 'varchar(40)', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('setup_tokens').ifExists().execute();
+    },
+  },
 };
 
 class InCodeMigrationProvider implements MigrationProvider {
@@ -234,6 +249,13 @@ async function executedMigrations(db: Kysely<unknown>): Promise<string[]> {
   }
 }
 
+async function currentSchema(db: Kysely<unknown>): Promise<{ migrationTableSchema?: string }> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return {};
+  const row = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
+  const schema = row.rows[0]?.schema;
+  return schema ? { migrationTableSchema: schema } : {};
+}
+
 export async function migrateToLatest<T>(db: Kysely<T>, extra: Record<string, Migration> = {}): Promise<MigrationResultSet> {
   for (const name of Object.keys(extra)) if (name in migrations) throw new Error(`migration ${name} is defined twice`);
   const all = { ...migrations, ...extra };
@@ -244,6 +266,9 @@ export async function migrateToLatest<T>(db: Kysely<T>, extra: Record<string, Mi
     db: db as Kysely<unknown>,
     provider: new InCodeMigrationProvider(all),
     allowUnorderedMigrations: true,
+    // PostgreSQL: Kysely looks for its bookkeeping tables in any schema unless told which; with PG_SCHEMA
+    // (search_path) another schema's kysely_migration would be taken for ours.
+    ...(await currentSchema(db as Kysely<unknown>)),
   });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));

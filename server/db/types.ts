@@ -54,10 +54,18 @@ export interface EventsTable {
  * The kernel's tables. Each feature adds its own by declaration merging in its folder
  * (`declare module '../db/types.js' { interface DB { … } }`, see server/qa/tables.ts).
  */
+/** The first-run setup token while no organizer exists (one row, id 1), shared by every node. */
+export interface SetupTokensTable {
+  id: number;
+  token: string;
+  created_at: string;
+}
+
 export interface DB {
   organizers: OrganizersTable;
   sessions: SessionsTable;
   events: EventsTable;
+  setup_tokens: SetupTokensTable;
 }
 
 export type EventRow = Selectable<EventsTable>;

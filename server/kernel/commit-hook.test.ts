@@ -49,7 +49,7 @@ let eventId: string;
 beforeAll(async () => {
   database = await openDatabase({ databaseUrl: 'sqlite::memory:' });
   const config = loadConfig({ PORT: '0', DATA_DIR: '/tmp/unused', LOG_LEVEL: 'silent' });
-  kernel = createKernel({ config, db: database.db, logger: createLogger('silent'), now: () => new Date(), options: {}, io });
+  kernel = createKernel({ config, db: database.db, logger: createLogger('silent'), now: () => new Date(), options: {}, io, shared: false });
   const identity = { attendeeByToken: async () => null, describe: async () => null };
   await kernel.register(
     [

@@ -15,7 +15,15 @@ export class Delivery {
   private revision = 0;
   private readonly lastRevoked = new Map<string, number>();
 
+  /** Cluster mode: tells the other nodes (set by app.ts). */
+  onRevoked: ((eventId: string, role?: LinkRole) => void) | null = null;
+
   constructor(private readonly io: PlenumIO) {}
+
+  /** A revocation made here or on another node: handshakes that started before it are refused. */
+  noteRevoked(eventId: string, role?: LinkRole): void {
+    this.lastRevoked.set(`${eventId}:${role ?? '*'}`, ++this.revision);
+  }
 
   get currentRevision(): number {
     return this.revision;
@@ -65,7 +73,9 @@ export class Delivery {
 
   /** Tells the holders why, then drops them; the packet is flushed before the transport closes. */
   revoke(eventId: string, reason: RevokeReason, role?: LinkRole): void {
-    this.lastRevoked.set(`${eventId}:${role ?? '*'}`, ++this.revision);
+    this.noteRevoked(eventId, role);
+    this.onRevoked?.(eventId, role);
+    // With the Redis adapter both calls reach the sockets of every node.
     const rooms = role ? [linkRoom(eventId, role)] : [staffRoom(eventId), pubRoom(eventId)];
     this.io.to(rooms).emit('session:revoked', { reason });
     this.io.in(rooms).disconnectSockets(true);

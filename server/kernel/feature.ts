@@ -48,6 +48,8 @@ export type Handlers = { [K in CommandName]: Handler<K> };
 export interface SnapshotContext {
   trx: Transaction<DB>;
   eventId: string;
+  /** The event's seq this snapshot reflects: a cache shared by snapshots is valid for this seq only. */
+  seq: number;
   audience: Audience;
   actor: SocketData;
 }
@@ -88,6 +90,18 @@ export interface FeatureModule {
   stop?(): Promise<void>;
   /** The event was deleted: drop caches and timers. */
   forgetEvent?(eventId: string): void;
+  /**
+   * Cluster mode (PostgreSQL): the event's committed seq moved past what this node has seen (another node
+   * wrote): drop in-memory state derived from the database, so the next read loads it again. Synchronous
+   * and cheap; it may be called more often than needed.
+   */
+  resync?(eventId: string): void;
+  /**
+   * Cluster mode: called every few seconds on every node: arm the timers of what the database says is
+   * running (rounds, polls), so a deadline fires on every live node and the first to take the event's
+   * lock makes the change (the others find nothing due).
+   */
+  rearm?(): Promise<void>;
   /**
    * The event's settings were committed (event:settings or PATCH /api/events/:id), in the event's queue:
    * re-arm what depends on them (the chat bridge). Must not wait for the queue (it is running).
@@ -141,17 +155,45 @@ export interface KernelOptions {
   flood?: Partial<FloodPolicy>;
 }
 
+/**
+ * Messages between the nodes of a cluster (Socket.IO serverSideEmit through Redis); on one node a no-op.
+ * Best effort: a message can be lost while Redis is away, so state sent this way is also resent in full.
+ */
+export interface ClusterChannel {
+  /** This process, unique per start. */
+  readonly nodeId: string;
+  /** Whether other nodes may exist (REDIS_URL set). */
+  readonly enabled: boolean;
+  publish(topic: string, payload: unknown): void;
+  subscribe(topic: string, handler: (payload: unknown, from: string) => void): void;
+}
+
+/** One node of the cluster runs what must run once (cluster.ts Leadership); one node is always it. */
+export interface Leader {
+  readonly isLeader: boolean;
+  onChange(fn: (leader: boolean) => void): void;
+}
+
 export interface Kernel {
   config: Config;
+  cluster: ClusterChannel;
+  leader: Leader;
   db: Kysely<DB>;
   logger: Logger;
   /** The only clock of the server; cores get the time as a parameter. */
   now: () => Date;
   options: KernelOptions;
+  /** PostgreSQL: other nodes may write the same events (commits take the event's lock, see cluster.ts). */
+  readonly shared: boolean;
   queues: SerialQueues;
   limiter: RateLimiter<string>;
   /** Drops sockets that keep sending past their limits or never read (server/kernel/flood.ts). */
   flood: FloodGuard;
+  /**
+   * A limit every node counts into (cluster mode: a token bucket in Redis; one node, or Redis failing:
+   * `limiter`). Returns 0 when allowed, else the milliseconds to wait. For low-rate limits (joins).
+   */
+  hitAcrossNodes(kind: string, key: string): Promise<number>;
   delivery: Delivery;
   /**
    * The write half of the path of one command: run `work` in ONE transaction which bumps the event's seq

@@ -5,18 +5,21 @@
 import { DEFAULT_FLOOD_POLICY, FloodGuard } from './flood.js';
 import { migrateToLatest } from '../db/migrations.js';
 import { bumpSeq } from '../events/repository.js';
+import { Channel, Leadership, lockEvent, SeqWatch } from './cluster.js';
 import { Coalescer, realScheduler } from './coalescer.js';
 import { collectHandlers } from './dispatch.js';
 import { mergeChanges, type Changes, type FeatureModule, type Handlers, type IdentityProvider, type Kernel } from './feature.js';
 import { Delivery } from './delivery.js';
-import { KERNEL_LIMITS, RateLimiter } from './rate-limit.js';
+import { KERNEL_LIMITS, RateLimiter, type BucketSpec } from './rate-limit.js';
 import { SerialQueues } from './serial-queue.js';
 import type { PlenumIO } from './socket-types.js';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/types.js';
 
-export interface KernelParts extends Pick<Kernel, 'config' | 'db' | 'logger' | 'now' | 'options'> {
+export interface KernelParts extends Pick<Kernel, 'config' | 'db' | 'logger' | 'now' | 'options' | 'shared'> {
   io: PlenumIO;
+  /** Several nodes: who is the leader (app.ts builds it on a connection of its own); absent: always this node. */
+  leader?: Leadership;
 }
 
 export interface RunningKernel extends Kernel {
@@ -28,6 +31,14 @@ export interface RunningKernel extends Kernel {
   stopCoalescers(): void;
   /** Drops every coalescer window of a deleted event. */
   forgetEvent(eventId: string): void;
+  /** The last seq this node saw per event (cluster mode: resyncs the modules when another node wrote). */
+  readonly seqWatch: SeqWatch;
+  readonly cluster: Channel;
+  readonly leader: Leadership;
+  /** Cluster mode: the Redis token bucket behind hitAcrossNodes (set by app.ts). */
+  sharedBucket: ((id: string, spec: BucketSpec, now: number) => Promise<number>) | null;
+  /** Called after each commit that bumped seq (cluster mode: tells the other nodes). */
+  onCommitted: ((eventId: string, seq: number) => void) | null;
 }
 
 export function createKernel(parts: KernelParts): RunningKernel {
@@ -40,6 +51,8 @@ export function createKernel(parts: KernelParts): RunningKernel {
   let modules: readonly FeatureModule[] = [];
   let handlers: Handlers | null = null;
   let identity: IdentityProvider | null = null;
+  const { shared } = parts;
+  const seqWatch = new SeqWatch(() => modules);
 
   /** FeatureModule.onChanges: every module sees the work's changes once; what they add is not shown again. */
   async function hookChanges(trx: Transaction<DB>, eventId: string, work: Partial<Changes>): Promise<Array<Partial<Changes>>> {
@@ -56,6 +69,24 @@ export function createKernel(parts: KernelParts): RunningKernel {
 
   const kernel: RunningKernel = {
     ...parts,
+    seqWatch,
+    cluster: new Channel(),
+    leader: parts.leader ?? new Leadership(null),
+    sharedBucket: null,
+
+    async hitAcrossNodes(kind, key) {
+      const now = parts.now().getTime();
+      if (kernel.sharedBucket) {
+        try {
+          return await kernel.sharedBucket(`${kind}:${key}`, limiter.specOf(kind), now);
+        } catch (err) {
+          // Redis away: count on this node rather than refuse everyone (or let everyone in).
+          logger.warn({ err, kind }, 'shared rate limit unavailable; counting per node');
+        }
+      }
+      return limiter.hit(kind, key, now);
+    },
+    onCommitted: null,
     queues,
     limiter,
     flood,
@@ -74,11 +105,19 @@ export function createKernel(parts: KernelParts): RunningKernel {
 
     async commit(eventId, work) {
       const done = await db.transaction().execute(async (trx) => {
+        if (shared) {
+          // Before any read that decides the write (cluster.ts): the event's commits queue here across nodes.
+          const seq = await lockEvent(trx, eventId);
+          if (seq !== null) seqWatch.observe(eventId, seq);
+        }
         const out = await work(trx);
         if (!out.changes) return { ...out, added: [], seq: -1 };
         const added = await hookChanges(trx, eventId, out.changes);
-        return { ...out, added, seq: await bumpSeq(trx, eventId) };
+        const seq = await bumpSeq(trx, eventId);
+        seqWatch.own(eventId, seq);
+        return { ...out, added, seq };
       });
+      if (done.seq >= 0) kernel.onCommitted?.(eventId, done.seq);
       const changes: Changes | null = done.changes ? mergeChanges(done.changes, ...done.added) : null;
       // Keep one array for both audiences when the work gave one (one broadcast, see Delivery.deliver).
       if (changes && !done.added.length && done.changes?.staff && done.changes.staff === done.changes.pub) changes.pub = changes.staff;
@@ -130,6 +169,7 @@ export function createKernel(parts: KernelParts): RunningKernel {
 
     forgetEvent(eventId) {
       for (const c of coalescers) c.forgetEvent(eventId);
+      seqWatch.forget(eventId);
     },
   };
   return kernel;

@@ -75,6 +75,10 @@ export class RateLimiter<K extends string> {
     this.specs[kind] ??= spec;
   }
 
+  specOf(kind: K): BucketSpec {
+    return this.specs[kind];
+  }
+
   /** Takes one token of `kind` for `key`; returns 0 when allowed, else the milliseconds to wait. */
   hit(kind: K, key: string, now: number): number {
     const id = `${kind}\u0000${key}`;

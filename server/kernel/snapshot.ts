@@ -12,9 +12,14 @@ import type { RunningKernel } from './kernel.js';
 import type { SocketData } from './socket-types.js';
 
 export async function buildSnapshot(kernel: RunningKernel, actor: SocketData): Promise<Snapshot> {
-  return kernel.db.transaction().execute(async (trx) => {
+  // PostgreSQL: REPEATABLE READ, so every statement of the snapshot sees the same commits as the seq it
+  // reads (READ COMMITTED would let a commit land between two of them). SQLite transactions are serial.
+  const begin = kernel.shared ? kernel.db.transaction().setIsolationLevel('repeatable read') : kernel.db.transaction();
+  return begin.execute(async (trx) => {
     const row = await findEventById(trx, actor.eventId);
     if (!row) throw new DomainError('not_found', 'this event no longer exists');
+    const seq = Number(row.seq);
+    if (kernel.shared) kernel.seqWatch.observe(actor.eventId, seq);
     const info = rowToInfo(row);
     let name: string | null = null;
     let attributes: Record<string, string> = {};
@@ -29,14 +34,14 @@ export async function buildSnapshot(kernel: RunningKernel, actor: SocketData): P
     const staff = isStaffRole(actor.role);
     const snapshot: Record<string, unknown> = {
       protocol: PROTOCOL_VERSION,
-      seq: Number(row.seq),
+      seq,
       me: { role: actor.role, id: actor.attendeeId ?? actor.organizerId ?? actor.role, name, attributes },
       event: staff ? info : publicEventInfo(info),
       serverTime: kernel.now().toISOString(),
     };
     const audience = staff ? 'staff' : 'pub';
     for (const m of kernel.modules) {
-      if (m.snapshot) snapshot[m.name] = await m.snapshot({ trx, eventId: actor.eventId, audience, actor });
+      if (m.snapshot) snapshot[m.name] = await m.snapshot({ trx, eventId: actor.eventId, seq, audience, actor });
     }
     return snapshot as Snapshot;
   });

@@ -36,7 +36,14 @@ export function personView(p: PersonRow, online: boolean): PersonView {
   return { id: p.id, name: p.name, attributes: p.attributes, online, invited: p.invited };
 }
 
+const PRESENCE_TOPIC = 'people:presence';
+const STATE_TOPIC = 'people:state';
+/** Cluster mode: every node sends its whole presence this often; silent for NODE_SILENT_MS = gone. */
+export const HEARTBEAT_MS = 2_000;
+export const NODE_SILENT_MS = 7_000;
+
 export function createPeopleModule(kernel: Kernel): PeopleModule {
+  let heartbeat: NodeJS.Timeout | null = null;
   /** The count last sent per event (absent: 0), so `people:count` goes out only when it changed. */
   const sentCount = new Map<string, number>();
 
@@ -106,9 +113,30 @@ export function createPeopleModule(kernel: Kernel): PeopleModule {
     },
 
     onPresence(eventId, attendeeId, online) {
-      if (online) presence.connect(eventId, attendeeId);
       // They stay in their groups (they may come back); staff only see them go offline.
-      else presence.disconnect(eventId, attendeeId);
+      const flipped = online ? presence.connect(eventId, attendeeId) : presence.disconnect(eventId, attendeeId);
+      if (flipped && kernel.cluster.enabled) kernel.cluster.publish(PRESENCE_TOPIC, { eventId, attendeeId, online });
+    },
+
+    async start() {
+      // Cluster mode: who is online on the other nodes (see presence.ts). Each node sends its flips as they
+      // happen and its whole state every few seconds (a heartbeat that heals lost messages); a node that
+      // stays silent is gone and its attendees go offline.
+      kernel.cluster.subscribe(PRESENCE_TOPIC, (payload, from) => {
+        const p = payload as { eventId: string; attendeeId: string; online: boolean };
+        presence.remoteChange(from, p.eventId, p.attendeeId, p.online, Date.now());
+      });
+      kernel.cluster.subscribe(STATE_TOPIC, (payload, from) => presence.remoteState(from, (payload as { events: Record<string, string[]> }).events, Date.now()));
+      heartbeat = setInterval(() => {
+        if (!kernel.cluster.enabled) return;
+        kernel.cluster.publish(STATE_TOPIC, { events: presence.local() });
+        presence.expire(Date.now(), NODE_SILENT_MS);
+      }, HEARTBEAT_MS);
+      heartbeat.unref();
+    },
+
+    async stop() {
+      if (heartbeat) clearInterval(heartbeat);
     },
 
     forgetEvent(eventId) {

@@ -55,7 +55,8 @@ export function peopleRoutes(kernel: Kernel, hooks: RosterHooks): Router {
   const router = Router();
 
   router.post('/join/:code/attendees', async (req, res) => {
-    const wait = kernel.limiter.hit('join', req.ip ?? 'unknown', kernel.now().getTime());
+    // Counted across all nodes in cluster mode: the address is the venue's, whichever node it reaches.
+    const wait = await kernel.hitAcrossNodes('join', req.ip ?? 'unknown');
     if (wait > 0) throw new DomainError('rate_limited', 'too many new participants from this address; try again shortly', { retryAfterMs: wait });
     const event = await eventByCode(kernel, req.params.code);
     const body = parse(IssueAttendeeBody, req.body ?? {});

@@ -90,6 +90,13 @@ export function createPollsModule(kernel: Kernel, people: People): PollsModule {
       tallies.forgetEvent(eventId);
       store.drop(eventId);
     },
+    // Another node wrote: the next read loads answers, tallies and polls again (inside its transaction).
+    resync(eventId) {
+      store.drop(eventId);
+    },
+    async rearm() {
+      for (const p of await listOpenPolls(kernel.db)) timers.sync(p);
+    },
     onPresence(eventId) {
       // Moderators compare answers with people here now, which matters while a poll is open; the count
       // rides on the next tallies flush (people:count already tells everyone the number in general).

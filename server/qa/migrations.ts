@@ -1,5 +1,5 @@
 /** The Q&A module's own migrations (the questions table itself is in the kernel's 0001_initial). */
-import { sql, type Kysely, type Migration } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
 
 /**
  * Imported questions (YouTube chat, REST) have no attendee: author_id becomes nullable (the reference to
@@ -8,14 +8,15 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * migrations outside a transaction (no transactional DDL in Kysely's adapter), so the pragma applies.
  */
 async function authorIdNullable(db: Kysely<unknown>): Promise<void> {
-  const table = await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'questions'`
-    .execute(db)
-    .catch(() => null);
-  const ddl = table?.rows[0]?.sql;
-  if (!ddl) {
+  // Asked of the adapter, not by a failing probe: PostgreSQL runs migrations in a transaction, which a
+  // failed query would abort.
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
     await sql`ALTER TABLE questions ALTER COLUMN author_id DROP NOT NULL`.execute(db);
     return;
   }
+  const table = await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'questions'`.execute(db);
+  const ddl = table.rows[0]?.sql;
+  if (!ddl) throw new Error('questions table missing');
   const indexes = await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'questions' AND sql IS NOT NULL`.execute(db);
   const nullable = ddl.replace(/("author_id"\s+varchar\(64\))\s+not null/i, '$1');
   if (nullable === ddl) throw new Error('questions.author_id: unexpected DDL, cannot make it nullable');

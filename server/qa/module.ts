@@ -11,6 +11,7 @@ import { importRoutes } from './import-route.js';
 import { createQaImports, type QaImports } from './imports.js';
 import { mergeInTransaction } from './merge.js';
 import { qaMigrations } from './migrations.js';
+import { currentVotes } from './repository.js';
 import { qaSnapshot, type PublicLists } from './snapshot.js';
 
 export interface QaModule extends FeatureModule {
@@ -27,8 +28,12 @@ export function createQaModule(kernel: Kernel, people: People): QaModule {
   const votes = kernel.coalescer<number>({
     name: 'votes',
     windowMs: 100,
-    async flush(_trx, _eventId, entries) {
-      const counts = changedValues(entries);
+    async flush(trx, eventId, entries) {
+      let counts = changedValues(entries);
+      if (!counts) return null;
+      // Several nodes (PostgreSQL): another node may have counted a later vote since this window saw its
+      // count; read the committed counts under the event's lock, so the last flush sent is the newest.
+      if (kernel.shared) counts = await currentVotes(trx, eventId, Object.keys(counts));
       if (!counts) return null;
       const changes: Change[] = [{ type: 'question:votes', counts }];
       return { staff: changes, pub: changes };
@@ -66,6 +71,9 @@ export function createQaModule(kernel: Kernel, people: People): QaModule {
     imports,
     api: createQaApi(publicLists),
     forgetEvent(eventId) {
+      publicLists.delete(eventId);
+    },
+    resync(eventId) {
       publicLists.delete(eventId);
     },
   };

@@ -10,6 +10,7 @@ import type { ModQuestion } from '../../shared/qa/schemas.js';
 import type { Change } from '../../shared/socket.js';
 import { createServer } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
+import { databaseEnv, dropDatabase } from './database.js';
 import { FakeYoutube, startFakeYoutube } from '../fakes/youtube.js';
 import {
   api, connect, createEvent, joinAttendee, setupOrganizer, sleep, startTestServer, tokenOf, until, type Client, type TestServer,
@@ -152,7 +153,7 @@ describe('the chat bridge in the server', () => {
     await untilAsync(async () => (await countYoutube()) === 3, 8000, 'first three imported');
     await own.server.close();
     for (let i = 0; i < 4; i++) yt.say(CHAT, `Frage während des Neustarts ${i}`);
-    const again = await createServer(loadConfig({ PORT: '0', DATA_DIR: own.dataDir, LOG_LEVEL: 'silent', ...env }), { windows: { chatStatus: 50 }, env });
+    const again = await createServer(loadConfig({ PORT: '0', DATA_DIR: own.dataDir, LOG_LEVEL: 'silent', ...databaseEnv(own.dataDir), ...env }), { windows: { chatStatus: 50 }, env });
     try {
       const db = again.db;
       await untilAsync(async () => (await countYoutube(db)) >= 7, 10_000, 'all seven imported after the restart');
@@ -165,6 +166,7 @@ describe('the chat bridge in the server', () => {
     }
     const { rmSync } = await import('node:fs');
     rmSync(own.dataDir, { recursive: true, force: true });
+    await dropDatabase(own.dataDir);
   }, 30_000);
 
   it('coalesces the status: at most one chat:status a second per event, to staff only', async () => {

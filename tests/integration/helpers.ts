@@ -17,6 +17,7 @@ import { clientFeatures } from '../../client/features.js';
 import { createSyncReducer, type SyncedState } from '../../client/kernel/reducer.js';
 import { createServer, type CreateServerOptions, type PlenumServer } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
+import { databaseEnv, dropDatabase } from './database.js';
 
 export interface TestServer {
   url: string;
@@ -27,7 +28,7 @@ export interface TestServer {
 
 export async function startTestServer(options: CreateServerOptions = {}, env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'plenum-it-'));
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...databaseEnv(dataDir), ...env });
   // Presence flushes every 20 ms instead of 500: tests settle quickly (a test of the coalescing passes 500).
   // Tests poll snapshots in loops: the snapshot limit is lifted here and tested with its real value in flood.test.ts.
   const limits = { snapshot: { capacity: 10_000, perMs: 10_000 }, ...options.limits };
@@ -39,6 +40,7 @@ export async function startTestServer(options: CreateServerOptions = {}, env: Re
     async close() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
+      await dropDatabase(dataDir);
     },
   };
 }
@@ -335,8 +337,12 @@ export class Mirror {
   sync(): Promise<void> {
     this.syncing ??= (async () => {
       this.state = reducer.requested(this.state);
-      const snap = await this.client.snapshot();
-      this.syncing = null;
+      let snap: Snapshot;
+      try {
+        snap = await this.client.snapshot();
+      } finally {
+        this.syncing = null;
+      }
       this.load(snap);
       this.afterUpdate();
     })();
@@ -352,7 +358,11 @@ export class Mirror {
   private afterUpdate(): void {
     if (this.state.phase !== 'gap' || this.syncing) return;
     this.resyncs++;
-    void this.sync();
+    // A resync on a socket whose server went away (tests/cluster kills nodes) cannot succeed and is not
+    // a failure of its own; on a connected socket it is.
+    this.sync().catch((err: unknown) => {
+      if (this.client.socket.connected) throw err;
+    });
   }
 
   /** What the sending tab learns from its own vote ack. */

@@ -4,7 +4,7 @@
  * survived.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands, type CommandName } from '../../shared/socket.js';
+import { commands, type CommandName, type Snapshot } from '../../shared/socket.js';
 import { connect, createEvent, joinAttendee, setupOrganizer, sleep, stable, startTestServer, type Client, type TestEvent, type TestServer } from './helpers.js';
 
 let t: TestServer;
@@ -96,6 +96,21 @@ function badShapes(name: CommandName): unknown[] {
   return [...shapes, ...(extra[name] ?? [])];
 }
 
+/**
+ * A snapshot once the connects' presence flushes are committed: the seq stayed the same over 60 ms (a
+ * fixed sleep was too short on PostgreSQL under the whole suite).
+ */
+async function settled(mod: Client): Promise<Snapshot> {
+  let last = await mod.snapshot();
+  for (let i = 0; i < 50; i++) {
+    await sleep(60);
+    const next = await mod.snapshot();
+    if (next.seq === last.seq) return next;
+    last = next;
+  }
+  return last;
+}
+
 async function clientFor(name: CommandName): Promise<Client> {
   const roles = commands[name].roles as readonly string[];
   // A fresh socket per command keeps the general per-sender limit out of the way.
@@ -115,8 +130,7 @@ describe('malformed payloads', () => {
   it.each(names)('%s: every malformed shape gets invalid_payload with field paths, and nothing changes', async (name) => {
     const c = await clientFor(name);
     const mod = await connect(t, { code: ev.code, token: ev.tokens.moderator });
-    await sleep(60); // the attendee's presence flush (20 ms in tests) is a delta of its own
-    const before = await mod.snapshot();
+    const before = await settled(mod); // the attendee's presence flush (20 ms in tests) is a delta of its own
     for (const payload of badShapes(name)) {
       const res = await c.send(name, payload);
       expect(res, `${name} ${JSON.stringify(payload)?.slice(0, 80)}`).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
@@ -136,8 +150,7 @@ describe('malformed payloads', () => {
   it('messages without an ack are ignored; oversized messages drop only that socket', async () => {
     const a = await connect(t, { code: ev.code, token: attendeeToken });
     const mod = await connect(t, { code: ev.code, token: ev.tokens.moderator });
-    await sleep(60);
-    const before = await mod.snapshot();
+    const before = await settled(mod);
     for (const name of names) {
       (a.socket as any).emit(name, { text: 'ohne Ack', id: 'x', ids: [], up: true });
       (a.socket as any).emit(name);

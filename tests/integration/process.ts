@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll } from 'vitest';
+import { databaseEnv, dropDatabase } from './database.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -23,16 +24,19 @@ export interface ServerProcess {
 export function serverProcesses(prefix: string): { dataDir: string; start(): Promise<ServerProcess> } {
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
   const children: ChildProcess[] = [];
-  afterAll(() => {
+  afterAll(async () => {
+    const exits = children.filter((c) => c.exitCode === null && c.signalCode === null).map((c) => new Promise((r) => c.once('exit', r)));
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    await Promise.all(exits);
     rmSync(dataDir, { recursive: true, force: true });
+    await dropDatabase(dataDir);
   });
   return {
     dataDir,
     start() {
       const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
         cwd: root,
-        env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+        env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ...databaseEnv(dataDir) },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       children.push(child);

@@ -5,6 +5,7 @@ import { run as organizerCli } from '../../server/cli/organizer.js';
 import {
   ORGANIZER, api, connect, setupOrganizer, cookieFrom, createEvent, joinAttendee, startTestServer, until, type TestServer,
 } from './helpers.js';
+import { databaseEnv } from './database.js';
 
 let t: TestServer;
 let cookie: string;
@@ -62,9 +63,11 @@ describe('setup and login', () => {
   });
 
   it('the CLI adds an organizer who can then log in; duplicates and bad arguments fail', async () => {
-    const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+    const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL, PG_SCHEMA: process.env.PG_SCHEMA };
     process.env.DATA_DIR = t.dataDir;
     delete process.env.DATABASE_URL;
+    delete process.env.PG_SCHEMA;
+    Object.assign(process.env, databaseEnv(t.dataDir));
     const errors: string[] = [];
     const logs: string[] = [];
     const origError = console.error;
@@ -81,6 +84,8 @@ describe('setup and login', () => {
       console.log = origLog;
       Object.assign(process.env, saved);
       if (saved.DATABASE_URL === undefined) delete process.env.DATABASE_URL;
+      if (saved.PG_SCHEMA === undefined) delete process.env.PG_SCHEMA;
+      delete process.env.PG_POOL_SIZE;
       if (saved.DATA_DIR === undefined) delete process.env.DATA_DIR;
     }
     expect(logs.join('\n')).toContain('cli@example.org');
