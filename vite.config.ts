@@ -39,7 +39,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/chat/**/*.test.ts', 'bench/polls/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/chat/**/*.test.ts', 'bench/polls/**/*.test.ts', 'bench/load/**/*.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

@@ -1,10 +1,17 @@
 /** Serves the built client (dist/client) with an SPA fallback, when a build exists. */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 
-export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client', import.meta.url));
+/** The folder holding package.json: the same from the sources (tsx) and from the compiled dist/node. */
+function packageRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export const CLIENT_DIST = join(packageRoot(dirname(fileURLToPath(import.meta.url))), 'dist/client');
 
 const NOT_SPA = /^\/(api|socket\.io|healthz)(\/|$)/;
 
