@@ -1,7 +1,5 @@
 /** The Q&A module: questions, votes (coalesced), the moderation board, merges, imports, the CSV export. */
 import { Router } from 'express';
-import type { Change } from '../../shared/socket.js';
-import { changedValues } from '../kernel/coalescer.js';
 import type { FeatureModule, Handler, Kernel } from '../kernel/feature.js';
 import type { People } from '../people/index.js';
 import { csvRoutes } from './csv.js';
@@ -11,6 +9,7 @@ import { createQaImports, type QaImports } from './imports.js';
 import { mergeInTransaction } from './merge.js';
 import { qaMigrations } from './migrations.js';
 import { qaSnapshot, type PublicLists } from './snapshot.js';
+import { VoteGroupCommit } from './vote-commit.js';
 
 export interface QaModule extends FeatureModule {
   /** For other features that bring questions in (chat): on their own transaction. */
@@ -19,18 +18,9 @@ export interface QaModule extends FeatureModule {
 
 export function createQaModule(kernel: Kernel, people: People): QaModule {
   const publicLists: PublicLists = new Map();
-  // Each vote commits on its own (ack after commit) without a seq; the changed counts of a window go out
-  // as ONE `question:votes` delta per event (one seq bump), the same array for both audiences (one broadcast).
-  const votes = kernel.coalescer<number>({
-    name: 'votes',
-    windowMs: 100,
-    async flush(_trx, _eventId, entries) {
-      const counts = changedValues(entries);
-      if (!counts) return null;
-      const changes: Change[] = [{ type: 'question:votes', counts }];
-      return { staff: changes, pub: changes };
-    },
-  });
+  // The votes of a window commit together (ack after that commit) with ONE `question:votes` delta per event
+  // (one seq bump), the same array for both audiences (one broadcast).
+  const votes = new VoteGroupCommit(kernel, (eventId) => publicLists.delete(eventId));
   const imports = createQaImports((eventId) => publicLists.delete(eventId));
 
   const merge: Handler<'qa:merge'> = {
@@ -42,9 +32,8 @@ export function createQaModule(kernel: Kernel, people: People): QaModule {
         publicLists.delete(eventId);
         return r;
       });
-      // The merge wrote both counts; a vote count still waiting in the window would be older.
-      votes.forget(eventId, keepId);
-      votes.forget(eventId, mergeId);
+      // Votes still in the window apply on top of the merged counts (`votes + delta`), or are refused when
+      // their question was merged away.
       return out;
     },
   };
@@ -64,5 +53,6 @@ export function createQaModule(kernel: Kernel, people: People): QaModule {
     forgetEvent(eventId) {
       publicLists.delete(eventId);
     },
+    stop: () => votes.stop(),
   };
 }
