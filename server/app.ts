@@ -18,6 +18,7 @@ import { eventRoutes } from './events/routes.js';
 import { joinRoutes } from './events/join-routes.js';
 import { createFeatures } from './features.js';
 import { errorHandler, sendError } from './http/errors.js';
+import { metricsRoute } from './http/metrics.js';
 import { serveClient } from './http/static.js';
 import { onConnection } from './kernel/connection.js';
 import type { KernelOptions } from './kernel/feature.js';
@@ -86,6 +87,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  app.get('/metrics', metricsRoute(kernel.metrics, config.metricsToken));
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

@@ -12,6 +12,7 @@
  *   LOG_LEVEL            pino level: fatal, error, warn, info, debug, trace or silent (default info)
  *   JOIN_LIMIT_PER_MINUTE  attendees that may join per minute from one IP address (default 3000; a venue's
  *                        attendees share one address)
+ *   METRICS_TOKEN        bearer token for GET /metrics (unset: /metrics answers only requests from this machine)
  *   SQLITE_SYNCHRONOUS   NORMAL (default: in WAL mode a committed write survives a killed process) or FULL
  *                        (also survives power loss, at the price of an fsync per commit)
  */
@@ -31,6 +32,8 @@ export interface Config {
   sqliteSynchronous: SqliteSynchronous;
   /** Joins per minute and IP address (people's `join` bucket). */
   joinLimitPerMinute: number;
+  /** Bearer token of GET /metrics; null: loopback only. */
+  metricsToken: string | null;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -83,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     sqliteSynchronous: sync,
     joinLimitPerMinute,
+    metricsToken: nonEmpty(env.METRICS_TOKEN) ?? null,
   };
 }

@@ -13,7 +13,7 @@ function packageRoot(from: string): string {
 
 export const CLIENT_DIST = join(packageRoot(dirname(fileURLToPath(import.meta.url))), 'dist/client');
 
-const NOT_SPA = /^\/(api|socket\.io|healthz)(\/|$)/;
+const NOT_SPA = /^\/(api|socket\.io|healthz|metrics)(\/|$)/;
 
 export function serveClient(app: Express, dir = CLIENT_DIST): boolean {
   const index = join(dir, 'index.html');

@@ -2,9 +2,11 @@
  * Fan-out to rooms. Every emit is one broadcast: Socket.IO encodes the packet once per call and writes the
  * same bytes to each socket of the room(s), so nothing here is per socket.
  */
+import { performance } from 'node:perf_hooks';
 import type { LinkRole } from '../../shared/kernel/roles.js';
 import type { PersonalChange } from '../../shared/socket.js';
 import type { Changes } from './changes.js';
+import type { Metrics } from './metrics.js';
 import { attendeeRoom, linkRoom, pubRoom, stageRoom, staffRoom } from './rooms.js';
 import type { PlenumIO, PlenumSocket } from './socket-types.js';
 
@@ -15,7 +17,10 @@ export class Delivery {
   private revision = 0;
   private readonly lastRevoked = new Map<string, number>();
 
-  constructor(private readonly io: PlenumIO) {}
+  constructor(
+    private readonly io: PlenumIO,
+    private readonly metrics?: Metrics,
+  ) {}
 
   get currentRevision(): number {
     return this.revision;
@@ -34,6 +39,13 @@ export class Delivery {
    * passes the same array for both audiences (e.g. coalesced vote counts), it is one broadcast to both rooms.
    */
   deliver(eventId: string, seq: number, changes: Changes): void {
+    const t0 = performance.now();
+    this.emitDeltas(eventId, seq, changes);
+    this.personal(changes.personal);
+    this.metrics?.broadcast(t0);
+  }
+
+  private emitDeltas(eventId: string, seq: number, changes: Changes): void {
     if (changes.stage) {
       // The stage gets its own list (same seq); attendees the public one. Still one encoding per emit.
       this.io.to(staffRoom(eventId)).emit('sync:delta', { seq, changes: changes.staff });
@@ -45,7 +57,6 @@ export class Delivery {
       this.io.to(staffRoom(eventId)).emit('sync:delta', { seq, changes: changes.staff });
       this.io.to(pubRoom(eventId)).emit('sync:delta', { seq, changes: changes.pub });
     }
-    this.personal(changes.personal);
   }
 
   /** One `sync:personal` per attendee (all their tabs), with their changes in order; `except` skips the sending tab. */

@@ -2,12 +2,14 @@
  * createKernel: the parts every feature builds on (queues, commit with seq, delivery, coalescers, limits)
  * and the registration of the feature modules. Knows no feature.
  */
+import { performance } from 'node:perf_hooks';
 import { migrateToLatest } from '../db/migrations.js';
 import { bumpSeq } from '../events/repository.js';
 import { Coalescer, realScheduler } from './coalescer.js';
 import { collectHandlers } from './dispatch.js';
 import { mergeChanges, type Changes, type FeatureModule, type Handlers, type IdentityProvider, type Kernel } from './feature.js';
 import { Delivery } from './delivery.js';
+import { Metrics } from './metrics.js';
 import { KERNEL_LIMITS, RateLimiter } from './rate-limit.js';
 import { SerialQueues } from './serial-queue.js';
 import type { PlenumIO } from './socket-types.js';
@@ -30,7 +32,8 @@ export interface RunningKernel extends Kernel {
 export function createKernel(parts: KernelParts): RunningKernel {
   const { db, logger, options } = parts;
   const queues = new SerialQueues();
-  const delivery = new Delivery(parts.io);
+  const metrics = new Metrics(parts.io);
+  const delivery = new Delivery(parts.io, metrics);
   const limiter = new RateLimiter<string>({ ...KERNEL_LIMITS, ...options.limits });
   const coalescers: Array<Coalescer<never>> = [];
   let modules: readonly FeatureModule[] = [];
@@ -42,6 +45,7 @@ export function createKernel(parts: KernelParts): RunningKernel {
     queues,
     limiter,
     delivery,
+    metrics,
     get modules() {
       return modules;
     },
@@ -55,10 +59,12 @@ export function createKernel(parts: KernelParts): RunningKernel {
     },
 
     async commit(eventId, work) {
+      const t0 = performance.now();
       const done = await db.transaction().execute(async (trx) => {
         const out = await work(trx);
         return { ...out, seq: out.changes ? await bumpSeq(trx, eventId) : -1 };
       });
+      metrics.dbWrite(t0);
       const changes: Changes | null = done.changes ? mergeChanges(done.changes) : null;
       // Keep one array for both audiences when the work gave one (one broadcast, see Delivery.deliver).
       if (changes && done.changes?.staff && done.changes.staff === done.changes.pub) changes.pub = changes.staff;
