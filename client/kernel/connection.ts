@@ -11,6 +11,7 @@ import type { Snapshot } from '../../shared/socket.js';
 import type { Ack } from '../../shared/errors.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 import { offlineAck, type ClientAck, type SendCommand } from './commands.js';
+import { SOCKET_OPTIONS } from './socket-options.js';
 import type { EventStore, RefusalReason } from './store.js';
 
 export type PlenumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -31,7 +32,7 @@ export interface EventConnection {
 }
 
 function defaultSocket(auth: HandshakeAuth): PlenumSocket {
-  return io({ auth, withCredentials: true, reconnectionDelay: 500, reconnectionDelayMax: 5000 });
+  return io({ ...SOCKET_OPTIONS, auth });
 }
 
 /** The untyped view of timeout-emit; the typed overloads cannot express "any command name". */
