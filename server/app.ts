@@ -126,6 +126,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     (closing ??= (async () => {
       clearInterval(sweep);
       kernel.stopCoalescers();
+      kernel.delivery.flushAll();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

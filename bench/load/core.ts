@@ -25,6 +25,8 @@ export interface LoadArgs {
   /** Run the server from the sources with tsx instead of the compiled dist/node (to measure the loader). */
   tsx: boolean;
   timeoutS: number;
+  /** Folder for a V8 CPU profile of the server (written when it stops). */
+  cpuProf: string | null;
 }
 
 export class ArgError extends Error {}
@@ -45,6 +47,7 @@ const FLAGS: Record<string, 'number' | 'boolean' | 'string'> = {
   'no-build': 'boolean',
   tsx: 'boolean',
   timeout: 'number',
+  'cpu-prof': 'string',
 };
 
 export const DEFAULT_ARGS: LoadArgs = {
@@ -63,6 +66,7 @@ export const DEFAULT_ARGS: LoadArgs = {
   noBuild: false,
   tsx: false,
   timeoutS: 1800,
+  cpuProf: null,
 };
 
 /** `--name value`, `--name=value` and boolean `--flag`; unknown flags and bad numbers are errors. */
@@ -110,6 +114,7 @@ export function parseLoadArgs(argv: readonly string[]): LoadArgs {
     noBuild: raw['no-build'] === true,
     tsx: raw.tsx === true,
     timeoutS: num('timeout', d.timeoutS, { min: 10, integer: false }),
+    cpuProf: typeof raw['cpu-prof'] === 'string' ? raw['cpu-prof'] : null,
   };
   if (out.pollBurst && out.moderators < 1) throw new ArgError('--poll-burst needs at least one moderator');
   return out;

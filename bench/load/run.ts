@@ -188,7 +188,7 @@ async function measurePlenum(lg: LoadGen): Promise<PlenumRun> {
   const env = { JOIN_LIMIT_PER_MINUTE: String(Math.max(3000, 2 * (args.attendees + args.moderators))) };
   const runtime = args.tsx ? 'tsx' : 'dist';
   try {
-    const first = await startPlenum(undefined, env, { runtime });
+    const first = await startPlenum(args.cpuProf ? resolve(args.cpuProf) : undefined, env, { runtime });
     nodes.push(first);
     tempDirs.push(first.dataDir);
     for (let i = 1; i < args.nodes; i++) nodes.push(await startPlenum(undefined, env, { runtime, dataDir: first.dataDir, bare: true }));

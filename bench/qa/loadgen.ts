@@ -194,17 +194,25 @@ async function joinAll(url: string, code: string, n: number, timeoutMs: number):
 }
 
 function onPlenumEvent(st: PlenumState, name: string, data: unknown, now: number): void {
-  if (name !== 'sync:delta') return;
-  const d = data as Delta;
+  // Attendees get the deltas of one tick in one message (`sync:deltas`).
+  const list = name === 'sync:delta' ? [data as Delta] : name === 'sync:deltas' ? (data as { deltas: Delta[] }).deltas : null;
+  if (!list || list.length === 0) return;
   if (st.waiting.length) {
+    // The first message after a vote's ack carries it (the server queues the delta before it acks): its
+    // last seq, so that every probe's receipt of this message is what counts.
     const named = new Set<string>();
-    for (const c of d.changes) if (c.type === 'question:votes') for (const id of Object.keys(c.counts)) named.add(id);
+    for (const d of list) for (const c of d.changes) if (c.type === 'question:votes') for (const id of Object.keys(c.counts)) named.add(id);
+    const last = list[list.length - 1]!.seq;
     for (const v of st.waiting) {
-      v.seq = d.seq;
+      v.seq = last;
       v.named = named.has(v.questionId);
     }
     st.waiting = [];
   }
+  for (const d of list) onDelta(st, d, now);
+}
+
+function onDelta(st: PlenumState, d: Delta, now: number): void {
   if (!st.probe) return;
   if (!st.seqTimes.has(d.seq)) st.seqTimes.set(d.seq, now);
   for (const c of d.changes) {

@@ -93,6 +93,10 @@ export function connectEvent(opts: ConnectOptions): EventConnection {
     state().receiveDelta(delta);
     if (state().synced.phase === 'gap') requestSnapshot();
   });
+  socket.on('sync:deltas', ({ deltas }) => {
+    for (const delta of deltas) state().receiveDelta(delta);
+    if (state().synced.phase === 'gap') requestSnapshot();
+  });
   socket.on('sync:personal', ({ changes }) => state().receivePersonal(changes));
   socket.on('session:revoked', ({ reason }) => {
     revoked = true;

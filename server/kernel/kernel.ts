@@ -33,7 +33,8 @@ export function createKernel(parts: KernelParts): RunningKernel {
   const { db, logger, options } = parts;
   const queues = new SerialQueues();
   const metrics = new Metrics(parts.io);
-  const delivery = new Delivery(parts.io, metrics);
+  // The attendees' cadence (`windows.pub`, default 100 ms): see Delivery.
+  const delivery = new Delivery(parts.io, metrics, options.windows?.pub ?? 100);
   const limiter = new RateLimiter<string>({ ...KERNEL_LIMITS, ...options.limits });
   const coalescers: Array<Coalescer<never>> = [];
   let modules: readonly FeatureModule[] = [];

@@ -95,11 +95,10 @@ export class VoteGroupCommit {
     this.stats.windows++;
     this.stats.votes += votes.length;
     this.stats.largest = Math.max(this.stats.largest, votes.length);
-    committed.result.forEach((o, i) => (o.ok ? votes[i]!.resolve(o.voted) : votes[i]!.reject(o.error)));
-    // The acks are sent from the promise continuations (microtasks): let them go out before the delta, so a
-    // voter sees its ack first. Still inside the event's queue, so no later seq can overtake this one.
-    await new Promise<void>((r) => setImmediate(r));
+    // Committed: staff get the delta now, attendees with their next tick (Delivery); it is queued before
+    // the acks go out, so the first public message a voter gets after its ack carries its vote.
     committed.publish();
+    committed.result.forEach((o, i) => (o.ok ? votes[i]!.resolve(o.voted) : votes[i]!.reject(o.error)));
     const personal = votes.flatMap((v, i) => {
       const o = committed.result[i]!;
       return o.ok && o.changed ? [{ v, voted: o.voted }] : [];
