@@ -12,6 +12,8 @@
  *   LOG_LEVEL            pino level: fatal, error, warn, info, debug, trace or silent (default info)
  *   JOIN_LIMIT_PER_MINUTE  attendees that may join per minute from one IP address (default 3000; a venue's
  *                        attendees share one address)
+ *   ATTENDEE_TICK_MS     the attendees' cadence: public deltas of one tick go out as one message (default 100;
+ *                        0 sends each at once)
  *   METRICS_TOKEN        bearer token for GET /metrics (unset: /metrics answers only requests from this machine)
  *   SQLITE_SYNCHRONOUS   NORMAL (default: in WAL mode a committed write survives a killed process) or FULL
  *                        (also survives power loss, at the price of an fsync per commit)
@@ -34,6 +36,8 @@ export interface Config {
   joinLimitPerMinute: number;
   /** Bearer token of GET /metrics; null: loopback only. */
   metricsToken: string | null;
+  /** The attendees' cadence in ms (Delivery); 0: no tick. */
+  attendeeTickMs: number;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -76,6 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`JOIN_LIMIT_PER_MINUTE must be a positive whole number, got "${joinText}"`);
   }
 
+  const tickText = nonEmpty(env.ATTENDEE_TICK_MS) ?? '100';
+  const attendeeTickMs = Number(tickText);
+  if (!Number.isInteger(attendeeTickMs) || attendeeTickMs < 0 || attendeeTickMs > 2000) {
+    throw new ConfigError(`ATTENDEE_TICK_MS must be a whole number of milliseconds from 0 to 2000, got "${tickText}"`);
+  }
+
   return {
     port,
     host: nonEmpty(env.HOST),
@@ -87,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: sync,
     joinLimitPerMinute,
     metricsToken: nonEmpty(env.METRICS_TOKEN) ?? null,
+    attendeeTickMs,
   };
 }

@@ -34,7 +34,7 @@ export function createKernel(parts: KernelParts): RunningKernel {
   const queues = new SerialQueues();
   const metrics = new Metrics(parts.io);
   // The attendees' cadence (`windows.pub`, default 100 ms): see Delivery.
-  const delivery = new Delivery(parts.io, metrics, options.windows?.pub ?? 100);
+  const delivery = new Delivery(parts.io, metrics, options.windows?.pub ?? parts.config.attendeeTickMs);
   const limiter = new RateLimiter<string>({ ...KERNEL_LIMITS, ...options.limits });
   const coalescers: Array<Coalescer<never>> = [];
   let modules: readonly FeatureModule[] = [];

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Delta } from '../../shared/socket.js';
-import { connect, createEvent, joinAttendee, serverWithOrganizer, until, type Client } from './helpers.js';
+import { ConfigError, loadConfig } from '../../server/config.js';
+import { connect, createEvent, joinAttendee, serverWithOrganizer, setupOrganizer, startTestServer, until, type Client } from './helpers.js';
 
 const ctx = serverWithOrganizer();
 
@@ -40,5 +41,33 @@ describe('attendee and staff cadences', () => {
     expect(toAtt.some((m) => m.kind === 'many')).toBe(true);
 
     for (const c of [mod, watcher, ...askers]) c.close();
+  });
+});
+
+describe('ATTENDEE_TICK_MS', () => {
+  it('is read from the environment and checked', () => {
+    expect(loadConfig({}).attendeeTickMs).toBe(100);
+    expect(loadConfig({ ATTENDEE_TICK_MS: '250' }).attendeeTickMs).toBe(250);
+    expect(loadConfig({ ATTENDEE_TICK_MS: '0' }).attendeeTickMs).toBe(0);
+    for (const bad of ['-1', '2001', '1.5', 'fast']) expect(() => loadConfig({ ATTENDEE_TICK_MS: bad })).toThrow(ConfigError);
+  });
+
+  it('0: attendees get every delta at once, one message each', async () => {
+    const t = await startTestServer({}, { ATTENDEE_TICK_MS: '0' });
+    try {
+      const cookie = await setupOrganizer(t);
+      const ev = await createEvent(t, cookie, { settings: { qa: { premoderation: false } } });
+      const askers = await Promise.all(Array.from({ length: 4 }, async () => connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code)).token })));
+      const watcher = await connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code)).token });
+      await new Promise((r) => setTimeout(r, 100));
+      const got = messages(watcher);
+      await Promise.all(askers.map((a, i) => a.ok('qa:ask', { text: `Sofort ${i}: einzeln bitte` })));
+      const upserts = () => got.flatMap((m) => m.deltas).flatMap((d) => d.changes).filter((c) => c.type === 'question:upsert').length;
+      await until(() => upserts() === 4, 3000, 'four seen');
+      expect(got.every((m) => m.kind === 'one')).toBe(true);
+      for (const c of [watcher, ...askers]) c.close();
+    } finally {
+      await t.close();
+    }
   });
 });
