@@ -12,8 +12,6 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
-    // For the JavaScript budget of the attendee page (tests/budget): which chunks a route loads.
-    manifest: true,
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -70,7 +70,7 @@ describe('JavaScript budget of the attendee page', () => {
     const before = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      await build({ root: join(root, 'client'), configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: 'silent', build: { outDir, emptyOutDir: true, sourcemap: false } });
+      await build({ root: join(root, 'client'), configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: 'silent', build: { outDir, emptyOutDir: true, sourcemap: false, manifest: true } });
     } finally {
       process.env.NODE_ENV = before;
     }
