@@ -18,7 +18,10 @@ export default defineConfig({
           // The features' attendee panels load on demand (client/features.ts stays free of components), but
           // phones get the attendee page in as few files as before: one chunk with the kernel sheet, the
           // people shell and the panels with all they need, preloaded with the entry (sheets in the old order).
-          groups: [{ name: 'attendee', test: /[\\/]client[\\/](styles[\\/]|people[\\/]|[^\\/]+[\\/]attendee[\\/])/ }],
+          // Features whose attendee panel sits behind a gate (client/kernel/LazyWhen: polls, breakout rounds)
+          // put only the gate (`*Gate.ts`) in it: the rest loads when there is something to show
+          // (tests/budget/attendee-js.test.ts keeps the first load small).
+          groups: [{ name: 'attendee', test: /[\\/]client[\\/](styles[\\/]|people[\\/]|qa[\\/]attendee[\\/]|[^\\/]+[\\/]attendee[\\/][^\\/]*Gate\.)/ }],
         },
       },
     },
@@ -39,7 +42,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/fuzz/**/*.test.ts', 'tests/chat/**/*.test.ts', 'bench/polls/**/*.test.ts'],
+          include: ['tests/budget/**/*.test.ts', 'shared/**/*.test.ts', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/fuzz/**/*.test.ts', 'tests/chat/**/*.test.ts', 'bench/polls/**/*.test.ts', 'bench/load/**/*.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

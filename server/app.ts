@@ -22,6 +22,7 @@ import { sameOriginWrites } from './http/origin.js';
 import { FloodGuard } from './kernel/flood.js';
 import { deleteExpiredEvents } from './events/retention.js';
 import { errorHandler, sendError } from './http/errors.js';
+import { metricsRoute } from './http/metrics.js';
 import { serveClient } from './http/static.js';
 import { onConnection } from './kernel/connection.js';
 import type { KernelOptions } from './kernel/feature.js';
@@ -140,6 +141,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  app.get('/metrics', metricsRoute(kernel.metrics, config.metricsToken));
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
@@ -203,6 +205,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
       kernel.flood.stop();
       if (rearm) clearInterval(rearm);
       kernel.stopCoalescers();
+      kernel.delivery.flushAll();
       // Only this node's sockets (with the Redis adapter, io.disconnectSockets would drop the whole cluster's).
       io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => {

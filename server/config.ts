@@ -20,6 +20,9 @@
  *                        attendees share one address)
  *   RETENTION_DAYS       events are deleted with all their data this many days after their end (the later
  *                        of their start and their last change; default 90; 0 keeps them until deleted by hand)
+ *   ATTENDEE_TICK_MS     the attendees' cadence: public deltas of one tick go out as one message (default 100;
+ *                        0 sends each at once)
+ *   METRICS_TOKEN        bearer token for GET /metrics (unset: /metrics answers only requests from this machine)
  *   SQLITE_SYNCHRONOUS   NORMAL (default: in WAL mode a committed write survives a killed process) or FULL
  *                        (also survives power loss, at the price of an fsync per commit)
  *   OVERLAY_FRAME_ANCESTORS  who may frame the stream overlay /e/CODE/overlay: a CSP frame-ancestors source
@@ -51,6 +54,10 @@ export interface Config {
   overlayFrameAncestors: string;
   /** Days after an event's end before it is deleted; 0 = never automatically. */
   retentionDays: number;
+  /** Bearer token of GET /metrics; null: loopback only. */
+  metricsToken: string | null;
+  /** The attendees' cadence in ms (Delivery); 0: no tick. */
+  attendeeTickMs: number;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -119,6 +126,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
 
+  const tickText = nonEmpty(env.ATTENDEE_TICK_MS) ?? '100';
+  const attendeeTickMs = Number(tickText);
+  if (!Number.isInteger(attendeeTickMs) || attendeeTickMs < 0 || attendeeTickMs > 2000) {
+    throw new ConfigError(`ATTENDEE_TICK_MS must be a whole number of milliseconds from 0 to 2000, got "${tickText}"`);
+  }
+
   return {
     port,
     pgSchema,
@@ -135,5 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     joinLimitPerMinute,
     overlayFrameAncestors,
     retentionDays,
+    metricsToken: nonEmpty(env.METRICS_TOKEN) ?? null,
+    attendeeTickMs,
   };
 }

@@ -98,6 +98,11 @@ export const RevokedReason = z.enum(['link_rotated', 'event_deleted']);
 export const serverEvents = {
   /** A numbered batch of changes for the receiver's audience (staff or public). */
   'sync:delta': Delta,
+  /**
+   * Several consecutive numbered batches in one message (the public room's cadence: deltas of one tick go
+   * out together); applied in order exactly like that many `sync:delta`.
+   */
+  'sync:deltas': z.object({ deltas: z.array(Delta) }),
   /** Changes for the receiving attendee only (all their tabs), e.g. their own question or their vote in another tab. */
   'sync:personal': Personal,
   /** Sent just before the server drops the connection for good; the client must not reconnect. */

@@ -38,6 +38,13 @@ export class Histogram {
     if (n > 0) this.max = Infinity;
   }
 
+  /** Adds every sample of `other` (bucketed the same way). */
+  merge(other: Histogram): void {
+    for (let b = 0; b < H_SIZE; b++) this.counts[b] = this.counts[b]! + other.counts[b]!;
+    this.total += other.total;
+    if (other.max > this.max) this.max = other.max;
+  }
+
   get missing(): number {
     return this.counts[H_SIZE - 1]!;
   }

@@ -15,6 +15,7 @@ import type { CommandPayload } from '../../shared/socket.js';
 import type { Delta, Snapshot } from '../../shared/socket.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 import { ackLatencies, evenlySpaced, Histogram, voteLatencies, voteQuestion, type VoteOutcome } from './core.js';
+import { askerIndex, questionKey, questionText, rankLatencies, summary, keyOfQuestionText } from '../load/core.js';
 import { LiteClient, type Counters, type WsCtor } from './lite.js';
 import { machineStat, processCpuUs, processRssBytes } from './proc.js';
 
@@ -40,6 +41,12 @@ interface BaselineMsg {
 /** What a parsing Plenum client (probe or sender) keeps. */
 interface PlenumState {
   probe: boolean;
+  /** Moderators get the staff deltas; their latency is reported apart from the attendees'. */
+  role: 'attendee' | 'moderator';
+  /** Question key (see questionKey) → first time this probe saw the question, during a step. */
+  qTimes: Map<string, number>;
+  /** Poll burst: (time, visible answer total) each time the tally of the burst's poll changed. */
+  pollSeen: Array<[number, number]>;
   seq: number;
   /** seq → first receipt time, during a step. */
   seqTimes: Map<number, number>;
@@ -60,6 +67,8 @@ interface Slot {
 }
 
 let target: 'baseline' | 'plenum' | null = null;
+/** Poll of the current burst (moderator probes follow its tally). */
+let burstPollId = '';
 let slots: Slot[] = [];
 let questions: string[] = [];
 let stepId = 0;
@@ -185,19 +194,36 @@ async function joinAll(url: string, code: string, n: number, timeoutMs: number):
 }
 
 function onPlenumEvent(st: PlenumState, name: string, data: unknown, now: number): void {
-  if (name !== 'sync:delta') return;
-  const d = data as Delta;
+  // Attendees get the deltas of one tick in one message (`sync:deltas`).
+  const list = name === 'sync:delta' ? [data as Delta] : name === 'sync:deltas' ? (data as { deltas: Delta[] }).deltas : null;
+  if (!list || list.length === 0) return;
   if (st.waiting.length) {
+    // The first message after a vote's ack carries it (the server queues the delta before it acks): its
+    // last seq, so that every probe's receipt of this message is what counts.
     const named = new Set<string>();
-    for (const c of d.changes) if (c.type === 'question:votes') for (const id of Object.keys(c.counts)) named.add(id);
+    for (const d of list) for (const c of d.changes) if (c.type === 'question:votes') for (const id of Object.keys(c.counts)) named.add(id);
+    const last = list[list.length - 1]!.seq;
     for (const v of st.waiting) {
-      v.seq = d.seq;
+      v.seq = last;
       v.named = named.has(v.questionId);
     }
     st.waiting = [];
   }
+  for (const d of list) onDelta(st, d, now);
+}
+
+function onDelta(st: PlenumState, d: Delta, now: number): void {
   if (!st.probe) return;
   if (!st.seqTimes.has(d.seq)) st.seqTimes.set(d.seq, now);
+  for (const c of d.changes) {
+    if (c.type === 'question:upsert') {
+      const key = keyOfQuestionText(c.question.text);
+      if (key && !st.qTimes.has(key)) st.qTimes.set(key, now);
+    } else if (burstPollId && (c.type === 'polls:tallies' || c.type === 'polls:upsert')) {
+      const r = c.type === 'polls:tallies' ? c.polls[burstPollId]?.results : c.poll.id === burstPollId ? c.poll.results : undefined;
+      if (r && r.kind === 'choice') st.pollSeen.push([now, Object.values(r.counts).reduce((a, b) => a + b, 0)]);
+    }
+  }
   if (st.seq < 0 || d.seq <= st.seq) return; // before the snapshot, or already applied
   if (d.seq !== st.seq + 1) st.gaps++;
   st.seq = d.seq;
@@ -213,11 +239,20 @@ function applySnapshot(st: PlenumState, snap: Snapshot): void {
   st.counts = new Map(snap.qa.questions.map((q) => [q.id, q.votes]));
 }
 
-async function connectPlenum(url: string, code: string, n: number, probes: number, senders: number) {
+const newState = (probe: boolean, role: PlenumState['role']): PlenumState => ({
+  probe, role, seq: -1, seqTimes: new Map(), qTimes: new Map(), pollSeen: [], counts: new Map(), gaps: 0, waiting: [], voted: new Map(), nth: 0,
+});
+
+/**
+ * Attendee i connects to urls[i % urls.length] (several nodes of a cluster), moderators round-robin too;
+ * every moderator parses (they are few) and counts as a moderator probe.
+ */
+async function connectPlenum(urls: readonly string[], code: string, n: number, probes: number, senders: number, moderatorTokens: readonly string[] = []) {
   resetTarget();
   target = 'plenum';
+  const url = urls[0]!;
   const tj = performance.now();
-  const ids = await joinAll(url, code, n, 120_000);
+  const ids = await joinAll(url, code, n, 300_000);
   const joinMs = Math.round(performance.now() - tj);
   const probeSet = new Set(evenlySpaced(n, probes));
   const out = await openAll(
@@ -225,12 +260,11 @@ async function connectPlenum(url: string, code: string, n: number, probes: numbe
     (i, ready) => {
       const probe = probeSet.has(i);
       const sender = i < senders;
-      const st: PlenumState | null =
-        probe || sender ? { probe, seq: -1, seqTimes: new Map(), counts: new Map(), gaps: 0, waiting: [], voted: new Map(), nth: 0 } : null;
+      const st: PlenumState | null = probe || sender ? newState(probe, 'attendee') : null;
       const auth = { protocol: PROTOCOL_VERSION, code, token: ids[i]!.token };
       const c: LiteClient = new LiteClient(
         WS,
-        { url, auth, parse: st !== null, onEvent: st ? (name, data, now) => onPlenumEvent(st, name, data, now) : undefined },
+        { url: urls[i % urls.length]!, auth, parse: st !== null, onEvent: st ? (name, data, now) => onPlenumEvent(st, name, data, now) : undefined },
         counters,
         (err) => {
           if (err) return ready(err);
@@ -250,10 +284,39 @@ async function connectPlenum(url: string, code: string, n: number, probes: numbe
       );
       return { c, probe, sender, st };
     },
-    180_000,
+    300_000,
   );
-  return { ...out, joinMs, probes: slots.filter((s) => s.probe).length, senders: slots.filter((s) => s.sender).length };
+  const attendeesOnly = slots;
+  const mods = await openAll(
+    moderatorTokens.length,
+    (i, ready) => {
+      const st = newState(true, 'moderator');
+      const auth = { protocol: PROTOCOL_VERSION, code, token: moderatorTokens[i]! };
+      const c: LiteClient = new LiteClient(WS, { url: urls[i % urls.length]!, auth, parse: true, onEvent: (name, data, now) => onPlenumEvent(st, name, data, now) }, counters, (err) => {
+        if (err) return ready(err);
+        c.request('sync:snapshot', {} satisfies CommandPayload<'sync:snapshot'>, (res) => {
+          const r = res as { ok: boolean; snapshot?: Snapshot };
+          if (r.ok && r.snapshot) applySnapshot(st, r.snapshot);
+          ready(r.ok ? undefined : 'snapshot_failed');
+        });
+      });
+      return { c, probe: true, sender: false, st };
+    },
+    60_000,
+  );
+  slots = [...attendeesOnly, ...slots];
+  return {
+    ...out,
+    joinMs,
+    moderators: mods.connected,
+    moderatorErrors: mods.errors,
+    probes: slots.filter((s) => s.probe && s.st?.role !== 'moderator').length,
+    senders: slots.filter((s) => s.sender).length,
+  };
 }
+
+const attendeeSlots = () => slots.filter((s) => s.st?.role !== 'moderator');
+const probeStates = (role: PlenumState['role']) => slots.filter((s) => s.probe && s.st?.role === role).map((s) => s.st!);
 
 async function ask(count: number): Promise<{ asked: number; live: number; errors: Record<string, number> }> {
   if (target !== 'plenum') throw new Error('ask: not connected to plenum');
@@ -293,7 +356,20 @@ interface StepArgs {
   serverPid: number;
   /** false for the warm-up: same traffic, nothing reported but the counts. */
   record: boolean;
+  /** Plenum only: questions asked per second alongside the votes (attendees from the last one down). */
+  questionsPerSec?: number;
+  /** Further server processes whose CPU and RSS count too (the other nodes of a cluster). */
+  extraPids?: number[];
 }
+
+interface AskOutcome {
+  intendedAt: number;
+  key: string;
+  ackAt: number | null;
+  ok: boolean;
+}
+
+let askCounter = 0;
 
 async function step(a: StepArgs) {
   if (!target) throw new Error('step: not connected');
@@ -304,19 +380,32 @@ async function step(a: StepArgs) {
   if (S === 0) throw new Error('step: no senders connected');
   const total = Math.max(1, Math.round((a.rate * a.durMs) / 1000));
   const probes = slots.filter((s) => s.probe).map((s) => s.st).filter((st): st is PlenumState => st !== null);
-  for (const pr of probes) pr.seqTimes.clear();
+  for (const pr of probes) {
+    pr.seqTimes.clear();
+    pr.qTimes.clear();
+  }
+  const attProbes = probes.filter((pr) => pr.role === 'attendee');
+  const modProbes = probes.filter((pr) => pr.role === 'moderator');
   baselineHist = new Histogram();
   baselineDelivered = 0;
-  const nProbes = slots.filter((s) => s.probe).length;
+  const nProbes = slots.filter((s) => s.probe && s.st?.role !== 'moderator').length;
   const votes: VoteOutcome[] = [];
+  const asks: AskOutcome[] = [];
   const errors: Record<string, number> = {};
+  const askErrors: Record<string, number> = {};
+  const qRate = target === 'plenum' ? (a.questionsPerSec ?? 0) : 0;
+  const totalQ = Math.round((qRate * a.durMs) / 1000);
+  const askers = attendeeSlots();
+  const pids = [a.serverPid, ...(a.extraPids ?? [])];
+  const cpuOf = () => pids.reduce((sum, pid) => sum + processCpuUs(pid), 0);
+  const rssOf = () => pids.reduce((sum, pid) => sum + processRssBytes(pid), 0);
 
   const disc0 = counters.disconnects;
   let rssMax = 0;
-  const rssTimer = setInterval(() => (rssMax = Math.max(rssMax, processRssBytes(a.serverPid))), 250);
+  const rssTimer = setInterval(() => (rssMax = Math.max(rssMax, rssOf())), 250);
   const tStart = performance.now() + 5;
   while (performance.now() < tStart) await sleep(1);
-  const srvCpu0 = processCpuUs(a.serverPid);
+  const srvCpu0 = cpuOf();
   const m0 = machineStat();
   const lg0 = process.cpuUsage();
   const ev0 = counters.eventFrames;
@@ -324,9 +413,28 @@ async function step(a: StepArgs) {
   const p = stepId;
 
   let sent = 0;
+  let asked = 0;
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
       const now = performance.now();
+      // Questions on their own schedule, also from the intended time (no coordinated omission).
+      const dueQ = Math.min(totalQ, Math.floor(((now - tStart) * qRate) / 1000) + (qRate > 0 ? 1 : 0));
+      while (asked < dueQ) {
+        const k = asked++;
+        const key = questionKey(p, askCounter++);
+        const o: AskOutcome = { intendedAt: tStart + (k * 1000) / qRate, key, ackAt: null, ok: false };
+        asks.push(o);
+        const payload: CommandPayload<'qa:ask'> = { text: questionText(key, k) };
+        askers[askerIndex(askCounter, askers.length)]!.c.request('qa:ask', payload, (res, at) => {
+          o.ackAt = at;
+          const r = res as { ok: boolean; question?: { state: string }; error?: { code: string } };
+          if (r.ok && r.question?.state === 'live') o.ok = true;
+          else {
+            const code = r.ok ? `state_${r.question?.state}` : (r.error?.code ?? 'unknown');
+            askErrors[code] = (askErrors[code] ?? 0) + 1;
+          }
+        });
+      }
       let due = Math.min(total, Math.floor(((now - tStart) * a.rate) / 1000) + 1);
       if (due - sent > MAX_SEND_PER_TICK) due = sent + MAX_SEND_PER_TICK;
       while (sent < due) {
@@ -358,7 +466,7 @@ async function step(a: StepArgs) {
           });
         }
       }
-      if (sent >= total) {
+      if (sent >= total && asked >= totalQ) {
         clearInterval(timer);
         resolve();
       }
@@ -381,17 +489,21 @@ async function step(a: StepArgs) {
       }
     }
     for (const pr of probes) for (const s of needed) if (!pr.seqTimes.has(s)) return false;
+    for (const o of asks) {
+      if (o.ackAt === null) return false;
+      if (o.ok) for (const pr of probes) if (!pr.qTimes.has(o.key)) return false;
+    }
     return true;
   };
   const drain0 = performance.now();
   while (!complete() && performance.now() - drain0 < a.drainMs) await sleep(25);
   const drainedMs = Math.round(performance.now() - drain0);
   const tEnd = performance.now();
-  const srvCpuUs = processCpuUs(a.serverPid) - srvCpu0;
+  const srvCpuUs = cpuOf() - srvCpu0;
   const m1 = machineStat();
   const lg = process.cpuUsage(lg0);
   clearInterval(rssTimer);
-  rssMax = Math.max(rssMax, processRssBytes(a.serverPid));
+  rssMax = Math.max(rssMax, rssOf());
   const wallUs = (tEnd - tStart) * 1000;
   const framesDelivered = counters.eventFrames - ev0 + (counters.ackFrames - ack0);
 
@@ -406,13 +518,35 @@ async function step(a: StepArgs) {
     e2e = baselineHist;
     e2e.addMissing(Math.max(0, sent * nProbes - baselineDelivered));
   } else {
-    e2e = voteLatencies(votes, probes.map((pr) => pr.seqTimes));
+    e2e = voteLatencies(votes, attProbes.map((pr) => pr.seqTimes));
     ack = ackLatencies(votes);
   }
   baselineHist = null;
-  if (!a.record) return { warmup: true, sent, errors };
+  if (!a.record) return { warmup: true, sent, errors, askErrors };
   const unresolved = votes.filter((v) => v.ok && v.seq === null).length;
+  // Per role: votes (the delta carrying each) and questions (the upsert naming each), from the intended time.
+  const byRole = (prs: PlenumState[]) => {
+    const v = target === 'baseline' ? e2e : voteLatencies(votes, prs.map((pr) => pr.seqTimes));
+    const q = new Histogram();
+    for (const o of asks) for (const pr of prs) q.add(o.ok ? (pr.qTimes.get(o.key) ?? Infinity) - o.intendedAt : Infinity);
+    const all = new Histogram();
+    all.merge(v);
+    all.merge(q);
+    return { all: summary(all), votes: summary(v), questions: summary(q) };
+  };
+  const lostAcks = votes.filter((v) => v.ackAt === null).length + asks.filter((o) => o.ackAt === null).length;
   return {
+    latency: { attendee: byRole(attProbes), moderator: modProbes.length ? byRole(modProbes) : null },
+    lostAcks,
+    questionsSent: asks.length,
+    askAck: (() => {
+      const h = new Histogram();
+      for (const o of asks) h.add(o.ackAt === null ? Infinity : o.ackAt - o.intendedAt);
+      return summary(h);
+    })(),
+    questionsLive: asks.filter((o) => o.ok).length,
+    askErrors,
+    moderatorProbes: modProbes.length,
     server: target,
     rate: a.rate,
     durMs: a.durMs,
@@ -452,6 +586,93 @@ async function step(a: StepArgs) {
   };
 }
 
+// ---------------------------------------------------------------- poll burst
+
+const POLL_OPTIONS = ['o1', 'o2', 'o3', 'o4'];
+
+function requestOk<T>(c: LiteClient, name: string, payload: unknown): Promise<T> {
+  return new Promise((resolve, reject) =>
+    c.request(name, payload, (res) => {
+      const r = res as { ok: boolean };
+      if (r?.ok) resolve(r as T);
+      else reject(new Error(`${name}: ${JSON.stringify(r)}`));
+    }),
+  );
+}
+
+/**
+ * The first moderator creates and opens a single-choice poll; every attendee answers it once, spread evenly
+ * over `windowMs` by intended send time. Latency to moderators: the j-th acknowledged answer counts as
+ * visible once a moderator's tally total reaches j (tallies are counts, so this is the time the count
+ * caught up with it, not the proof that this very answer is in it).
+ */
+async function pollBurst(windowMs: number, drainMs: number) {
+  if (target !== 'plenum') throw new Error('pollBurst: not connected to plenum');
+  const mod = slots.find((s) => s.st?.role === 'moderator');
+  if (!mod) throw new Error('pollBurst: needs a moderator (--moderators ≥ 1)');
+  const created = await requestOk<{ poll: { id: string } }>(mod.c, 'polls:create', {
+    definition: { type: 'single', question: 'Benchmark?', options: POLL_OPTIONS.map((id) => ({ id, text: `Option ${id}` })) },
+  });
+  burstPollId = created.poll.id;
+  const modProbes = probeStates('moderator');
+  for (const pr of modProbes) pr.pollSeen = [];
+  await requestOk(mod.c, 'polls:open', { id: burstPollId });
+  await sleep(300);
+  const who = attendeeSlots();
+  const n = who.length;
+  const intended: number[] = new Array(n);
+  const ackAt: (number | null)[] = new Array(n).fill(null);
+  const errors: Record<string, number> = {};
+  const t0 = performance.now() + 5;
+  let i = 0;
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      const now = performance.now();
+      while (i < n && t0 + (i * windowMs) / n <= now) {
+        const k = i++;
+        intended[k] = t0 + (k * windowMs) / n;
+        const payload: CommandPayload<'polls:answer'> = { pollId: burstPollId, answer: { type: 'single', optionId: POLL_OPTIONS[k % POLL_OPTIONS.length]! } };
+        who[k]!.c.request('polls:answer', payload, (res, at) => {
+          ackAt[k] = at;
+          const r = res as { ok: boolean; error?: { code: string } };
+          if (!r.ok) errors[r.error?.code ?? 'unknown'] = (errors[r.error?.code ?? 'unknown'] ?? 0) + 1;
+        });
+      }
+      if (i >= n) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 2);
+  });
+  const sendEnd = performance.now();
+  const refused = () => Object.values(errors).reduce((a, b) => a + b, 0);
+  const acked = () => ackAt.filter((x) => x !== null).length;
+  const seenAll = () => modProbes.every((pr) => (pr.pollSeen.at(-1)?.[1] ?? 0) >= acked() - refused());
+  const d0 = performance.now();
+  while ((acked() < n || !seenAll()) && performance.now() - d0 < drainMs) await sleep(20);
+  const okOrder = intended.map((t, k) => ({ t, at: ackAt[k] })).filter((x): x is { t: number; at: number } => x.at !== null);
+  const ackH = new Histogram();
+  for (let k = 0; k < n; k++) ackH.add(ackAt[k] === null ? Infinity : ackAt[k]! - intended[k]!);
+  const accepted = okOrder.length - refused();
+  const vis = rankLatencies(
+    okOrder.sort((x, y) => x.at - y.at).slice(0, Math.max(0, accepted)).map((x) => x.t),
+    modProbes.map((pr) => pr.pollSeen),
+  );
+  burstPollId = '';
+  return {
+    attendees: n,
+    windowMs,
+    sendLagMs: Math.round(sendEnd - (t0 + windowMs)),
+    acked: acked(),
+    accepted,
+    lostAcks: n - acked(),
+    errors,
+    ack: summary(ackH),
+    moderator: summary(vis),
+    moderatorFinalTotals: modProbes.map((pr) => pr.pollSeen.at(-1)?.[1] ?? 0),
+  };
+}
+
 /** After the last delta: does every probe's state equal a fresh snapshot? */
 async function converge() {
   if (target !== 'plenum') throw new Error('converge: not connected to plenum');
@@ -485,7 +706,8 @@ async function converge() {
 type Msg =
   | { id: number; cmd: 'init'; cores: number }
   | { id: number; cmd: 'connectBaseline'; url: string; n: number; probes: number; senders: number }
-  | { id: number; cmd: 'connectPlenum'; url: string; code: string; n: number; probes: number; senders: number }
+  | { id: number; cmd: 'connectPlenum'; url: string; urls?: string[]; code: string; n: number; probes: number; senders: number; moderatorTokens?: string[] }
+  | { id: number; cmd: 'pollBurst'; windowMs: number; drainMs: number }
   | { id: number; cmd: 'ask'; count: number }
   | ({ id: number; cmd: 'step' } & StepArgs)
   | { id: number; cmd: 'converge' }
@@ -500,7 +722,9 @@ async function handle(m: Msg): Promise<unknown> {
     case 'connectBaseline':
       return connectBaseline(m.url, m.n, m.probes, m.senders);
     case 'connectPlenum':
-      return connectPlenum(m.url, m.code, m.n, m.probes, m.senders);
+      return connectPlenum(m.urls ?? [m.url], m.code, m.n, m.probes, m.senders, m.moderatorTokens);
+    case 'pollBurst':
+      return pollBurst(m.windowMs, m.drainMs);
     case 'ask':
       return ask(m.count);
     case 'step':

@@ -16,6 +16,8 @@ import type { z } from 'zod';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const guard = fileURLToPath(new URL('./orphan-guard.ts', import.meta.url));
+/** The same guard as plain JS, for the compiled server (which runs without tsx). */
+const guardJs = fileURLToPath(new URL('./orphan-guard.mjs', import.meta.url));
 
 const children = new Set<ChildProcess>();
 
@@ -183,9 +185,9 @@ function profArgs(dir: string | undefined, name: string): string[] {
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${join(dir, name)}`] : [];
 }
 
-export async function startBaseline(dir: string, cpuProfDir?: string): Promise<Running> {
+export async function startBaseline(dir: string, cpuProfDir?: string, mode: 'batch' | 'plain' = 'batch'): Promise<Running> {
   const port = await freePort();
-  const child = spawnNode([...profArgs(cpuProfDir, 'baseline'), join(dir, 'server.js')], { cwd: dir, env: { ...process.env, MODE: 'batch', TICK_MS: '50', PORT: String(port) }, ipc: true });
+  const child = spawnNode([...profArgs(cpuProfDir, `baseline-${mode}`), join(dir, 'server.js')], { cwd: dir, env: { ...process.env, MODE: mode, TICK_MS: '50', PORT: String(port) }, ipc: true });
   const tail = new OutputTail(child);
   await waitFor<void>(
     child,
@@ -242,10 +244,25 @@ export function removeStaleDataDirs(): void {
   }
 }
 
-export async function startPlenum(cpuProfDir?: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<PlenumRunning> {
-  const dataDir = mkdtempSync(join(tmpdir(), `${DATA_PREFIX}${process.pid}-`));
+/** Compiles the client and the server once (`npm run build`): what `npm start` runs in production. */
+export async function buildProduction(): Promise<void> {
+  await run('npm', ['run', '--silent', 'build'], repoRoot, 300_000);
+}
+
+export interface StartPlenumOptions {
+  /** `dist`: the compiled server (`node dist/node/server/main.js`, after buildProduction); `tsx`: the sources. */
+  runtime?: 'dist' | 'tsx';
+  /** Reuse a data folder (a second node of the same database); default a fresh temporary one. */
+  dataDir?: string;
+  /** Skip the organizer and the event (a further node of a cluster). */
+  bare?: boolean;
+}
+
+export async function startPlenum(cpuProfDir?: string, extraEnv: NodeJS.ProcessEnv = {}, opts: StartPlenumOptions = {}): Promise<PlenumRunning> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), `${DATA_PREFIX}${process.pid}-`));
   const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
-  const child = spawnNode([...profArgs(cpuProfDir, 'plenum'), '--import', 'tsx', '--import', guard, 'server/main.ts'], { cwd: repoRoot, env, ipc: true });
+  const entry = opts.runtime === 'dist' ? ['--import', guardJs, 'dist/node/server/main.js'] : ['--import', 'tsx', '--import', guard, 'server/main.ts'];
+  const child = spawnNode([...profArgs(cpuProfDir, 'plenum'), ...entry], { cwd: repoRoot, env, ipc: true });
   const tail = new OutputTail(child);
   const port = await waitFor<number>(
     child,
@@ -265,6 +282,7 @@ export async function startPlenum(cpuProfDir?: string, extraEnv: NodeJS.ProcessE
   );
   const url = `http://127.0.0.1:${port}`;
   const running = { child, pid: child.pid!, url, tail, dataDir };
+  if (opts.bare) return { ...running, eventId: '', code: '', links: { moderator: '', facilitator: '', stage: '' } as PlenumRunning['links'], cookie: '' };
 
   const email = 'bench@example.org';
   const password = `bench-${process.pid}-${Date.now()}`;

@@ -10,7 +10,7 @@ export const breakoutsFeature: ClientFeature<BreakoutsData, 'breakouts'> = {
   ...breakoutsSlice,
   i18n: { de, en },
   panels: {
-    attendee: () => import('./attendee/BreakoutArea.js').then((m) => ({ default: m.BreakoutArea })),
+    attendee: () => import('./attendee/BreakoutGate.js'),
   },
   onAir: {
     round: () => import('./stage/OnAirRound.js'),

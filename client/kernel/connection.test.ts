@@ -65,6 +65,25 @@ describe('connectEvent', () => {
     }
   });
 
+  it('applies the deltas of a sync:deltas message in order, and asks for a snapshot on a gap inside it', async () => {
+    const { socket, store } = setup();
+    socket.serverEmit('connect');
+    socket.commands('sync:snapshot')[0]!.reply({ ok: true, snapshot: snapshot({ seq: 1 }) });
+    await flush();
+    socket.serverEmit('sync:deltas', {
+      deltas: [
+        { seq: 2, changes: [{ type: 'question:upsert', question: question('a') }] },
+        { seq: 3, changes: [{ type: 'question:upsert', question: question('b') }] },
+        { seq: 4, changes: [{ type: 'question:remove', id: 'a' }] },
+      ],
+    });
+    expect(store.getState().synced.seq).toBe(4);
+    expect(Object.keys(store.getState().synced.qa.questions)).toEqual(['b']);
+    expect(socket.commands('sync:snapshot')).toHaveLength(1);
+    socket.serverEmit('sync:deltas', { deltas: [{ seq: 5, changes: [] }, { seq: 7, changes: [] }] });
+    expect(socket.commands('sync:snapshot')).toHaveLength(2);
+  });
+
   it('asks for a new snapshot when a delta is missing and converges', async () => {
     const { socket, store } = setup();
     socket.serverEmit('connect');

@@ -12,6 +12,7 @@ import type { Snapshot } from '../../shared/socket.js';
 import type { Ack } from '../../shared/errors.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 import { offlineAck, type ClientAck, type SendCommand } from './commands.js';
+import { SOCKET_OPTIONS } from './socket-options.js';
 import type { ConnectionState, EventStore, RefusalReason } from './store.js';
 
 export type PlenumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -34,7 +35,7 @@ export interface EventConnection {
 }
 
 function defaultSocket(auth: HandshakeAuth): PlenumSocket {
-  return io({ auth, withCredentials: true, reconnectionDelay: 500, reconnectionDelayMax: 5000 });
+  return io({ ...SOCKET_OPTIONS, auth });
 }
 
 /** The untyped view of timeout-emit; the typed overloads cannot express "any command name". */
@@ -112,6 +113,10 @@ export function connectEvent(opts: ConnectOptions): EventConnection {
 
   socket.on('sync:delta', (delta) => {
     state().receiveDelta(delta);
+    if (state().synced.phase === 'gap') requestSnapshot();
+  });
+  socket.on('sync:deltas', ({ deltas }) => {
+    for (const delta of deltas) state().receiveDelta(delta);
     if (state().synced.phase === 'gap') requestSnapshot();
   });
   socket.on('sync:personal', ({ changes }) => state().receivePersonal(changes));

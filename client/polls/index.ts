@@ -15,7 +15,7 @@ export const pollsFeature: ClientFeature<PollsData, 'polls'> = {
   ...pollsSlice,
   i18n: { de, en },
   panels: {
-    attendee: () => import('./attendee/AttendeePollsPanel.js'),
+    attendee: () => import('./attendee/PollsGate.js'),
     moderator: () => import('./moderator/ModeratorPollsPanel.js'),
   },
   onAir: {

@@ -3,14 +3,21 @@
  * carries the frame headers of its path (frame-headers.ts).
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { DEFAULT_OVERLAY_FRAME_ANCESTORS, frameHeaders } from './frame-headers.js';
 
-export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client', import.meta.url));
+/** The folder holding package.json: the same from the sources (tsx) and from the compiled dist/node. */
+function packageRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
 
-const NOT_SPA = /^\/(api|socket\.io|healthz)(\/|$)/;
+export const CLIENT_DIST = join(packageRoot(dirname(fileURLToPath(import.meta.url))), 'dist/client');
+
+const NOT_SPA = /^\/(api|socket\.io|healthz|metrics)(\/|$)/;
 
 export interface ServeClientOptions {
   /** frame-ancestors sources of /e/:code/overlay (config OVERLAY_FRAME_ANCESTORS; default `*`). */

@@ -3,6 +3,7 @@
  * check → rate limit → schema → (event queue) handler → ack → publish. Whatever a client sends, the
  * outcome is an ack and never a crash or a hang.
  */
+import { performance } from 'node:perf_hooks';
 import { DomainError, type WireError } from '../../shared/errors.js';
 import { commands, type CommandName, type CommandResult, type ParsedPayload } from '../../shared/socket.js';
 import { invalidPayload } from '../http/errors.js';
@@ -30,10 +31,13 @@ export async function dispatch<K extends CommandName>(kernel: Kernel, handlers: 
   // Without an ack function there is nobody to answer; doing nothing is the safe reading of such a message.
   if (typeof last !== 'function') return;
   let answered = false;
+  const startedAt = performance.now();
   const ack = (response: unknown) => {
     if (answered) return;
     answered = true;
     (last as AnyAck)(response);
+    const r = response as { ok: boolean; error?: { code: string } };
+    kernel.metrics.command(name, r.ok ? 'ok' : (r.error?.code ?? 'unknown'), startedAt);
   };
   const payload = args.length >= 2 ? args[0] : undefined;
   const actor = socket.data;

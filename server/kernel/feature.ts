@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import type { DB } from '../db/types.js';
 import type { Logger } from '../logger.js';
 import type { Coalescer, Entry } from './coalescer.js';
+import type { Metrics } from './metrics.js';
 import type { Delivery } from './delivery.js';
 import type { FloodGuard, FloodPolicy } from './flood.js';
 import type { BucketSpec, RateLimiter } from './rate-limit.js';
@@ -195,6 +196,8 @@ export interface Kernel {
    */
   hitAcrossNodes(kind: string, key: string): Promise<number>;
   delivery: Delivery;
+  /** Prometheus figures (GET /metrics). */
+  metrics: Metrics;
   /**
    * The write half of the path of one command: run `work` in ONE transaction which bumps the event's seq
    * when it returns changes (null: nothing changed, no seq, nothing sent). Call inside the event's queue

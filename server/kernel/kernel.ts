@@ -3,6 +3,7 @@
  * and the registration of the feature modules. Knows no feature.
  */
 import { DEFAULT_FLOOD_POLICY, FloodGuard } from './flood.js';
+import { performance } from 'node:perf_hooks';
 import { migrateToLatest } from '../db/migrations.js';
 import { bumpSeq } from '../events/repository.js';
 import { Channel, Leadership, lockEvent, SeqWatch } from './cluster.js';
@@ -10,6 +11,7 @@ import { Coalescer, realScheduler } from './coalescer.js';
 import { collectHandlers } from './dispatch.js';
 import { mergeChanges, type Changes, type FeatureModule, type Handlers, type IdentityProvider, type Kernel } from './feature.js';
 import { Delivery } from './delivery.js';
+import { Metrics } from './metrics.js';
 import { KERNEL_LIMITS, RateLimiter, type BucketSpec } from './rate-limit.js';
 import { SerialQueues } from './serial-queue.js';
 import type { PlenumIO } from './socket-types.js';
@@ -44,7 +46,9 @@ export interface RunningKernel extends Kernel {
 export function createKernel(parts: KernelParts): RunningKernel {
   const { db, logger, options } = parts;
   const queues = new SerialQueues();
-  const delivery = new Delivery(parts.io);
+  const metrics = new Metrics(parts.io);
+  // The attendees' cadence (`windows.pub`, default 100 ms): see Delivery.
+  const delivery = new Delivery(parts.io, metrics, options.windows?.pub ?? parts.config.attendeeTickMs);
   const limiter = new RateLimiter<string>({ ...KERNEL_LIMITS, ...options.limits });
   const flood = new FloodGuard({ ...DEFAULT_FLOOD_POLICY, ...options.flood }, () => parts.now().getTime());
   const coalescers: Array<Coalescer<never>> = [];
@@ -91,6 +95,7 @@ export function createKernel(parts: KernelParts): RunningKernel {
     limiter,
     flood,
     delivery,
+    metrics,
     get modules() {
       return modules;
     },
@@ -104,6 +109,7 @@ export function createKernel(parts: KernelParts): RunningKernel {
     },
 
     async commit(eventId, work) {
+      const t0 = performance.now();
       const done = await db.transaction().execute(async (trx) => {
         if (shared) {
           // Before any read that decides the write (cluster.ts): the event's commits queue here across nodes.
@@ -117,6 +123,7 @@ export function createKernel(parts: KernelParts): RunningKernel {
         seqWatch.own(eventId, seq);
         return { ...out, added, seq };
       });
+      metrics.dbWrite(t0);
       if (done.seq >= 0) kernel.onCommitted?.(eventId, done.seq);
       const changes: Changes | null = done.changes ? mergeChanges(done.changes, ...done.added) : null;
       // Keep one array for both audiences when the work gave one (one broadcast, see Delivery.deliver).

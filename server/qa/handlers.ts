@@ -6,7 +6,6 @@ import type { CommandName } from '../../shared/socket.js';
 import { newId } from '../auth/tokens.js';
 import type { DB } from '../db/types.js';
 import { findEventById, rowToInfo } from '../events/repository.js';
-import type { Coalescer } from '../kernel/coalescer.js';
 import type { Handler, HandlerContext, HandlerOutcome, Handlers, Kernel } from '../kernel/feature.js';
 import type { People } from '../people/index.js';
 import { chooseHighlight, chooseQueue } from './core/board.js';
@@ -14,18 +13,18 @@ import { buildFanout, type Mutation, type QuestionChange } from './core/fanout.j
 import * as rules from './core/rules.js';
 import type { QuestionRecord } from './core/types.js';
 import { toMod, toPublic } from './core/views.js';
-import { decideVote } from './core/votes.js';
 import { persistChanges } from './persist.js';
 import {
   addVote, adjustVotes, getQuestion, getQuestions, hasVote, loadBoard, removeVote, setHighlight, setQueue,
 } from './repository.js';
 import type { PublicLists } from './snapshot.js';
+import type { VoteGroupCommit } from './vote-commit.js';
 
 export interface QaParts {
   kernel: Kernel;
   people: People;
-  /** question id → vote count, flushed as one `question:votes` delta per event and window. */
-  votes: Coalescer<number>;
+  /** Votes are written once per window and event (group commit), with their `question:votes` delta. */
+  votes: VoteGroupCommit;
   publicLists: PublicLists;
 }
 
@@ -115,35 +114,17 @@ export function qaHandlers({ kernel, people, votes, publicLists }: QaParts): Par
   };
 
   /**
-   * A vote commits in its own transaction without bumping seq; the coalescer publishes the new count with
-   * the next 100 ms flush. Other tabs of the same attendee learn about it right away (personal qa:myVote).
+   * A vote joins its event's current window (group commit, see vote-commit.ts) and is acknowledged once
+   * that window's transaction committed; the new counts go out with it as one `question:votes` delta.
+   * Not `serial`: the window's commit runs in the event's queue, which this must not hold while waiting.
    */
   const vote: H<'qa:vote'> = {
-    serial: true,
+    serial: false,
     limit: { kind: 'vote', what: 'votes' },
     async run(ctx, { id, up }) {
-      const { eventId } = ctx.actor;
       const attendeeId = attendeeOf(ctx);
-      const { counts, voted } = await kernel.db.transaction().execute(async (trx) => {
-        const q = await trx.selectFrom('questions').select(['state', 'votes']).where('id', '=', id).where('event_id', '=', eventId).executeTakeFirst();
-        const had = q ? await hasVote(trx, id, attendeeId) : false;
-        const decision = decideVote(q ? { state: q.state as QuestionRecord['state'] } : undefined, had, up);
-        const before = Number(q!.votes);
-        let after = before;
-        if (decision === 'add' && (await addVote(trx, id, attendeeId, ctx.now))) after = await adjustVotes(trx, id, 1);
-        if (decision === 'remove' && (await removeVote(trx, id, attendeeId))) after = await adjustVotes(trx, id, -1);
-        if (after !== before) publicLists.delete(eventId);
-        return { counts: { before, after }, voted: decision === 'none' ? had : decision === 'add' };
-      });
-      return {
-        result: { id, voted },
-        publish: () => {
-          if (counts.before === counts.after) return;
-          votes.record(eventId, id, counts.after, counts.before);
-          // The other tabs of this attendee (the sending tab has the ack).
-          kernel.delivery.personal([{ attendeeId, change: { type: 'qa:myVote', id, voted } }], ctx.socket);
-        },
-      };
+      const voted = await votes.submit(ctx.actor.eventId, ctx.socket, { questionId: id, attendeeId, up });
+      return { result: { id, voted } };
     },
   };
 
@@ -196,7 +177,6 @@ export function qaHandlers({ kernel, people, votes, publicLists }: QaParts): Par
         const mutation = await persistChanges(trx, eventId, [{ before, after: null }]);
         return { result: {}, mutation };
       });
-      votes.forget(eventId, id);
       return out;
     },
   };

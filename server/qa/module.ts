@@ -1,7 +1,5 @@
 /** The Q&A module: questions, votes (coalesced), the moderation board, merges, imports, the CSV export. */
 import { Router } from 'express';
-import type { Change } from '../../shared/socket.js';
-import { changedValues } from '../kernel/coalescer.js';
 import type { FeatureModule, Handler, Kernel } from '../kernel/feature.js';
 import type { People } from '../people/index.js';
 import { csvRoutes } from './csv.js';
@@ -11,8 +9,8 @@ import { importRoutes } from './import-route.js';
 import { createQaImports, type QaImports } from './imports.js';
 import { mergeInTransaction } from './merge.js';
 import { qaMigrations } from './migrations.js';
-import { currentVotes } from './repository.js';
 import { qaSnapshot, type PublicLists } from './snapshot.js';
+import { VoteGroupCommit } from './vote-commit.js';
 
 export interface QaModule extends FeatureModule {
   /** For other features that bring questions in (chat): on their own transaction. */
@@ -23,22 +21,9 @@ export interface QaModule extends FeatureModule {
 
 export function createQaModule(kernel: Kernel, people: People): QaModule {
   const publicLists: PublicLists = new Map();
-  // Each vote commits on its own (ack after commit) without a seq; the changed counts of a window go out
-  // as ONE `question:votes` delta per event (one seq bump), the same array for both audiences (one broadcast).
-  const votes = kernel.coalescer<number>({
-    name: 'votes',
-    windowMs: 100,
-    async flush(trx, eventId, entries) {
-      let counts = changedValues(entries);
-      if (!counts) return null;
-      // Several nodes (PostgreSQL): another node may have counted a later vote since this window saw its
-      // count; read the committed counts under the event's lock, so the last flush sent is the newest.
-      if (kernel.shared) counts = await currentVotes(trx, eventId, Object.keys(counts));
-      if (!counts) return null;
-      const changes: Change[] = [{ type: 'question:votes', counts }];
-      return { staff: changes, pub: changes };
-    },
-  });
+  // The votes of a window commit together (ack after that commit) with ONE `question:votes` delta per event
+  // (one seq bump), the same array for both audiences (one broadcast).
+  const votes = new VoteGroupCommit(kernel, (eventId) => publicLists.delete(eventId));
   const imports = createQaImports((eventId) => publicLists.delete(eventId));
 
   const merge: Handler<'qa:merge'> = {
@@ -50,9 +35,8 @@ export function createQaModule(kernel: Kernel, people: People): QaModule {
         publicLists.delete(eventId);
         return r;
       });
-      // The merge wrote both counts; a vote count still waiting in the window would be older.
-      votes.forget(eventId, keepId);
-      votes.forget(eventId, mergeId);
+      // Votes still in the window apply on top of the merged counts (`votes + delta`), or are refused when
+      // their question was merged away.
       return out;
     },
   };
@@ -76,5 +60,6 @@ export function createQaModule(kernel: Kernel, people: People): QaModule {
     resync(eventId) {
       publicLists.delete(eventId);
     },
+    stop: () => votes.stop(),
   };
 }

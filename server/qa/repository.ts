@@ -176,13 +176,6 @@ export async function adjustVotes(db: Db, questionId: string, delta: 1 | -1): Pr
 
 // ---- reads for snapshots and export ----
 
-/** The committed vote counts of these questions of the event (gone ones are left out); null when none. */
-export async function currentVotes(db: Db, eventId: string, ids: readonly string[]): Promise<Record<string, number> | null> {
-  if (ids.length === 0) return null;
-  const rows = await db.selectFrom('questions').select(['id', 'votes']).where('event_id', '=', eventId).where('id', 'in', [...ids]).execute();
-  return rows.length ? Object.fromEntries(rows.map((r) => [r.id, Number(r.votes)])) : null;
-}
-
 export async function listForModerators(db: Db, eventId: string): Promise<QuestionRecord[]> {
   const rows = await db
     .selectFrom('questions')

@@ -30,7 +30,7 @@ describe('docs/protocol.md', () => {
 
 describe('docs/api.md', () => {
   const routes = [
-    'GET /healthz', 'GET /api/setup', 'POST /api/setup', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me',
+    'GET /healthz', 'GET /metrics', 'GET /api/setup', 'POST /api/setup', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me',
     'POST /api/events', 'GET /api/events', 'GET /api/events/:id', 'PATCH /api/events/:id', 'DELETE /api/events/:id',
     'POST /api/events/:id/links/:role/rotate', 'GET /api/events/:id/questions.csv', 'GET /api/join/:code',
     'POST /api/join/:code/attendees', 'POST /api/events/:id/roster', 'GET /api/events/:id/roster',

@@ -153,6 +153,15 @@ export async function joinAttendee(t: TestServer, code: string, name?: string): 
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/**
+ * Calls `fn` for every delta the socket gets, one by one: attendees get the deltas of one tick in one
+ * `sync:deltas` message (the public cadence), staff each as `sync:delta`.
+ */
+export function onEachDelta(socket: ClientSocket, fn: (d: Delta) => void): void {
+  socket.on('sync:delta', fn);
+  socket.on('sync:deltas', ({ deltas }) => deltas.forEach(fn));
+}
+
 /** A connected socket that records everything the server sends it. */
 export class Client {
   readonly deltas: Delta[] = [];
@@ -163,6 +172,7 @@ export class Client {
 
   constructor(readonly socket: ClientSocket) {
     socket.on('sync:delta', (d) => this.deltas.push(d));
+    socket.on('sync:deltas', ({ deltas }) => this.deltas.push(...deltas));
     socket.on('sync:personal', ({ changes }) => {
       for (const c of changes) {
         if (c.type === 'qa:own') this.own.push(c.question);
@@ -291,6 +301,7 @@ export class Mirror {
 
   constructor(private readonly client: Client) {
     client.socket.on('sync:delta', (d) => this.onDelta(d));
+    client.socket.on('sync:deltas', ({ deltas }) => deltas.forEach((d) => this.onDelta(d)));
     client.socket.on('sync:personal', ({ changes }) => {
       this.state = reducer.personal(this.state, changes);
     });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Delta } from '../../shared/socket.js';
-import { connect, createEvent, joinAttendee, serverWithOrganizer, sleep, until, type Client } from './helpers.js';
+import { connect, createEvent, joinAttendee, onEachDelta, serverWithOrganizer, sleep, until, type Client } from './helpers.js';
 import { defs } from './polls-helpers.js';
 
 const ctx = serverWithOrganizer();
@@ -14,7 +14,7 @@ const N = 500;
 /** Latest counts of one poll as the client saw them, and when each tallies delta arrived. */
 function watch(c: Client, pollId: () => string) {
   const seen = { counts: null as Record<string, number> | null, tallyTimes: [] as number[] };
-  c.socket.on('sync:delta', (d: Delta) => {
+  onEachDelta(c.socket, (d: Delta) => {
     for (const ch of d.changes) {
       if (ch.type === 'polls:tallies' && ch.polls[pollId()]) {
         seen.tallyTimes.push(Date.now());

@@ -21,7 +21,11 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-export function serverProcesses(prefix: string): { dataDir: string; start(): Promise<ServerProcess> } {
+/**
+ * `runtime: 'dist'` runs the compiled server (`node dist/node/server/main.js`, what `npm start` runs);
+ * the caller builds it first (buildServer).
+ */
+export function serverProcesses(prefix: string, opts: { runtime?: 'tsx' | 'dist' } = {}): { dataDir: string; start(): Promise<ServerProcess> } {
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
   const children: ChildProcess[] = [];
   afterAll(async () => {
@@ -34,7 +38,8 @@ export function serverProcesses(prefix: string): { dataDir: string; start(): Pro
   return {
     dataDir,
     start() {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      const entry = opts.runtime === 'dist' ? ['dist/node/server/main.js'] : ['--import', 'tsx', 'server/main.ts'];
+      const child = spawn(process.execPath, entry, {
         cwd: root,
         env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ...databaseEnv(dataDir) },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,4 +72,15 @@ export function serverProcesses(prefix: string): { dataDir: string; start(): Pro
       });
     },
   };
+}
+
+/** Compiles the server to dist/node (scripts/build-server.mjs, under a second). */
+export function buildServer(): Promise<void> {
+  return new Promise((resolveBuild, reject) => {
+    const child = spawn(process.execPath, ['scripts/build-server.mjs'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+    child.once('exit', (code) => (code === 0 ? resolveBuild() : reject(new Error(`build-server failed (${code}):\n${out}`))));
+  });
 }

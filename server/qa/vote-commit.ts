@@ -1,0 +1,139 @@
+/**
+ * Group commit of votes: the votes of one event that arrive within one coalescing window (100 ms, or
+ * `options.windows.votes`) are written in ONE transaction inside the event's queue, together with the new
+ * counts and the seq bump of their `question:votes` delta. Every vote is acknowledged only after that
+ * commit, then the delta goes out (one broadcast for both audiences) and each voter's other tabs get their
+ * `qa:myVote`. Before, every vote was its own transaction of four queries and the counts a second one.
+ * If the transaction fails, every vote of the window fails (nothing of it was written).
+ */
+import type { Transaction } from 'kysely';
+import type { Change } from '../../shared/socket.js';
+import type { DB } from '../db/types.js';
+import type { Kernel } from '../kernel/feature.js';
+import type { PlenumSocket } from '../kernel/socket-types.js';
+import { decideVoteBatch, pairKey, type BatchVote } from './core/vote-batch.js';
+
+interface Pending extends BatchVote {
+  socket: PlenumSocket;
+  resolve: (voted: boolean) => void;
+  reject: (err: unknown) => void;
+}
+
+interface Window {
+  votes: Pending[];
+  timer: NodeJS.Timeout;
+}
+
+/** SQLite allows 999 bound parameters per statement on old builds; stay well below. */
+const CHUNK = 300;
+
+function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+export class VoteGroupCommit {
+  private readonly windows = new Map<string, Window>();
+  /** Windows committed and votes in them (for tests and the metrics). */
+  readonly stats = { windows: 0, votes: 0, largest: 0 };
+
+  constructor(
+    private readonly kernel: Kernel,
+    /** Drops the cached public question list of the event (inside the transaction). */
+    private readonly onCountsChanged: (eventId: string) => void,
+    readonly windowMs = kernel.options.windows?.votes ?? 100,
+  ) {}
+
+  /** Resolves with whether the attendee now votes for the question, once the window's transaction committed. */
+  submit(eventId: string, socket: PlenumSocket, vote: BatchVote): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      let w = this.windows.get(eventId);
+      if (!w) {
+        const timer = setTimeout(() => this.due(eventId), this.windowMs);
+        w = { votes: [], timer };
+        this.windows.set(eventId, w);
+      }
+      w.votes.push({ ...vote, socket, resolve, reject });
+    });
+  }
+
+  private due(eventId: string): void {
+    const w = this.windows.get(eventId);
+    this.windows.delete(eventId);
+    if (!w?.votes.length) return;
+    this.kernel.queues.run(eventId, () => this.flush(eventId, w.votes)).catch((err: unknown) => {
+      this.kernel.logger.error({ err, eventId }, 'vote window failed');
+    });
+  }
+
+  private async flush(eventId: string, votes: Pending[]): Promise<void> {
+    let committed;
+    try {
+      committed = await this.kernel.commit(eventId, async (trx) => {
+        const decision = await this.decide(trx, eventId, votes);
+        for (const part of chunks(decision.add)) {
+          const at = this.kernel.now().toISOString();
+          await trx.insertInto('votes').values(part.map((p) => ({ question_id: p.questionId, attendee_id: p.attendeeId, created_at: at }))).execute();
+        }
+        for (const p of decision.remove) {
+          await trx.deleteFrom('votes').where('question_id', '=', p.questionId).where('attendee_id', '=', p.attendeeId).execute();
+        }
+        const counts: Record<string, number> = {};
+        for (const [id, { before, after }] of decision.counts) {
+          await trx.updateTable('questions').set((eb) => ({ votes: eb('votes', '+', after - before) })).where('id', '=', id).where('event_id', '=', eventId).execute();
+          counts[id] = after;
+        }
+        if (decision.counts.size) this.onCountsChanged(eventId);
+        const changes: Change[] = [{ type: 'question:votes', counts }];
+        return { result: decision.outcomes, changes: decision.counts.size ? { staff: changes, pub: changes } : null };
+      });
+    } catch (err) {
+      for (const v of votes) v.reject(err);
+      return;
+    }
+    this.stats.windows++;
+    this.stats.votes += votes.length;
+    this.stats.largest = Math.max(this.stats.largest, votes.length);
+    // Committed: staff get the delta now, attendees with their next tick (Delivery); it is queued before
+    // the acks go out, so the first public message a voter gets after its ack carries its vote.
+    committed.publish();
+    committed.result.forEach((o, i) => (o.ok ? votes[i]!.resolve(o.voted) : votes[i]!.reject(o.error)));
+    const personal = votes.flatMap((v, i) => {
+      const o = committed.result[i]!;
+      return o.ok && o.changed ? [{ v, voted: o.voted }] : [];
+    });
+    for (const { v, voted } of personal) {
+      // The other tabs of this attendee (the sending tab has the ack).
+      this.kernel.delivery.personal([{ attendeeId: v.attendeeId, change: { type: 'qa:myVote', id: v.questionId, voted } }], v.socket);
+    }
+  }
+
+  private async decide(trx: Transaction<DB>, eventId: string, votes: readonly Pending[]) {
+    const ids = [...new Set(votes.map((v) => v.questionId))];
+    const questions = new Map<string, { state: 'live'; votes: number }>();
+    const existing = new Set<string>();
+    for (const part of chunks(ids)) {
+      const rows = await trx.selectFrom('questions').select(['id', 'state', 'votes']).where('event_id', '=', eventId).where('id', 'in', part).execute();
+      for (const r of rows) questions.set(r.id, { state: r.state as 'live', votes: Number(r.votes) });
+    }
+    const attendees = [...new Set(votes.map((v) => v.attendeeId))];
+    for (const qPart of chunks(ids, 100)) {
+      for (const aPart of chunks(attendees, 200)) {
+        const rows = await trx.selectFrom('votes').select(['question_id', 'attendee_id']).where('question_id', 'in', qPart).where('attendee_id', 'in', aPart).execute();
+        for (const r of rows) existing.add(pairKey(r.question_id, r.attendee_id));
+      }
+    }
+    return decideVoteBatch(questions, existing, votes);
+  }
+
+  /** Shutdown: commits the open windows now instead of waiting for their timers. */
+  async stop(): Promise<void> {
+    const open = [...this.windows.entries()];
+    for (const [eventId, w] of open) {
+      clearTimeout(w.timer);
+      this.due(eventId);
+    }
+    await Promise.all(open.map(([eventId]) => this.kernel.queues.run(eventId, async () => undefined)));
+  }
+}
