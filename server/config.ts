@@ -14,6 +14,8 @@
  *                        attendees share one address)
  *   RETENTION_DAYS       events are deleted with all their data this many days after their end (the later
  *                        of their start and their last change; default 90; 0 keeps them until deleted by hand)
+ *   HSTS_MAX_AGE         Strict-Transport-Security max-age in seconds (default 15552000 = 180 days when PUBLIC_URL
+ *                        is https, else 0 = none)
  *   SQLITE_SYNCHRONOUS   NORMAL (default: in WAL mode a committed write survives a killed process) or FULL
  *                        (also survives power loss, at the price of an fsync per commit)
  *   OVERLAY_FRAME_ANCESTORS  who may frame the stream overlay /e/CODE/overlay: a CSP frame-ancestors source
@@ -41,6 +43,8 @@ export interface Config {
   overlayFrameAncestors: string;
   /** Days after an event's end before it is deleted; 0 = never automatically. */
   retentionDays: number;
+  /** Strict-Transport-Security max-age in seconds; 0: none. */
+  hstsMaxAge: number;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -94,6 +98,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`RETENTION_DAYS must be a whole number of days from 0 (keep) to 36500, got "${retentionText}"`);
   }
 
+  // HSTS only where Plenum is known to be reached over TLS: an https PUBLIC_URL (180 days), unless set.
+  const hstsText = nonEmpty(env.HSTS_MAX_AGE) ?? (publicUrl?.startsWith('https://') ? '15552000' : '0');
+  const hstsMaxAge = Number(hstsText);
+  if (!Number.isInteger(hstsMaxAge) || hstsMaxAge < 0) throw new ConfigError(`HSTS_MAX_AGE must be a whole number of seconds (0 = off), got "${hstsText}"`);
+
   return {
     port,
     host: nonEmpty(env.HOST),
@@ -106,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     joinLimitPerMinute,
     overlayFrameAncestors,
     retentionDays,
+    hstsMaxAge,
   };
 }
