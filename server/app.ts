@@ -2,6 +2,7 @@
  * createServer(config): the whole server, listening. Used by main.ts and by the integration tests, which
  * start it on port 0 with a temporary DATA_DIR.
  */
+import { API_POLICY, securityHeaders } from './http/security-headers.js';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -132,18 +133,14 @@ export async function createServer(config: Config, options: CreateServerOptions 
 
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
-  app.use((_req, res, next) => {
-    // Capability tokens travel in URLs: never leak them through the Referer header.
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    next();
-  });
+  app.use(securityHeaders({ hstsMaxAge: config.hstsMaxAge }));
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
   app.get('/metrics', metricsRoute(kernel.metrics, config.metricsToken));
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Security-Policy', API_POLICY);
     next();
   });
   app.use('/api', sameOriginWrites(config.publicUrl));

@@ -23,6 +23,8 @@
  *   ATTENDEE_TICK_MS     the attendees' cadence: public deltas of one tick go out as one message (default 100;
  *                        0 sends each at once)
  *   METRICS_TOKEN        bearer token for GET /metrics (unset: /metrics answers only requests from this machine)
+ *   HSTS_MAX_AGE         Strict-Transport-Security max-age in seconds (default 15552000 = 180 days when PUBLIC_URL
+ *                        is https, else 0 = none)
  *   SQLITE_SYNCHRONOUS   NORMAL (default: in WAL mode a committed write survives a killed process) or FULL
  *                        (also survives power loss, at the price of an fsync per commit)
  *   OVERLAY_FRAME_ANCESTORS  who may frame the stream overlay /e/CODE/overlay: a CSP frame-ancestors source
@@ -58,6 +60,8 @@ export interface Config {
   metricsToken: string | null;
   /** The attendees' cadence in ms (Delivery); 0: no tick. */
   attendeeTickMs: number;
+  /** Strict-Transport-Security max-age in seconds; 0: none. */
+  hstsMaxAge: number;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -132,6 +136,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`ATTENDEE_TICK_MS must be a whole number of milliseconds from 0 to 2000, got "${tickText}"`);
   }
 
+  // HSTS only where Plenum is known to be reached over TLS: an https PUBLIC_URL (180 days), unless set.
+  const hstsText = nonEmpty(env.HSTS_MAX_AGE) ?? (publicUrl?.startsWith('https://') ? '15552000' : '0');
+  const hstsMaxAge = Number(hstsText);
+  if (!Number.isInteger(hstsMaxAge) || hstsMaxAge < 0) throw new ConfigError(`HSTS_MAX_AGE must be a whole number of seconds (0 = off), got "${hstsText}"`);
+
   return {
     port,
     pgSchema,
@@ -150,5 +159,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays,
     metricsToken: nonEmpty(env.METRICS_TOKEN) ?? null,
     attendeeTickMs,
+    hstsMaxAge,
   };
 }

@@ -3,7 +3,7 @@
  * folder, an organizer account, and Debian's Chromium driven by playwright-core.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -110,10 +110,13 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
+let axeSource: string | undefined;
+
 /** Runs axe-core in the page and returns its violations (WCAG 2.1 A/AA rules). */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  const axePath = require.resolve('axe-core/axe.min.js');
-  await page.addScriptTag({ path: axePath });
+  // Evaluated over the DevTools protocol, not as a <script> tag: the pages' CSP allows no inline script.
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
@@ -132,6 +135,8 @@ export interface BrowserSession {
   context(kind: 'phone' | 'desktop'): Promise<BrowserContext>;
   /** A new context of that kind with one page at `path` (relative to the server). */
   open(kind: 'phone' | 'desktop', path: string): Promise<Page>;
+  /** What the pages' Content-Security-Policy blocked (close() fails when there is any). */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -140,8 +145,13 @@ export async function startSession(organizer: { email: string; password: string 
   addOrganizer(server, organizer.email, organizer.password);
   const browser = await launchBrowser();
   const contexts: BrowserContext[] = [];
+  const cspViolations: string[] = [];
   const context = async (kind: 'phone' | 'desktop') => {
     const ctx = await newContext(browser, kind);
+    // Chromium reports what the Content-Security-Policy blocked on the console; no page may trip it.
+    ctx.on('console', (msg) => {
+      if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) cspViolations.push(`${msg.location().url}: ${msg.text()}`);
+    });
     contexts.push(ctx);
     return ctx;
   };
@@ -155,10 +165,12 @@ export async function startSession(organizer: { email: string; password: string 
       await page.goto(server.url + path);
       return page;
     },
+    cspViolations,
     async close() {
       for (const ctx of contexts) await ctx.close().catch(() => {});
       await browser.close();
       await server.stop();
+      expect(cspViolations, 'Content-Security-Policy violations').toEqual([]);
     },
   };
 }
