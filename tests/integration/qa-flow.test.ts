@@ -28,7 +28,8 @@ describe('ask → moderate → everyone sees it', () => {
       if (tries > 100) throw new Error('attendees never showed as online');
       await sleep(20);
     }
-    await sleep(60);
+    // Attendees get public deltas with their next tick (ATTENDEE_TICK_MS, 100 ms): let the presence count land first.
+    await sleep(250);
     for (const c of [a, b, stage, mod, org]) c.deltas.length = 0;
 
     const snapA = Snapshot.parse(await a.snapshot());
