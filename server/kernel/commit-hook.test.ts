@@ -48,7 +48,8 @@ let eventId: string;
 
 beforeAll(async () => {
   database = await openDatabase({ databaseUrl: 'sqlite::memory:' });
-  const config = loadConfig({ PORT: '0', DATA_DIR: '/tmp/unused', LOG_LEVEL: 'silent' });
+  // No attendee tick: every delta goes out at once, so what one commit publishes can be read right after it.
+  const config = loadConfig({ PORT: '0', DATA_DIR: '/tmp/unused', LOG_LEVEL: 'silent', ATTENDEE_TICK_MS: '0' });
   kernel = createKernel({ config, db: database.db, logger: createLogger('silent'), now: () => new Date(), options: {}, io, shared: false });
   const identity = { attendeeByToken: async () => null, describe: async () => null };
   await kernel.register(

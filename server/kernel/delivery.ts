@@ -15,7 +15,6 @@ export type RevokeReason = 'link_rotated' | 'event_deleted';
 interface PubItem {
   seq: number;
   pub: Changes['pub'];
-  stage: Changes['stage'];
   personal: Changes['personal'];
 }
 
@@ -65,7 +64,10 @@ export class Delivery {
     const t0 = performance.now();
     if (this.pubTickMs > 0) {
       this.io.to(staffRoom(eventId)).emit('sync:delta', { seq, changes: changes.staff });
-      this.queuePub(eventId, { seq, pub: changes.pub, stage: changes.stage, personal: changes.personal });
+      // The stage room (presenter, overlay, speaker: a handful of sockets) is on air: it gets each delta at
+      // once too; only the attendees wait for the tick.
+      this.io.to(stageRoom(eventId)).emit('sync:delta', { seq, changes: changes.stage ?? changes.pub });
+      this.queuePub(eventId, { seq, pub: changes.pub, personal: changes.personal });
     } else {
       this.emitDeltas(eventId, seq, changes);
       this.personal(changes.personal);
@@ -94,12 +96,7 @@ export class Delivery {
       if (items.length === 1) room.emit('sync:delta', { seq: items[0]!.seq, changes: pick(items[0]!) });
       else room.emit('sync:deltas', { deltas: items.map((i) => ({ seq: i.seq, changes: pick(i) })) });
     };
-    if (items.some((i) => i.stage)) {
-      send(this.io.to(pubRoom(eventId)).except(stageRoom(eventId)), (i) => i.pub);
-      send(this.io.to(stageRoom(eventId)), (i) => i.stage ?? i.pub);
-    } else {
-      send(this.io.to(pubRoom(eventId)), (i) => i.pub);
-    }
+    send(this.io.to(pubRoom(eventId)).except(stageRoom(eventId)), (i) => i.pub);
     // After the deltas, as before: e.g. a rejected question's author gets its own copy after the removal.
     this.personal(items.flatMap((i) => i.personal));
     this.metrics?.broadcast(t0);

@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../server/db/types.js';
-import type { Client } from '../integration/helpers.js';
+import { onEachDelta, type Client } from '../integration/helpers.js';
 import type { Delta, Snapshot } from '../../shared/socket.js';
 
 export interface Violation {
@@ -52,7 +52,7 @@ export class StaffTimeline {
     for (const q of snapshot.qa.questions) this.current.questions.set(q.id, q.state);
     this.seq = snapshot.seq;
     this.versions.push({ seq: snapshot.seq, view: clone(this.current) });
-    client.socket.on('sync:delta', (d) => this.apply(d));
+    onEachDelta(client.socket, (d) => this.apply(d));
   }
 
   private apply(d: Delta): void {
@@ -106,7 +106,8 @@ export class AttendeeWatch {
   private ownSeen: string[] = [];
 
   constructor(readonly attendeeId: string, client: Client, private readonly staff: StaffTimeline, private readonly violations: Violation[]) {
-    client.socket.on('sync:delta', (d) => {
+    // Attendees get a tick's deltas as one sync:deltas (a lone one as sync:delta): every one is checked.
+    onEachDelta(client.socket, (d) => {
       this.received++;
       this.pending.push({ seq: d.seq, what: 'sync:delta', check: (view) => this.checkChanges(d.changes as Array<Record<string, any>>, view) });
     });

@@ -23,9 +23,13 @@ function arrival(c: Client, screen: 'room' | 'overlay', item: OnAirItem): Promis
       const hit = changes.some((ch) => ch.type === 'stage:screen' && ch.screen === screen && JSON.stringify(ch.state.item) === JSON.stringify(item));
       if (!hit) return;
       c.socket.off('sync:delta', on);
+      c.socket.off('sync:deltas', onMany);
       resolve(performance.now());
     };
+    // The stage room gets the public cadence: a tick's deltas as one sync:deltas, a lone one as sync:delta.
+    const onMany = ({ deltas }: { deltas: Array<{ changes: Change[] }> }) => deltas.forEach(on);
     c.socket.on('sync:delta', on);
+    c.socket.on('sync:deltas', onMany);
   });
 }
 
@@ -63,4 +67,23 @@ describe('on-air latency', () => {
     expect(rows[2]!.p99).toBeLessThan(2000);
     for (const c of [mod, stage, overlay, att]) c.close();
   }, 120_000);
+
+  it('the stage room gets every delta at once (docs/protocol.md, sync:deltas); attendees get a tick\'s deltas together', async () => {
+    const ev = await createEvent(ctx.t, ctx.cookie);
+    const mod = await connect(ctx.t, { code: ev.code, token: ev.tokens.moderator });
+    const stage = await connect(ctx.t, { code: ev.code, token: ev.tokens.stage });
+    const att = await connect(ctx.t, { code: ev.code, token: (await joinAttendee(ctx.t, ev.code)).token });
+    await new Promise((r) => setTimeout(r, 300));
+    const got = { stageOne: 0, stageMany: 0, attMany: 0 };
+    stage.socket.on('sync:delta', () => void got.stageOne++);
+    stage.socket.on('sync:deltas', () => void got.stageMany++);
+    att.socket.on('sync:deltas', () => void got.attMany++);
+    // Six commits within one tick, each changing the room screen (the queue runs them in order).
+    await Promise.all([0, 1, 2, 3, 4, 5].map((i) => (i % 2 ? mod.ok('stage:clear', { screen: 'room' }) : mod.ok('stage:show', { screen: 'room', item: { kind: 'join' } }))));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(got.stageMany).toBe(0);
+    expect(got.stageOne).toBe(6);
+    expect(got.attMany).toBeGreaterThanOrEqual(1);
+    for (const c of [mod, stage, att]) c.close();
+  });
 });

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../shared/socket.js';
 import type { OnAirItem, StageSnapshot } from '../../shared/stage/schemas.js';
-import { expectContiguous, rng, serverWithOrganizer, sleep, type Client } from './helpers.js';
+import { expectContiguous, onEachDelta, rng, serverWithOrganizer, sleep, type Client } from './helpers.js';
 import { defs } from './polls-helpers.js';
 import { stageSetup } from './stage-helpers.js';
 
@@ -49,7 +49,8 @@ describe('stage deltas converge with the snapshot', () => {
     const clients = { mod: s.mod, stage: s.stage, overlay: s.overlay, speaker: s.speaker, att: s.att };
     const followers = Object.fromEntries(await Promise.all(Object.entries(clients).map(async ([k, c]) => [k, follower(c, await c.snapshot())] as const)));
     const allDeltas = Object.fromEntries(Object.keys(clients).map((k) => [k, [] as Snapshot['seq'][]]));
-    for (const [k, c] of Object.entries(clients)) c.socket.on('sync:delta', (d) => allDeltas[k]!.push(d.seq));
+    // Staff get each delta as sync:delta; the public and the stage a tick's deltas as one sync:deltas.
+    for (const [k, c] of Object.entries(clients)) onEachDelta(c.socket, (d) => allDeltas[k]!.push(d.seq));
 
     const items = (): OnAirItem[] => [
       { kind: 'join' },
@@ -61,7 +62,7 @@ describe('stage deltas converge with the snapshot', () => {
     // What actually happened, so a run that only hits errors cannot pass.
     let okStage = 0;
     let followed = 0;
-    s.stage.socket.on('sync:delta', (d) => {
+    onEachDelta(s.stage.socket, (d) => {
       followed += d.changes.filter((ch) => ch.type === 'stage:screen' && ch.state.by === 'follow').length;
     });
     const count = (res: { ok: boolean }) => {

@@ -208,7 +208,8 @@ describe('follow', () => {
       ['overlay', 'follow'],
     ]);
     expect(lastScreen(s.stage, 'overlay')?.autoHideS).toBe(600);
-    const attDelta = s.att.deltas.find((x) => x.seq === d.seq)!;
+    // Attendees get it with their next tick (the stage room at once).
+    const attDelta = await until(() => s.att.deltas.find((x) => x.seq === d.seq), 2000, 'the attendee delta');
     expect(attDelta.changes.map((c) => c.type)).toEqual(['qa:highlight']);
 
     await s.mod.ok('qa:highlight', { id: null });
