@@ -176,6 +176,13 @@ export async function startSession(organizer: { email: string; password: string 
 }
 
 export async function expectAccessible(page: Page, name: string): Promise<void> {
+  // An element fading in has a contrast of its own for a moment: judge the page once its transitions and
+  // finite animations have ended (endless ones, like a spinner, are left alone).
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 5_000 },
+  );
   const violations = await axeViolations(page);
   expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
 }
