@@ -169,10 +169,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://localhost:${port}`;
 
-  for (const m of modules) await m.start?.();
-  kernel.flood.start(io);
-
-  // Retention: at start, then hourly (docs/privacy.md).
+  // Retention: at start, before the modules re-arm (their start may commit, and a commit is activity), then hourly (docs/privacy.md).
   const retention = async () => {
     try {
       await deleteExpiredEvents(kernel, config.retentionDays);
@@ -183,6 +180,9 @@ export async function createServer(config: Config, options: CreateServerOptions 
   await retention();
   const retentionTimer = setInterval(() => void retention(), 60 * 60_000);
   retentionTimer.unref();
+
+  for (const m of modules) await m.start?.();
+  kernel.flood.start(io);
 
   kernel.leader.onChange((leader) => logger.info({ leader }, leader ? 'cluster: this node leads (runs the chat bridges)' : 'cluster: this node no longer leads'));
   kernel.leader.start();
