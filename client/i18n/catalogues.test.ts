@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { flattenCatalogue, type CatalogueTree } from '../testing/catalogue.js';
 import { describe, expect, it } from 'vitest';
 import { PlanErrorCode } from '../../shared/breakouts/engine.js';
 import { BreakoutMode, RoundStatus } from '../../shared/breakouts/schemas.js';
@@ -20,17 +21,6 @@ import en from './en.json';
 import { browserLanguage, pickLanguage } from './language.js';
 import { mergeCatalogues } from './merge.js';
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
 
 /** Every registered catalogue pair: the kernel's, then each feature's. */
 const registered: Array<{ name: string; de: Catalogue; en: Catalogue }> = [
@@ -39,8 +29,8 @@ const registered: Array<{ name: string; de: Catalogue; en: Catalogue }> = [
 ];
 const mergedDe = mergeCatalogues(registered.map((c) => c.de));
 const mergedEn = mergeCatalogues(registered.map((c) => c.en));
-const flatDe = flatten(mergedDe.catalogue as Tree);
-const flatEn = flatten(mergedEn.catalogue as Tree);
+const flatDe = flattenCatalogue(mergedDe.catalogue as CatalogueTree);
+const flatEn = flattenCatalogue(mergedEn.catalogue as CatalogueTree);
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 /** A key as code names it: plural keys (`x_one`, `x_other`) are looked up as `x`. */
 const baseKeys = new Set([...flatDe.keys()].map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')));
@@ -61,8 +51,8 @@ describe('i18n catalogues', () => {
 
   it('have identical key sets, in every registered catalogue', () => {
     for (const c of registered) {
-      const cDe = flatten(c.de as Tree);
-      const cEn = flatten(c.en as Tree);
+      const cDe = flattenCatalogue(c.de as CatalogueTree);
+      const cEn = flattenCatalogue(c.en as CatalogueTree);
       const onlyDe = [...cDe.keys()].filter((k) => !cEn.has(k));
       const onlyEn = [...cEn.keys()].filter((k) => !cDe.has(k));
       expect({ catalogue: c.name, onlyDe, onlyEn }).toEqual({ catalogue: c.name, onlyDe: [], onlyEn: [] });

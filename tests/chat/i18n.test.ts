@@ -2,23 +2,14 @@
  * What only chat knows: every state, reason and rule has a message, and i18n-keys.md lists every key. Key
  * parity and placeholders are checked for every registered catalogue in client/i18n/catalogues.test.ts.
  */
+import { flattenCatalogue, type CatalogueTree } from '../../client/testing/catalogue.js';
 import { describe, expect, it } from 'vitest';
 import { BridgeErrorReason, BridgeOffReason, BridgeState, ChatImportRule } from '../../shared/chat/schemas.js';
 import type { YoutubeUrlError } from '../../shared/chat/youtube-url.js';
 import de from '../../client/chat/i18n/de.json';
 import { readFileSync } from 'node:fs';
 
-type Tree = { [key: string]: string | Tree };
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
-const flatDe = flatten(de as Tree);
+const flatDe = flattenCatalogue(de as CatalogueTree);
 
 describe('chat catalogues', () => {
   it('cover every state, off reason, error reason (message and advice), URL error and rule', () => {

@@ -3,21 +3,12 @@
  * checks (same keys in both languages, placeholders, plurals, keys the code names) run over every registered
  * catalogue in client/i18n/catalogues.test.ts.
  */
+import { flattenCatalogue, type CatalogueTree } from '../../testing/catalogue.js';
 import { describe, expect, it } from 'vitest';
 import { ImportIssueCode, POLL_ERROR_CODES, PollType } from '../../../shared/polls/schemas.js';
 import de from './de.json';
 
-type Tree = { [key: string]: string | Tree };
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
-const flatDe = flatten(de as Tree);
+const flatDe = flattenCatalogue(de as CatalogueTree);
 const base = new Set([...flatDe.keys()].map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')));
 
 describe('polls catalogues', () => {
