@@ -103,7 +103,8 @@ describe('resync', () => {
     // Attendees get public deltas with their tick (≤ 100 ms after staff).
     const staffSeq = (await mod.snapshot()).seq;
     await until(() => m2.seq >= staffSeq, 2000, 'attendee caught up');
-    expect(m2.seq).toBe(staffSeq);
+    // Not toBe: on PostgreSQL the presence change of this reconnect may commit after the staff snapshot.
+    expect(m2.seq).toBeGreaterThanOrEqual(staffSeq);
     expect(m2.highlightedId).toBe(q2);
     expect(m2.questions.get(q1)?.state).toBe('answered');
     expect(m2.questions.size).toBe(3);
