@@ -22,6 +22,8 @@
  *                        of their start and their last change; default 90; 0 keeps them until deleted by hand)
  *   ATTENDEE_TICK_MS     the attendees' cadence: public deltas of one tick go out as one message (default 100;
  *                        0 sends each at once)
+ *   VOTE_WINDOW_MS       votes of one event arriving within this window are committed in one transaction and
+ *                        acknowledged after it (default 100; 5 to 1000)
  *   METRICS_TOKEN        bearer token for GET /metrics (unset: /metrics answers only requests from this machine)
  *   HSTS_MAX_AGE         Strict-Transport-Security max-age in seconds (default 15552000 = 180 days when PUBLIC_URL
  *                        is https, else 0 = none)
@@ -60,6 +62,8 @@ export interface Config {
   metricsToken: string | null;
   /** The attendees' cadence in ms (Delivery); 0: no tick. */
   attendeeTickMs: number;
+  /** Group commit window of votes per event (ms). */
+  voteWindowMs: number;
   /** Strict-Transport-Security max-age in seconds; 0: none. */
   hstsMaxAge: number;
 }
@@ -136,6 +140,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`ATTENDEE_TICK_MS must be a whole number of milliseconds from 0 to 2000, got "${tickText}"`);
   }
 
+  const voteText = nonEmpty(env.VOTE_WINDOW_MS) ?? '100';
+  const voteWindowMs = Number(voteText);
+  if (!Number.isInteger(voteWindowMs) || voteWindowMs < 5 || voteWindowMs > 1000) {
+    throw new ConfigError(`VOTE_WINDOW_MS must be a whole number of milliseconds from 5 to 1000, got "${voteText}"`);
+  }
+
   // HSTS only where Plenum is known to be reached over TLS: an https PUBLIC_URL (180 days), unless set.
   const hstsText = nonEmpty(env.HSTS_MAX_AGE) ?? (publicUrl?.startsWith('https://') ? '15552000' : '0');
   const hstsMaxAge = Number(hstsText);
@@ -159,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays,
     metricsToken: nonEmpty(env.METRICS_TOKEN) ?? null,
     attendeeTickMs,
+    voteWindowMs,
     hstsMaxAge,
   };
 }

@@ -1,6 +1,6 @@
 /**
- * Group commit of votes: the votes of one event that arrive within one coalescing window (100 ms, or
- * `options.windows.votes`) are written in ONE transaction inside the event's queue, together with the new
+ * Group commit of votes: the votes of one event that arrive within one coalescing window (VOTE_WINDOW_MS, default
+ * 100 ms, or `options.windows.votes`) are written in ONE transaction inside the event's queue, together with the new
  * counts and the seq bump of their `question:votes` delta. Every vote is acknowledged only after that
  * commit, then the delta goes out (one broadcast for both audiences) and each voter's other tabs get their
  * `qa:myVote`. Before, every vote was its own transaction of four queries and the counts a second one.
@@ -42,7 +42,7 @@ export class VoteGroupCommit {
     private readonly kernel: Kernel,
     /** Drops the cached public question list of the event (inside the transaction). */
     private readonly onCountsChanged: (eventId: string) => void,
-    readonly windowMs = kernel.options.windows?.votes ?? 100,
+    readonly windowMs = kernel.options.windows?.votes ?? kernel.config.voteWindowMs,
   ) {}
 
   /** Resolves with whether the attendee now votes for the question, once the window's transaction committed. */

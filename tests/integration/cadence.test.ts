@@ -71,3 +71,28 @@ describe('ATTENDEE_TICK_MS', () => {
     }
   });
 });
+
+describe('VOTE_WINDOW_MS', () => {
+  it('is read from the environment and checked', () => {
+    expect(loadConfig({}).voteWindowMs).toBe(100);
+    expect(loadConfig({ VOTE_WINDOW_MS: '40' }).voteWindowMs).toBe(40);
+    for (const bad of ['0', '4', '1001', '2.5', 'soon']) expect(() => loadConfig({ VOTE_WINDOW_MS: bad })).toThrow(ConfigError);
+  });
+
+  it('a vote is acknowledged only after its window closed and committed (400 ms here)', async () => {
+    const t = await startTestServer({}, { VOTE_WINDOW_MS: '400' });
+    try {
+      const cookie = await setupOrganizer(t);
+      const ev = await createEvent(t, cookie, { settings: { qa: { premoderation: false } } });
+      const asker = await connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code)).token });
+      const voter = await connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code)).token });
+      const id = (await asker.ok('qa:ask', { text: 'Wie lange dauert eine Stimme?' })).question.id;
+      const t0 = performance.now();
+      await voter.ok('qa:vote', { id, up: true });
+      expect(performance.now() - t0).toBeGreaterThanOrEqual(390);
+      for (const c of [asker, voter]) c.close();
+    } finally {
+      await t.close();
+    }
+  });
+});
