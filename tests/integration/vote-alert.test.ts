@@ -189,6 +189,9 @@ describe('vote alert (ballot stuffing)', () => {
     await w.moderator.ok('event:settings', { qa: { voteAlert: true, voteAlertVotes: 3, voteAlertWindowSeconds: 30, voteAlertNewMinutes: 2 } });
     await allVote(bots.slice(25), id);
     expect((await until(() => alertOf(w.mod, id), 5000, 'alert with N = 3')).newVoters).toBe(26);
+    // Attendees see the defaults, not the event's thresholds.
+    expect((await w.attendee.snapshot()).event.settings.qa).toMatchObject({ voteAlert: true, voteAlertVotes: 25, voteAlertWindowSeconds: 60, voteAlertNewMinutes: 5 });
+    expect((await w.moderator.snapshot()).event.settings.qa).toMatchObject({ voteAlertVotes: 3, voteAlertWindowSeconds: 30, voteAlertNewMinutes: 2 });
     for (const c of bots) c.close();
     w.close();
   });
