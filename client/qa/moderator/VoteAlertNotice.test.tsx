@@ -6,6 +6,7 @@ import { modQuestion, snapshot } from '../../testing/fixtures.js';
 import { renderWithEvent } from '../../testing/render.js';
 import i18n from '../../i18n/index.js';
 import { ModeratorBoard } from './ModeratorBoard.js';
+import { SettingsPanel } from './SettingsPanel.js';
 
 const alert = { newVoters: 37, sharedAddress: 30, since: '2025-01-01T10:02:00.000Z' };
 const LONG = 'W'.repeat(300);
@@ -73,3 +74,25 @@ describe('vote alert on the moderator board', () => {
     }
   });
 });
+
+describe('vote alert settings', () => {
+  it('moderators set the thresholds; out-of-range numbers cannot be saved', async () => {
+    const user = userEvent.setup();
+    const { calls } = renderWithEvent(<SettingsPanel />, modSnapshot());
+    const group = screen.getByRole('group', { name: 'Auffällige Stimmen' });
+    const votes = within(group).getByRole('spinbutton', { name: 'Ab so vielen Stimmen neuer Teilnehmender (3–10000)' });
+    expect(votes).toHaveValue(25);
+    expect(within(group).getByRole('spinbutton', { name: 'innerhalb von Sekunden (5–3600)' })).toHaveValue(60);
+    await user.clear(votes);
+    await user.type(votes, '2');
+    expect(votes).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('button', { name: 'Einstellungen speichern' })).toBeDisabled();
+    await user.type(votes, '0');
+    await user.click(within(group).getByRole('checkbox', { name: 'Moderation auf viele Stimmen neuer Teilnehmender hinweisen' }));
+    await user.click(screen.getByRole('button', { name: 'Einstellungen speichern' }));
+    expect(calls()).toEqual([
+      ['event:settings', { qa: expect.objectContaining({ voteAlert: false, voteAlertVotes: 20, voteAlertWindowSeconds: 60, voteAlertNewMinutes: 5 }) }],
+    ]);
+  });
+});
+
