@@ -40,6 +40,8 @@ export interface CreateServerOptions extends KernelOptions {
   voteFlushMs?: number;
   /** Milliseconds between presence flushes per event (default 500); short for `windows.presence`. */
   presenceFlushMs?: number;
+  /** The kernel's clock (tests: identities that joined "long ago"); default the system clock. */
+  now?: () => Date;
 }
 
 export interface PlenumServer {
@@ -85,7 +87,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
     config,
     db,
     logger,
-    now: () => new Date(),
+    now: options.now ?? (() => new Date()),
     options: { limits: options.limits, windows, planTimeLimitMs: options.planTimeLimitMs, env: options.env, flood: options.flood },
     io,
     shared: database.dialect === 'postgres',

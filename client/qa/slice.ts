@@ -71,6 +71,12 @@ export function applyQaChange(qa: QaData, change: Change): QaData {
       return { ...qa, highlightedId: change.id };
     case 'qa:queue':
       return { ...qa, queue: change.ids };
+    case 'question:voteAlert': {
+      // Staff only: the vote alert of a question they see.
+      const q = qa.questions[change.id];
+      if (!q) return qa;
+      return { ...qa, questions: { ...qa.questions, [change.id]: { ...q, voteAlert: change.alert } } };
+    }
     default:
       return qa;
   }

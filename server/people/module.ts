@@ -3,7 +3,8 @@
  * here" count. Every other feature reads people through the `People` API it returns.
  */
 import { IdentitiesPerAddress } from './identities-per-address.js';
-import type { Transaction } from 'kysely';
+import { JoinTags } from './join-tags.js';
+import type { Kysely, Transaction } from 'kysely';
 import { DomainError } from '../../shared/errors.js';
 import type { PersonView } from '../../shared/people/index.js';
 import { sha256Hex } from '../auth/tokens.js';
@@ -11,7 +12,7 @@ import type { DB } from '../db/types.js';
 import { findEventById, rowToInfo } from '../events/repository.js';
 import { mergeChanges, type Changes, type Db, type FeatureModule, type Kernel } from '../kernel/feature.js';
 import { changedPeople, mergePresence, Presence, type PresenceValue } from './presence.js';
-import { attendeeByTokenHash, findAttendee, namesOf, peopleByIds, peopleOfEvent, updateAttendee, type PersonRow } from './repository.js';
+import { attendeeByTokenHash, findAttendee, joinFacts, namesOf, peopleByIds, peopleOfEvent, updateAttendee, type PersonRow } from './repository.js';
 import { peopleRoutes } from './routes.js';
 
 /** What other features use of people. */
@@ -26,6 +27,8 @@ export interface People {
   onlineIds(eventId: string): string[];
   /** Everyone known to the event (online or not, roster entries included), in the order they were added. */
   all(db: Db, eventId: string): Promise<PersonRow[]>;
+  /** When these attendees joined (ISO) and which of them joined from one address (equal tags; null: unknown). */
+  joinFacts(db: Db, eventId: string, ids: readonly string[]): Promise<Map<string, { joinedAt: string; joinTag: string | null }>>;
 }
 
 export interface PeopleModule extends FeatureModule {
@@ -88,13 +91,23 @@ export function createPeopleModule(kernel: Kernel): PeopleModule {
     isOnline: (eventId, id) => presence.isOnline(eventId, id),
     onlineIds: (eventId) => presence.onlineIds(eventId),
     all: peopleOfEvent,
+    joinFacts,
   };
 
   const perAddress = new IdentitiesPerAddress();
+  const joinTags = new JoinTags();
 
   return {
     name: 'people',
     api,
+    migrations: {
+      /** Issue 12: identities that joined from one address share a random tag (join-tags.ts), never the address. */
+      '20261201_people_join_tag': {
+        async up(db: Kysely<unknown>) {
+          await db.schema.alterTable('attendees').addColumn('join_tag', 'varchar(24)').execute();
+        },
+      },
+    },
     limits: {
       // Per IP address. Joining is generous: a whole company may sit behind one NAT address.
       join: { capacity: kernel.config.joinLimitPerMinute, perMs: 60_000, window: true },
@@ -103,7 +116,7 @@ export function createPeopleModule(kernel: Kernel): PeopleModule {
       attendeeByToken: (db, eventId, token) => attendeeByTokenHash(db, eventId, sha256Hex(token)),
       describe: (db, eventId, id) => findAttendee(db, eventId, id).then((a) => a ?? null),
     },
-    routes: () => peopleRoutes(kernel, { changed: peopleChanged, touch: (eventId, ids) => presence.touch(eventId, ids), perAddress }),
+    routes: () => peopleRoutes(kernel, { changed: peopleChanged, touch: (eventId, ids) => presence.touch(eventId, ids), perAddress, joinTags }),
 
     async snapshot({ trx, eventId, audience }) {
       const present = presence.count(eventId);
@@ -142,6 +155,7 @@ export function createPeopleModule(kernel: Kernel): PeopleModule {
     forgetEvent(eventId) {
       presence.forgetEvent(eventId);
       perAddress.forgetEvent(eventId);
+      joinTags.forgetEvent(eventId);
       sentCount.delete(eventId);
     },
 

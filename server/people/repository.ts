@@ -62,6 +62,16 @@ export async function namesOf(db: Db, ids: readonly string[]): Promise<Map<strin
   return out;
 }
 
+/** When these attendees of the event joined, and their join tag (see join-tags.ts). */
+export async function joinFacts(db: Db, eventId: string, ids: readonly string[]): Promise<Map<string, { joinedAt: string; joinTag: string | null }>> {
+  const out = new Map<string, { joinedAt: string; joinTag: string | null }>();
+  for (const part of chunks([...new Set(ids)])) {
+    const rows = await db.selectFrom('attendees').select(['id', 'created_at', 'join_tag']).where('event_id', '=', eventId).where('id', 'in', part).execute();
+    for (const r of rows) out.set(r.id, { joinedAt: r.created_at, joinTag: r.join_tag ?? null });
+  }
+  return out;
+}
+
 export async function attendeeByTokenHash(db: Db, eventId: string, tokenHash: string): Promise<string | null> {
   const row = await db.selectFrom('attendees').select('id').where('token_hash', '=', tokenHash).where('event_id', '=', eventId).executeTakeFirst();
   return row?.id ?? null;
@@ -74,7 +84,7 @@ export async function findAttendee(db: Db, eventId: string, id: string): Promise
 
 export async function insertAttendee(
   db: Db,
-  a: { id: string; eventId: string; tokenHash: string; name: string | null; now: Date; invite?: { token: string; email: string | null; attributes: Record<string, string> } },
+  a: { id: string; eventId: string; tokenHash: string; name: string | null; now: Date; joinTag?: string; invite?: { token: string; email: string | null; attributes: Record<string, string> } },
 ): Promise<void> {
   await db
     .insertInto('attendees')
@@ -84,6 +94,7 @@ export async function insertAttendee(
       token_hash: a.tokenHash,
       name: a.name,
       created_at: a.now.toISOString(),
+      join_tag: a.joinTag ?? null,
       ...(a.invite ? { invite_token: a.invite.token, invited: 1, email: a.invite.email, attributes: JSON.stringify(a.invite.attributes) } : {}),
     })
     .execute();

@@ -8,6 +8,7 @@
  */
 import { parseStoredSettings } from '../events/settings.js';
 import type { IdentitiesPerAddress } from './identities-per-address.js';
+import type { JoinTags } from './join-tags.js';
 import express, { Router, type Request } from 'express';
 import { IssueAttendeeBody, type AttendeeIssued, type RosterEntry, type RosterResult } from '../../shared/people/index.js';
 import { DomainError } from '../../shared/errors.js';
@@ -49,6 +50,8 @@ export interface RosterHooks {
   touch(eventId: string, ids: readonly string[]): void;
   /** The event's own cap on new identities per address. */
   perAddress: IdentitiesPerAddress;
+  /** Tags identities that joined from one address (for the Q&A's vote alert). */
+  joinTags: JoinTags;
 }
 
 export function peopleRoutes(kernel: Kernel, hooks: RosterHooks): Router {
@@ -68,7 +71,9 @@ export function peopleRoutes(kernel: Kernel, hooks: RosterHooks): Router {
     }
     const token = newToken();
     const attendeeId = newId();
-    await insertAttendee(kernel.db, { id: attendeeId, eventId: event.id, tokenHash: sha256Hex(token), name: body.name?.trim() || null, now: kernel.now() });
+    const now = kernel.now();
+    const joinTag = hooks.joinTags.tagFor(event.id, req.ip ?? 'unknown', now.getTime());
+    await insertAttendee(kernel.db, { id: attendeeId, eventId: event.id, tokenHash: sha256Hex(token), name: body.name?.trim() || null, now, joinTag });
     const issued: AttendeeIssued = { attendeeId, token };
     res.status(201).json(issued);
   });

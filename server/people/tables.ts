@@ -15,6 +15,8 @@ export interface AttendeesTable {
   invited: Generated<number>;
   /** Roster entries: the join token in plain text, so the link can be shown again. */
   invite_token: string | null;
+  /** Identities that joined from one address share this random tag (join-tags.ts); null for roster entries. */
+  join_tag: string | null;
 }
 
 declare module '../db/types.js' {

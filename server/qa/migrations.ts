@@ -35,6 +35,13 @@ async function authorIdNullable(db: Kysely<unknown>): Promise<void> {
 }
 
 export const qaMigrations: Record<string, Migration> = {
+  /** Issue 12: a burst of new identities voting for one question is flagged to moderators. */
+  '20261201_qa_vote_alert': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('questions').addColumn('vote_alert', 'text').execute();
+      await db.schema.alterTable('questions').addColumn('vote_alert_cleared', 'varchar(40)').execute();
+    },
+  },
   /** Issue 10: where a question came from, merged duplicates, and the REST import's idempotency key. */
   '20261130_qa_sources': {
     async up(db: Kysely<unknown>) {

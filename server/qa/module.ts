@@ -7,10 +7,12 @@ import { createQaApi, type QaApi } from './api.js';
 import { qaHandlers } from './handlers.js';
 import { importRoutes } from './import-route.js';
 import { createQaImports, type QaImports } from './imports.js';
+import { toMod } from './core/views.js';
 import { mergeInTransaction } from './merge.js';
 import { qaMigrations } from './migrations.js';
 import { qaSnapshot, type PublicLists } from './snapshot.js';
 import { VoteGroupCommit } from './vote-commit.js';
+import { discountInTransaction, dismissInTransaction, evaluateVoteAlerts } from './vote-alerts.js';
 
 export interface QaModule extends FeatureModule {
   /** For other features that bring questions in (chat): on their own transaction. */
@@ -23,7 +25,7 @@ export function createQaModule(kernel: Kernel, people: People): QaModule {
   const publicLists: PublicLists = new Map();
   // The votes of a window commit together (ack after that commit) with ONE `question:votes` delta per event
   // (one seq bump), the same array for both audiences (one broadcast).
-  const votes = new VoteGroupCommit(kernel, (eventId) => publicLists.delete(eventId));
+  const votes = new VoteGroupCommit(kernel, (eventId) => publicLists.delete(eventId), undefined, (trx, eventId, ids, now) => evaluateVoteAlerts(trx, eventId, ids, now, people));
   const imports = createQaImports((eventId) => publicLists.delete(eventId));
 
   const merge: Handler<'qa:merge'> = {
@@ -41,9 +43,31 @@ export function createQaModule(kernel: Kernel, people: People): QaModule {
     },
   };
 
+  /** Ballot stuffing (vote-alerts.ts): a moderator clears an alert or removes its flagged votes. */
+  const dismissVoteAlert: Handler<'qa:dismissVoteAlert'> = {
+    serial: true,
+    async run(ctx, { id }) {
+      return kernel.commit(ctx.actor.eventId, async (trx) => {
+        const { question, changes } = await dismissInTransaction(trx, ctx.actor.eventId, id, ctx.now);
+        return { result: { question: toMod(question) }, changes };
+      });
+    },
+  };
+  const discountVotes: Handler<'qa:discountVotes'> = {
+    serial: true,
+    async run(ctx, { id }) {
+      const { eventId } = ctx.actor;
+      return kernel.commit(eventId, async (trx) => {
+        const { question, removed, changes } = await discountInTransaction(trx, eventId, id, ctx.now, people);
+        publicLists.delete(eventId);
+        return { result: { question: toMod(question), removed }, changes };
+      });
+    },
+  };
+
   return {
     name: 'qa',
-    handlers: { ...qaHandlers({ kernel, people, votes, publicLists }), 'qa:merge': merge },
+    handlers: { ...qaHandlers({ kernel, people, votes, publicLists }), 'qa:merge': merge, 'qa:dismissVoteAlert': dismissVoteAlert, 'qa:discountVotes': discountVotes },
     limits: {
       // Per attendee: 3 questions a minute and 20 votes per 10 s.
       question: { capacity: 3, perMs: 60_000 },

@@ -1,6 +1,6 @@
 /** SQL for questions and votes. Portable Kysely; every query is indexed by event, question or attendee. */
 import type { Kysely, Transaction } from 'kysely';
-import type { QuestionSource, QuestionState } from '../../shared/qa/schemas.js';
+import { VoteAlert, type QuestionSource, type QuestionState } from '../../shared/qa/schemas.js';
 import type { DB } from '../db/types.js';
 import type { QuestionRow } from './tables.js';
 import { isExternalAuthor } from './core/imports.js';
@@ -14,6 +14,16 @@ function parseList(json: string): string[] {
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   } catch {
     return [];
+  }
+}
+
+function parseAlert(json: string | null | undefined): VoteAlert | null {
+  if (!json) return null;
+  try {
+    const parsed = VoteAlert.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }
 
@@ -39,6 +49,8 @@ export function rowToRecord(row: QuestionRow): QuestionRecord {
     source: (row.source as QuestionSource | undefined) ?? 'plenum',
     sourceLabel: row.source_label ?? null,
     mergedInto: row.merged_into ?? null,
+    voteAlert: parseAlert(row.vote_alert),
+    voteAlertCleared: row.vote_alert_cleared ?? null,
   };
 }
 
@@ -65,6 +77,8 @@ export function recordToRow(q: QuestionRecord): Omit<QuestionRow, 'import_key'> 
     source: q.source,
     source_label: q.sourceLabel,
     merged_into: q.mergedInto,
+    vote_alert: q.voteAlert ? JSON.stringify(q.voteAlert) : null,
+    vote_alert_cleared: q.voteAlertCleared,
   };
 }
 
@@ -87,8 +101,9 @@ export async function insertQuestion(db: Db, q: QuestionRecord): Promise<void> {
 
 /** Writes every mutable column; the core returns whole records, so there is no diffing to get wrong. */
 export async function saveQuestion(db: Db, q: QuestionRecord): Promise<void> {
-  const { id, event_id: _e, author_id: _a, created_at: _c, votes: _v, ...rest } = recordToRow(q);
-  // votes is owned by the vote path (an atomic increment); never overwrite it from a possibly older read.
+  const { id, event_id: _e, author_id: _a, created_at: _c, votes: _v, vote_alert: _va, vote_alert_cleared: _vc, ...rest } = recordToRow(q);
+  // votes is owned by the vote path (an atomic increment), the vote alert by the vote path and the alert
+  // commands (setVoteAlert); never overwrite them from a possibly older read.
   await db.updateTable('questions').set(rest).where('id', '=', id).execute();
 }
 
@@ -136,6 +151,21 @@ export async function setQueue(db: Db, eventId: string, ids: readonly string[]):
   for (const [pos, id] of ids.entries()) {
     await db.updateTable('questions').set({ queue_pos: pos }).where('id', '=', id).where('event_id', '=', eventId).execute();
   }
+}
+
+export async function setVoteAlert(db: Db, eventId: string, id: string, alert: VoteAlert | null, cleared?: string): Promise<void> {
+  await db
+    .updateTable('questions')
+    .set({ vote_alert: alert ? JSON.stringify(alert) : null, ...(cleared !== undefined ? { vote_alert_cleared: cleared } : {}) })
+    .where('id', '=', id)
+    .where('event_id', '=', eventId)
+    .execute();
+}
+
+/** The standing votes on these questions cast after `from` (ISO), with their time (for the vote alert). */
+export async function votesSince(db: Db, questionId: string, from: string): Promise<Array<{ attendeeId: string; createdAt: string }>> {
+  const rows = await db.selectFrom('votes').select(['attendee_id', 'created_at']).where('question_id', '=', questionId).where('created_at', '>', from).execute();
+  return rows.map((r) => ({ attendeeId: r.attendee_id, createdAt: r.created_at }));
 }
 
 export async function hasVote(db: Db, questionId: string, attendeeId: string): Promise<boolean> {

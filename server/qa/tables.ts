@@ -30,6 +30,10 @@ export interface QuestionsTable {
   import_key: string | null;
   /** Imported questions: the author id the record uses (`youtube:<channel>`, `api:`), see core/imports.ts. */
   external_author: string | null;
+  /** JSON VoteAlert or null (migration 20261130_qa_vote_alert). */
+  vote_alert: string | null;
+  /** ISO time: votes cast at or before it no longer raise the alert. */
+  vote_alert_cleared: string | null;
 }
 
 export interface VotesTable {

@@ -43,6 +43,8 @@ export class VoteGroupCommit {
     /** Drops the cached public question list of the event (inside the transaction). */
     private readonly onCountsChanged: (eventId: string) => void,
     readonly windowMs = kernel.options.windows?.votes ?? kernel.config.voteWindowMs,
+    /** Re-decides the vote alerts of these questions inside the window's transaction (staff-only changes). */
+    private readonly alerts?: (trx: Transaction<DB>, eventId: string, questionIds: string[], now: Date) => Promise<Change[]>,
   ) {}
 
   /** Resolves with whether the attendee now votes for the question, once the window's transaction committed. */
@@ -72,8 +74,9 @@ export class VoteGroupCommit {
     try {
       committed = await this.kernel.commit(eventId, async (trx) => {
         const decision = await this.decide(trx, eventId, votes);
+        const now = this.kernel.now();
+        const at = now.toISOString();
         for (const part of chunks(decision.add)) {
-          const at = this.kernel.now().toISOString();
           await trx.insertInto('votes').values(part.map((p) => ({ question_id: p.questionId, attendee_id: p.attendeeId, created_at: at }))).execute();
         }
         for (const p of decision.remove) {
@@ -86,7 +89,9 @@ export class VoteGroupCommit {
         }
         if (decision.counts.size) this.onCountsChanged(eventId);
         const changes: Change[] = [{ type: 'question:votes', counts }];
-        return { result: decision.outcomes, changes: decision.counts.size ? { staff: changes, pub: changes } : null };
+        // Ballot stuffing: once per window for the questions whose count moved, from this transaction's reads.
+        const alerts = this.alerts ? await this.alerts(trx, eventId, [...decision.counts.keys()], now) : [];
+        return { result: decision.outcomes, changes: decision.counts.size ? { staff: alerts.length ? [...changes, ...alerts] : changes, pub: changes } : null };
       });
     } catch (err) {
       for (const v of votes) v.reject(err);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineFeature } from '../kernel/contract.js';
 import { attendees, moderators } from '../kernel/roles.js';
 import {
-  ApproveCommand, AskCommand, BulkCommand, BulkResult, EditOwnCommand, HighlightCommand, IdCommand, LabelCommand, MergeCommand, MergeResult, ModEditCommand,
+  ApproveCommand, AskCommand, DiscountVotesCommand, DiscountVotesResult, DismissVoteAlertCommand, BulkCommand, BulkResult, EditOwnCommand, HighlightCommand, IdCommand, LabelCommand, MergeCommand, MergeResult, ModEditCommand,
   ModQuestionResult, QaChanges, QaPersonal, QaSettings, QaSettingsPatch, QaSnapshot, QuestionId, QuestionResult, QueueCommand,
   ReplyCommand, StarCommand, VoteCommand, VoteResult, WithdrawCommand, dedupeWords,
 } from './schemas.js';
@@ -11,6 +11,7 @@ import {
 export * from './schemas.js';
 
 const Empty = z.object({});
+const VOTE_ALERT_DEFAULTS = QaSettings.parse({});
 
 export const qaFeature = defineFeature({
   commands: {
@@ -32,6 +33,8 @@ export const qaFeature = defineFeature({
     'qa:delete': { payload: IdCommand, result: Empty, roles: moderators },
     'qa:merge': { payload: MergeCommand, result: MergeResult, roles: moderators },
     'qa:bulk': { payload: BulkCommand, result: BulkResult, roles: moderators },
+    'qa:dismissVoteAlert': { payload: DismissVoteAlertCommand, result: ModQuestionResult, roles: moderators },
+    'qa:discountVotes': { payload: DiscountVotesCommand, result: DiscountVotesResult, roles: moderators },
   },
   changes: QaChanges,
   personal: QaPersonal,
@@ -43,7 +46,17 @@ export const qaFeature = defineFeature({
     patch: QaSettingsPatch,
     merge: 'object',
     normalize: (qa: QaSettings) => ({ ...qa, blockedWords: dedupeWords(qa.blockedWords) }),
-    /** Attendees, stage and facilitators do not get the blocked-words list (it would show how to dodge it). */
-    public: (qa: QaSettings) => ({ ...qa, blockedWords: [] }),
+    /**
+     * Attendees, stage and facilitators do not get the blocked-words list nor the vote alert's thresholds
+     * (both would show how to dodge them): they see the defaults.
+     */
+    public: (qa: QaSettings) => ({
+      ...qa,
+      blockedWords: [],
+      voteAlert: VOTE_ALERT_DEFAULTS.voteAlert,
+      voteAlertVotes: VOTE_ALERT_DEFAULTS.voteAlertVotes,
+      voteAlertWindowSeconds: VOTE_ALERT_DEFAULTS.voteAlertWindowSeconds,
+      voteAlertNewMinutes: VOTE_ALERT_DEFAULTS.voteAlertNewMinutes,
+    }),
   },
 });

@@ -43,6 +43,19 @@ export const Question = z.object({
 });
 export type Question = z.infer<typeof Question>;
 
+/**
+ * Ballot stuffing (staff only): a burst of votes from identities created shortly before their vote
+ * (server/qa/core/vote-alert.ts). newVoters: the flagged votes; sharedAddress: how many of them came from
+ * identities that joined from one address (the largest such group, 0 when none shares one); since: the
+ * first flagged vote.
+ */
+export const VoteAlert = z.object({
+  newVoters: z.number().int().nonnegative(),
+  sharedAddress: z.number().int().nonnegative(),
+  since: z.string(),
+});
+export type VoteAlert = z.infer<typeof VoteAlert>;
+
 /** What moderators see in addition. */
 export const ModQuestion = Question.extend({
   authorId: z.string(),
@@ -50,6 +63,8 @@ export const ModQuestion = Question.extend({
   starred: z.boolean(),
   /** Why it waits for review: pre-moderation, or which blocked words matched. */
   flaggedWords: z.array(z.string()),
+  /** A burst of new identities voting for it (null: none); never sent to attendees or the stage. */
+  voteAlert: VoteAlert.nullable().optional(),
 });
 export type ModQuestion = z.infer<typeof ModQuestion>;
 
@@ -80,6 +95,12 @@ export const ModEditCommand = z.object({ id: QuestionId, text: QuestionText });
 /** Merges a duplicate (`mergeId`, incoming or live) into the question that stays (`keepId`). */
 export const MergeCommand = z.object({ keepId: QuestionId, mergeId: QuestionId });
 export const MergeResult = z.object({ kept: ModQuestion, merged: ModQuestion });
+
+/** Moderators: clear a question's vote alert; the votes of that burst do not raise it again. */
+export const DismissVoteAlertCommand = z.object({ id: QuestionId });
+/** Moderators: remove the flagged votes of a question's vote alert from its count (and clear the alert). */
+export const DiscountVotesCommand = z.object({ id: QuestionId });
+export const DiscountVotesResult = z.object({ question: ModQuestion, removed: z.number().int().nonnegative() });
 
 export const BulkAction = z.enum(['approve', 'reject', 'answer']);
 export const BulkCommand = z.object({ ids: z.array(QuestionId).min(1).max(500), action: BulkAction });
@@ -122,6 +143,14 @@ export const QaSettings = z.object({
   maxQuestionLength: z.number().int().min(20).max(2000).default(300),
   /** Questions containing one of these words go to review even without pre-moderation. */
   blockedWords: z.array(z.string().trim().min(1).max(60)).max(500).default([...DEFAULT_BLOCKED_WORDS]),
+  /** Ballot stuffing: flag a burst of new identities voting for one question to moderators. */
+  voteAlert: z.boolean().default(true),
+  /** …when at least this many votes … */
+  voteAlertVotes: z.number().int().min(3).max(10_000).default(25),
+  /** …within this many seconds … */
+  voteAlertWindowSeconds: z.number().int().min(5).max(3600).default(60),
+  /** …come from identities created at most this many minutes before their vote. */
+  voteAlertNewMinutes: z.number().int().min(1).max(1440).default(5),
 });
 export type QaSettings = z.infer<typeof QaSettings>;
 
@@ -136,6 +165,10 @@ export const QaSettingsPatch = z.object({
   anonymousAllowed: z.boolean().optional(),
   maxQuestionLength: z.number().int().min(20).max(2000).optional(),
   blockedWords: z.array(z.string().trim().min(1).max(60)).max(500).optional(),
+  voteAlert: z.boolean().optional(),
+  voteAlertVotes: z.number().int().min(3).max(10_000).optional(),
+  voteAlertWindowSeconds: z.number().int().min(5).max(3600).optional(),
+  voteAlertNewMinutes: z.number().int().min(1).max(1440).optional(),
 });
 
 /** Blocked words without duplicates (case-insensitive; the first spelling stays). */
@@ -173,6 +206,8 @@ export const QaChanges = [
   z.object({ type: z.literal('qa:pendingCount'), count: z.number().int().nonnegative() }),
   z.object({ type: z.literal('qa:highlight'), id: QuestionId.nullable() }),
   z.object({ type: z.literal('qa:queue'), ids: z.array(QuestionId) }),
+  /** Staff only: a question's vote alert was raised, grew, or was cleared (null). */
+  z.object({ type: z.literal('question:voteAlert'), id: QuestionId, alert: VoteAlert.nullable() }),
 ] as const;
 
 /** Inside `sync:personal`: to the tabs of one attendee only. */

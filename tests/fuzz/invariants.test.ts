@@ -68,4 +68,21 @@ describe('fuzz invariants', () => {
     watch.flush();
     expect(violations).toEqual([]);
   });
+
+  it('a vote alert reaching an attendee is reported; the boolean setting of the same name is not', () => {
+    const violations: Violation[] = [];
+    const staffSocket = fakeClient();
+    const staff = new StaffTimeline({ seq: 1, polls: { polls: [] }, qa: { questions: [] } } as unknown as Snapshot, staffSocket.client);
+    const attendee = fakeClient();
+    const watch = new AttendeeWatch('a1', attendee.client, staff, violations);
+    attendee.deliver('sync:delta', { seq: 2, changes: [{ type: 'event:update', event: { settings: { qa: { voteAlert: true } } } }] });
+    attendee.deliver('sync:delta', { seq: 3, changes: [{ type: 'question:voteAlert', id: 'q1', alert: null }] });
+    attendee.deliver('sync:delta', { seq: 4, changes: [{ type: 'question:upsert', question: { id: 'q1', text: 'x', state: 'live', voteAlert: { newVoters: 30, sharedAddress: 30, since: 't' } } }] });
+    staffSocket.deliver('sync:delta', { seq: 4, changes: [] });
+    watch.flush();
+    expect(violations.map((v) => v.detail)).toEqual([
+      expect.stringMatching(/seq 3 .*question:voteAlert/),
+      expect.stringMatching(/seq 4 .*question\.voteAlert/),
+    ]);
+  });
 });

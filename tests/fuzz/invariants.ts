@@ -97,6 +97,20 @@ function hiddenObjects(value: unknown, path: string, out: string[], skip: Readon
 }
 
 /**
+ * Staff-only data inside what an attendee received: a question's vote alert (ballot stuffing) or its change.
+ * The event settings carry `voteAlert` as a boolean (the public defaults), which is allowed.
+ */
+export function staffOnly(value: unknown, path: string, out: string[]): void {
+  if (Array.isArray(value)) value.forEach((v, i) => staffOnly(v, `${path}[${i}]`, out));
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (o.type === 'question:voteAlert') out.push(`${path} (question:voteAlert)`);
+    if ('voteAlert' in o && typeof o.voteAlert !== 'boolean') out.push(`${path}.voteAlert`);
+    for (const [k, v] of Object.entries(o)) staffOnly(v, `${path}.${k}`, out);
+  }
+}
+
+/**
  * Records what one attendee socket receives and checks it. Deltas are checked once the staff timeline
  * has reached their seq.
  */
@@ -113,6 +127,9 @@ export class AttendeeWatch {
     });
     client.socket.on('sync:personal', ({ changes }) => {
       this.received++;
+      const leaked: string[] = [];
+      staffOnly(changes, 'personal', leaked);
+      for (const l of leaked) this.violations.push({ invariant: 'attendees see only what they may', detail: `sync:personal to ${this.attendeeId}: staff-only ${l}` });
       for (const c of changes as Array<Record<string, any>>) if (c.type === 'qa:own') this.ownSeen.push(c.question.id);
     });
   }
@@ -125,6 +142,9 @@ export class AttendeeWatch {
       check: (view) => {
         const found: string[] = [];
         hiddenObjects(s, 'snapshot', found, new Set(['own', 'mine']));
+        const leaked: string[] = [];
+        staffOnly(s, 'snapshot', leaked);
+        found.push(...leaked.map((l) => `staff-only ${l}`));
         const polls = (s.polls.polls as Array<Record<string, any>>).map((poll) => ({ type: 'polls:upsert', poll }));
         return [...found.map((f) => `hidden item in ${f}`), ...this.checkChanges(polls, view)];
       },
@@ -136,6 +156,9 @@ export class AttendeeWatch {
     const hidden: string[] = [];
     hiddenObjects(changes, 'changes', hidden, new Set());
     found.push(...hidden.map((h) => `hidden item in ${h}`));
+    const leaked: string[] = [];
+    staffOnly(changes, 'changes', leaked);
+    found.push(...leaked.map((l) => `staff-only ${l}`));
     for (const c of changes) {
       const results: Array<[string, unknown]> =
         c.type === 'polls:upsert' ? [[c.poll.id, c.poll.results]]

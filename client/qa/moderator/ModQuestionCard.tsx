@@ -13,6 +13,7 @@ import { ErrorText } from '../../ui/ErrorText.js';
 import { loadOnAirActions } from '../../stage/index.js';
 import { QuestionBody } from '../QuestionBody.js';
 import { TextEditor } from './TextEditor.js';
+import { VoteAlertNotice } from './VoteAlertNotice.js';
 
 const OnAirActions = lazy(loadOnAirActions);
 
@@ -35,6 +36,7 @@ export function ModQuestionCard({ question: q, selected, onSelect }: ModQuestion
   const max = useEventState((s) => s.synced.event?.settings.qa.maxQuestionLength ?? 300);
   const { run, busyKey, error } = useCommands();
   const [editor, setEditor] = useState<Editor>(null);
+  const [discounted, setDiscounted] = useState<number | null>(null);
   const onStage = highlightedId === q.id;
   const queued = queue.includes(q.id);
   const busy = (key: string) => busyKey === key;
@@ -48,6 +50,12 @@ export function ModQuestionCard({ question: q, selected, onSelect }: ModQuestion
       <span className={`badge badge-state-${q.state}`}>{t(`mod.state.${q.state}`)}</span>
       {onStage && <span className="badge badge-stage">{t('mod.badge.onStage')}</span>}
       {queued && <span className="badge badge-queued">{t('mod.badge.queued', { position: queue.indexOf(q.id) + 1 })}</span>}
+      {q.voteAlert && (
+        <span className="badge badge-vote-alert">
+          <span aria-hidden="true">⚠ </span>
+          {t('mod.voteAlert.badge')}
+        </span>
+      )}
       {q.starred && <span className="badge badge-starred">{t('mod.badge.starred')}</span>}
       {q.anonymous && <span className="badge">{t('mod.badge.anonymous')}</span>}
       {q.source !== 'plenum' && (
@@ -82,6 +90,11 @@ export function ModQuestionCard({ question: q, selected, onSelect }: ModQuestion
             )}
           </p>
         )}
+
+        {q.voteAlert && <VoteAlertNotice id={q.id} alert={q.voteAlert} onDiscounted={setDiscounted} />}
+        <p role="status" className="success-text vote-alert-status">
+          {discounted !== null && !q.voteAlert ? t('mod.voteAlert.discounted', { count: discounted }) : ''}
+        </p>
 
         {editor === 'approveEdit' && (
           <TextEditor

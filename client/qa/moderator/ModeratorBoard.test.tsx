@@ -143,7 +143,15 @@ describe('moderator queue', () => {
     await user.type(words, 'spam{enter}scam{enter}spam');
     await user.click(screen.getByRole('button', { name: 'Einstellungen speichern' }));
     expect(calls()).toEqual([
-      ['event:settings', { qa: { open: true, premoderation: true, anonymousAllowed: true, maxQuestionLength: 300, blockedWords: ['spam', 'scam'] } }],
+      [
+        'event:settings',
+        {
+          qa: {
+            open: true, premoderation: true, anonymousAllowed: true, maxQuestionLength: 300, blockedWords: ['spam', 'scam'],
+            voteAlert: true, voteAlertVotes: 25, voteAlertWindowSeconds: 60, voteAlertNewMinutes: 5,
+          },
+        },
+      ],
     ]);
   });
 });

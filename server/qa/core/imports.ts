@@ -58,6 +58,8 @@ export function importQuestion(input: ImportInput): QuestionRecord {
     source: input.source,
     sourceLabel: input.label?.trim() || null,
     mergedInto: null,
+    voteAlert: null,
+    voteAlertCleared: null,
   };
 }
 

@@ -85,6 +85,8 @@ export function ask(input: AskInput): QuestionRecord {
     source: 'plenum',
     sourceLabel: null,
     mergedInto: null,
+    voteAlert: null,
+    voteAlertCleared: null,
   };
 }
 

@@ -31,6 +31,8 @@ export function question(over: Partial<QuestionRecord> = {}): QuestionRecord {
     source: 'plenum',
     sourceLabel: null,
     mergedInto: null,
+    voteAlert: null,
+    voteAlertCleared: null,
     ...over,
   };
 }

@@ -1,4 +1,4 @@
-import type { QuestionSource, QuestionState } from '../../../shared/qa/schemas.js';
+import type { QuestionSource, QuestionState, VoteAlert } from '../../../shared/qa/schemas.js';
 
 /** A question as the domain sees it: every stored field, in plain types. */
 export interface QuestionRecord {
@@ -26,6 +26,10 @@ export interface QuestionRecord {
   sourceLabel: string | null;
   /** State merged: the question it went into. */
   mergedInto: string | null;
+  /** Ballot stuffing: the current alert (staff only), see core/vote-alert.ts. */
+  voteAlert: VoteAlert | null;
+  /** Votes cast at or before this instant were dismissed or discounted by a moderator (null: never). */
+  voteAlertCleared: string | null;
 }
 
 /** The event-wide Q&A pointers: at most one highlighted question and the ordered speakers' queue. */

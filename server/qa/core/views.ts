@@ -26,5 +26,5 @@ export function toPublic(q: QuestionRecord): Question {
 }
 
 export function toMod(q: QuestionRecord): ModQuestion {
-  return { ...toPublic(q), authorId: q.authorId, anonymous: q.anonymous, starred: q.starred, flaggedWords: q.flaggedWords };
+  return { ...toPublic(q), authorId: q.authorId, anonymous: q.anonymous, starred: q.starred, flaggedWords: q.flaggedWords, voteAlert: q.voteAlert };
 }
