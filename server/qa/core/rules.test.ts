@@ -119,11 +119,11 @@ describe('author edit and withdraw', () => {
     }
   });
 
-  it('the author deletes an own question in every state but withdrawn; a second delete is invalid_state', () => {
+  it('the author deletes an own question in every state but withdrawn; a second delete is not_found', () => {
     for (const state of ['pending', 'live', 'answered', 'rejected', 'merged'] as const) {
       expect(rules.withdraw(question({ state, mergedInto: state === 'merged' ? 'q9' : null }), mine).state).toBe('withdrawn');
     }
-    expect(codeOf(() => rules.withdraw(question({ state: 'withdrawn' }), mine))).toBe('invalid_state');
+    expect(codeOf(() => rules.withdraw(question({ state: 'withdrawn' }), mine))).toBe('not_found');
     expect(rules.withdraw(question({ highlighted: true, queuePos: 1 }), mine)).toMatchObject({ state: 'withdrawn', highlighted: false, queuePos: null });
   });
 

@@ -176,8 +176,9 @@ export function isErased(q: Pick<QuestionRecord, 'state'>): boolean {
  * was merged into is someone else's words and stays, with the votes that moved there.
  */
 export function withdraw(q: QuestionRecord, opts: { attendeeId: string; now: Date }): QuestionRecord {
+  // A tombstone knows no author: for everyone it is a question that no longer exists.
+  if (isErased(q)) throw new DomainError('not_found', 'no such question');
   requireAuthor(q, opts.attendeeId);
-  if (isErased(q)) throw new DomainError('invalid_state', 'this question was already deleted');
   return erase(q, opts.now);
 }
 
