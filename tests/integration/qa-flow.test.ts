@@ -298,6 +298,7 @@ describe('roles', () => {
     'polls:quizEndQuestion': (id) => ({ id }),
     'polls:answer': (id) => ({ pollId: id, answer: { type: 'single', optionId: 'a' } }),
     'polls:nickname': (id) => ({ pollId: id, nickname: 'Nick' }),
+    'polls:retract': (id) => ({ pollId: id }),
     'stage:show': (id) => ({ screen: 'both', item: { kind: 'question', questionId: id } }),
     'stage:clear': () => ({ screen: 'both' }),
     'stage:enqueue': (id) => ({ item: { kind: 'question', questionId: id } }),
