@@ -55,11 +55,20 @@ describe('privacy promises', () => {
     await mod.ok('qa:reply', { id: q.id, text: 'Ja, Ada.' });
     await mod.ok('qa:highlight', { id: q.id });
     await mod.ok('qa:answer', { id: q.id });
+    // An answered question may stay on air (and in the queue): deleting takes it off there too.
+    await mod.ok('stage:show', { screen: 'room', item: { kind: 'question', questionId: q.id } });
+    await mod.ok('stage:enqueue', { item: { kind: 'question', questionId: q.id } });
+    const onAir = (await mod.snapshot()).stage;
+    expect(onAir.room.item).toEqual({ kind: 'question', questionId: q.id });
+    expect(onAir.queue.length).toBe(1);
     expect(await db.selectFrom('votes').selectAll().where('question_id', '=', q.id).execute()).toHaveLength(1);
 
     const notMine = await b.call('qa:withdraw', { id: q.id });
     expect(!notMine.ok && notMine.error.code).toBe('forbidden');
     await a.ok('qa:withdraw', { id: q.id });
+    const staffSnap = await mod.snapshot();
+    expect([staffSnap.stage.room.item, staffSnap.stage.overlay.item]).toEqual([null, null]);
+    expect(staffSnap.stage.queue).toEqual([]);
 
     const row = await db.selectFrom('questions').selectAll().where('id', '=', q.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({
