@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { qaMigrations } from '../../server/qa/migrations.js';
 import { ORGANIZER, api, connect, cookieFrom, createEvent, joinAttendee, setupOrganizer, startTestServer, until, type TestServer } from './helpers.js';
 
 describe('privacy promises', () => {
@@ -118,6 +119,29 @@ describe('privacy promises', () => {
     expect(modQs.map((x) => [x.id, x.state])).toEqual([[dupB.id, 'pending']]);
     await until(() => b.own.some((o) => o.id === dupB.id && o.state === 'pending'), 3000, 'dup back to review');
     for (const x of [a, b, c, mod]) x.close();
+  });
+
+  it('a migration erases questions withdrawn before withdrawing erased them', async () => {
+    const cookie = await api(t.url, '/api/auth/login', { body: ORGANIZER }).then(cookieFrom);
+    const ev = await createEvent(t, cookie);
+    const ada = await joinAttendee(t, ev.code, 'Ada');
+    const bob = await joinAttendee(t, ev.code, 'Bob');
+    const a = await connect(t, { code: ev.code, token: ada.token });
+    const b = await connect(t, { code: ev.code, token: bob.token });
+    const q = (await a.ok('qa:ask', { text: 'Alte zurückgezogene Frage' })).question;
+    const kept = (await a.ok('qa:ask', { text: 'Diese bleibt' })).question;
+    await b.ok('qa:vote', { id: q.id, up: true });
+    a.close();
+    b.close();
+    const db = t.server.kernel.db;
+    // As the old qa:withdraw left it: state withdrawn, everything else kept.
+    await db.updateTable('questions').set({ state: 'withdrawn', labels: '["Alt"]', reply: 'Antwort' }).where('id', '=', q.id).execute();
+    await qaMigrations['20261201_qa_erase_withdrawn']!.up(db as never);
+    expect(await db.selectFrom('questions').selectAll().where('id', '=', q.id).executeTakeFirstOrThrow()).toMatchObject({
+      state: 'withdrawn', text: '', author_id: null, author_name: null, votes: 0, labels: '[]', reply: null,
+    });
+    expect(await db.selectFrom('votes').selectAll().where('question_id', '=', q.id).execute()).toEqual([]);
+    expect(await db.selectFrom('questions').select(['text', 'author_id']).where('id', '=', kept.id).executeTakeFirstOrThrow()).toEqual({ text: 'Diese bleibt', author_id: ada.attendeeId });
   });
 
   it('the built client references no other host for scripts, styles or fonts', () => {
