@@ -133,6 +133,45 @@ describe('attendee polls panel', () => {
     expect(calls()).toContainEqual(['polls:nickname', { pollId: 'qz', nickname: 'Ada' }]);
   });
 
+  it('"Antwort löschen" asks once more, works by keyboard, sends polls:retract and leaves an empty form that answers again', async () => {
+    const user = userEvent.setup();
+    const mine = { pollId: 'p1', answer: { type: 'single' as const, optionId: 'c' }, answeredAt: SERVER_TIME, openState: null };
+    const reply: Reply = (name) =>
+      name === 'polls:retract' ? { ok: true, mine: { pollId: 'p1', answer: null, answeredAt: null, openState: null }, quiz: null } : { ok: true, mine, quiz: null };
+    const { calls, container } = renderWithEvent(<main><PollsAttendeePanel /></main>, snap({ polls: [publicPoll(single)], mine: [mine] }), { reply });
+    expect(screen.getByRole('radio', { name: 'Blau' })).toBeChecked();
+    const open = screen.getByRole('button', { name: 'Antwort löschen' });
+    open.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByText('Ihre Antwort löschen? Sie wird aus dem Ergebnis entfernt.')).toBeInTheDocument();
+    const confirm = screen.getByRole('button', { name: 'Ja, löschen' });
+    expect(confirm).toHaveFocus();
+    expect(await axeViolations(container)).toEqual([]);
+    await user.keyboard('{Enter}');
+    expect(calls()).toContainEqual(['polls:retract', { pollId: 'p1' }]);
+    expect(await screen.findByText('Ihre Antwort wurde gelöscht.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Antwort löschen' })).not.toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Blau' })).not.toBeChecked();
+    expect(screen.getByRole('radio', { name: 'Blau' })).toBeEnabled();
+    await act(async () => {
+      await i18n.changeLanguage('en');
+    });
+    expect(screen.getByText('Your answer has been deleted.')).toBeInTheDocument();
+  });
+
+  it('cancelling the question deletes nothing; without an answer there is no delete button', async () => {
+    const user = userEvent.setup();
+    const mine = { pollId: 'p1', answer: { type: 'single' as const, optionId: 'a' }, answeredAt: SERVER_TIME, openState: null };
+    const { calls, unmount } = renderWithEvent(<PollsAttendeePanel />, snap({ polls: [publicPoll(single)], mine: [mine] }));
+    await user.click(screen.getByRole('button', { name: 'Antwort löschen' }));
+    await user.click(screen.getByRole('button', { name: 'Abbrechen' }));
+    expect(calls().some(([name]) => name === 'polls:retract')).toBe(false);
+    expect(screen.getByRole('button', { name: 'Antwort löschen' })).toHaveFocus();
+    unmount();
+    renderWithEvent(<PollsAttendeePanel />, snap({ polls: [publicPoll(single)] }));
+    expect(screen.queryByRole('button', { name: 'Antwort löschen' })).not.toBeInTheDocument();
+  });
+
   it('axe finds nothing on the attendee poll view', async () => {
     const { container } = renderWithEvent(<main><PollsAttendeePanel /></main>, snap({ polls: [publicPoll(single)] }));
     expect(await axeViolations(container)).toEqual([]);

@@ -171,6 +171,11 @@ export const pollsAcks: PollAckHandlers = {
     const next = { ...data, mine: { ...data.mine, [result.mine.pollId]: result.mine } };
     return result.quiz ? { ...next, myQuizzes: { ...next.myQuizzes, [result.quiz.pollId]: result.quiz } } : next;
   },
+  // The answer is gone: `mine.answer` null (a quiz: no nickname, no answers), so the form starts empty.
+  'polls:retract': (data, result) => {
+    const next = { ...data, mine: { ...data.mine, [result.mine.pollId]: result.mine } };
+    return result.quiz ? { ...next, myQuizzes: { ...next.myQuizzes, [result.quiz.pollId]: result.quiz } } : next;
+  },
   'polls:nickname': (data, result) => ({ ...data, myQuizzes: { ...data.myQuizzes, [result.quiz.pollId]: result.quiz } }),
 };
 

@@ -61,7 +61,7 @@ export function attendeeView(qa: QaData, sort: AttendeeSort, tab: AttendeeTab): 
   };
 }
 
-/** Own questions can be edited or withdrawn until a moderator has dealt with them. */
+/** Own questions can be edited until a moderator has dealt with them (deleted in any state). */
 export function canChangeOwn(state: QuestionState): boolean {
   return state === 'pending' || state === 'live';
 }

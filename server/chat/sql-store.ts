@@ -149,6 +149,9 @@ async function counts(db: Kysely<ChatTables>, eventId: string): Promise<{ read: 
   return { read: Number(row.read), imported: Number(row.imported) };
 }
 
+/** What a chat message deleted in YouTube keeps of its author and text: nothing. */
+export const ERASED_MESSAGE = { author_channel_id: '', author_name: '', text: '', question_text: '' } as const;
+
 export function createSqlChatStore(o: SqlChatStoreOptions): ChatStore {
   const { db, eventId, qa } = o;
   const now = o.now ?? Date.now;
@@ -182,10 +185,8 @@ export function createSqlChatStore(o: SqlChatStoreOptions): ChatStore {
             event_id: eventId,
             id: row.id,
             kind: row.kind,
-            author_channel_id: row.authorChannelId,
-            author_name: row.authorName,
-            text: row.text,
-            question_text: row.questionText,
+            // Deleted in YouTube within the same page: stored without what it said or who said it.
+            ...(row.deleted ? ERASED_MESSAGE : { author_channel_id: row.authorChannelId, author_name: row.authorName, text: row.text, question_text: row.questionText }),
             amount: row.amount,
             published_at: row.publishedAt,
             matched: row.matched ? 1 : 0,
@@ -201,7 +202,9 @@ export function createSqlChatStore(o: SqlChatStoreOptions): ChatStore {
         await trx.updateTable('chat_messages').set({ question_id: questionId }).where('event_id', '=', eventId).where('id', '=', messageId).execute();
       },
       async markDeleted(messageId) {
-        await trx.updateTable('chat_messages').set({ deleted: 1 }).where('event_id', '=', eventId).where('id', '=', messageId).execute();
+        // Deleted in YouTube: the row stays (exactly-once: the message must not come back) without its
+        // text, the author's name and channel id.
+        await trx.updateTable('chat_messages').set({ deleted: 1, ...ERASED_MESSAGE }).where('event_id', '=', eventId).where('id', '=', messageId).execute();
         return get(messageId);
       },
       withdrawQuestion: (questionId) => qa.withdrawQuestion(trx, eventId, questionId),

@@ -10,16 +10,24 @@ import type { OpenEntryState } from '../../shared/polls/schemas.js';
 import { talliesChangeFor } from './core/visibility.js';
 import { PRESENT_KEY } from './parts.js';
 import type { EventPolls, PollState } from './state.js';
-import { emptyChanges, entriesChanged, entryOf, isEmpty, pollChanged, type PollsChanges } from './views.js';
+import { emptyChanges, entriesChanged, entriesRemoved, entryOf, isEmpty, pollChanged, type PollsChanges } from './views.js';
 
 export function flushTallies(ev: EventPolls, eventId: string, entries: Map<string, Entry<string | null>>, people: People): PollsChanges | null {
   const out = emptyChanges();
   const dirty: PollState[] = [];
   const wall = new Map<PollState, { entry: ReturnType<typeof entryOf>; wasApproved: boolean }[]>();
+  const removed = new Map<PollState, { id: string; wasApproved: boolean }[]>();
   let counts = false;
   for (const [key, { baseline }] of entries) {
     if (key === PRESENT_KEY) {
       counts = true;
+    } else if (key.startsWith('\u0002')) {
+      const [pollId, entryId] = key.slice(1).split('\u0000') as [string, string];
+      const ps = ev.polls.get(pollId);
+      if (!ps) continue;
+      const list = removed.get(ps) ?? [];
+      list.push({ id: entryId, wasApproved: (baseline as OpenEntryState | null) === 'approved' });
+      removed.set(ps, list);
     } else if (key.startsWith('\u0001')) {
       const [pollId, attendeeId] = key.slice(1).split('\u0000') as [string, string];
       const ps = ev.polls.get(pollId);
@@ -43,6 +51,7 @@ export function flushTallies(ev: EventPolls, eventId: string, entries: Map<strin
   if (pub) out.pub.push(pub);
   if (stage) out.stage.push(stage);
   for (const [ps, list] of wall) entriesChanged(out, ps, list);
+  for (const [ps, list] of removed) entriesRemoved(out, ps, list);
   if (counts || dirty.length) out.staff.push({ type: 'polls:present', count: people.onlineIds(eventId).length });
   return isEmpty(out) ? null : out;
 }

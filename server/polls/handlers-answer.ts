@@ -8,18 +8,19 @@
 import type { PersonalChange } from '../../shared/socket.js';
 import type { CommandName, CommandResult } from '../../shared/socket.js';
 import { newId } from '../auth/tokens.js';
-import type { Handler, HandlerContext, Handlers } from '../kernel/feature.js';
+import type { Changes, Handler, HandlerContext, Handlers } from '../kernel/feature.js';
 import { validateAnswer } from './core/answer.js';
 import { pollError } from './core/errors.js';
 import { initialOpenState } from './core/open-text.js';
 import { checkNickname, validateQuizAnswer } from './core/quiz.js';
+import { requireRetractable, retractAnswer, retractQuiz } from './core/retract.js';
 import { applyAnswer, applyQuizAnswer } from './core/tally.js';
 import { AnswerBatcher } from './batch.js';
 import { requirePoll } from './mutate.js';
-import { entryKey, type PollsParts } from './parts.js';
-import { insertQuizAnswer, upsertAnswer, upsertPlayer, type StoredAnswer } from './repository.js';
+import { entryKey, removedEntryKey, type PollsParts } from './parts.js';
+import { deleteAnswer, deleteQuizPlayer, insertQuizAnswer, upsertAnswer, upsertPlayer, type StoredAnswer } from './repository.js';
 import { quizKey } from './state.js';
-import { myAnswerOf, myQuizOf, players } from './views.js';
+import { emptyChanges, myAnswerOf, myQuizOf, players, quizPersonal } from './views.js';
 
 type H<K extends CommandName> = Handler<K>;
 
@@ -110,5 +111,59 @@ export function answerHandlers(parts: PollsParts): Partial<Handlers> {
     },
   };
 
-  return { 'polls:answer': answer, 'polls:nickname': nickname };
+  /**
+   * The attendee deletes their own answer (core/retract.ts): through the same group commit as answers, so
+   * it is ordered with them; the row goes, the tally is recomputed in memory, and the counts (and, for
+   * open text, the entry's removal) reach everyone through the tallies coalescer like an answer's.
+   * Quizzes: once ranks are shown (review, finished), every player's own rank is sent again.
+   */
+  const retract: H<'polls:retract'> = {
+    serial: false,
+    async run(ctx, { pollId }) {
+      const { eventId } = ctx.actor;
+      const attendeeId = attendeeOf(ctx);
+      const done = await batcher.submit(eventId, async (trx, ev) => {
+        const ps = ev.polls.get(pollId);
+        const poll = requireRetractable(ps?.record);
+        const state = ps!;
+        if (poll.definition.type === 'quiz') {
+          const hadPlayer = state.players.has(attendeeId);
+          const { kept, removed } = retractQuiz(state.tally, state.quizAnswers, attendeeId);
+          let others: NonNullable<Changes['personal']> = [];
+          if (removed.length || hadPlayer) {
+            await deleteQuizPlayer(trx, pollId, attendeeId);
+            state.quizAnswers = kept;
+            for (const a of removed) state.quizAnswered.delete(quizKey(attendeeId, a.questionId));
+            state.players.delete(attendeeId);
+            tallies.record(eventId, pollId, null);
+            const phase = poll.quiz?.phase;
+            if (phase === 'review' || phase === 'finished') others = quizPersonal(emptyChanges(), state).personal;
+          }
+          const result: CommandResult<'polls:retract'> = { mine: myAnswerOf(undefined, pollId), quiz: myQuizOf(state, attendeeId) };
+          return { result, others };
+        }
+        const prev = state.answers.get(attendeeId);
+        if (retractAnswer(state.tally, prev ?? null, { isBlocked: ev.isBlocked }) && prev) {
+          await deleteAnswer(trx, prev.id);
+          state.answers.delete(attendeeId);
+          tallies.record(eventId, pollId, null);
+          if (poll.definition.type === 'open') tallies.record(eventId, removedEntryKey(pollId, prev.id), null, prev.openState ?? null);
+        }
+        const result: CommandResult<'polls:retract'> = { mine: myAnswerOf(undefined, pollId), quiz: null };
+        return { result, others: [] as NonNullable<Changes['personal']> };
+      });
+      const { result, others } = done;
+      const change: PersonalChange = result.quiz ? { type: 'polls:myQuiz', quiz: result.quiz } : { type: 'polls:myAnswer', mine: result.mine };
+      return {
+        result,
+        publish: () => {
+          kernel.delivery.personal([{ attendeeId, change }], ctx.socket);
+          const rest = others.filter((p) => p.attendeeId !== attendeeId);
+          if (rest.length) kernel.delivery.personal(rest);
+        },
+      };
+    },
+  };
+
+  return { 'polls:answer': answer, 'polls:nickname': nickname, 'polls:retract': retract };
 }

@@ -13,7 +13,8 @@ export interface PollsParts {
   timers: PollTimers;
   /**
    * Keys: a poll id (its counts changed), `entryKey(pollId, attendeeId)` (an open-text entry changed;
-   * value = its review state, baseline = the state before the window) or PRESENT (presence changed).
+   * value = its review state, baseline = the state before the window), `removedEntryKey(pollId, entryId)`
+   * (an entry its author deleted) or PRESENT (presence changed).
    */
   tallies: Coalescer<string | null>;
   mutate<R>(eventId: string, work: Work<R>): Promise<Committed<R>>;
@@ -21,6 +22,8 @@ export interface PollsParts {
 
 export const PRESENT_KEY = '\u0000present';
 export const entryKey = (pollId: string, attendeeId: string) => `\u0001${pollId}\u0000${attendeeId}`;
+/** An open-text entry deleted by its author (polls:retract); baseline = its review state before. */
+export const removedEntryKey = (pollId: string, entryId: string) => `\u0002${pollId}\u0000${entryId}`;
 
 /** The handler outcome of a commit: the ack's result, then publish. */
 export function outcome<R>(c: Committed<R>): HandlerOutcome<R> {

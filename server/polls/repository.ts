@@ -180,3 +180,14 @@ export async function countAnswers(db: Db, pollId: string): Promise<number> {
   const r = await db.selectFrom('poll_answers').select((eb) => eb.fn.countAll<number>().as('n')).where('poll_id', '=', pollId).executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+/** polls:retract: one answer row goes (its name, text and choice with it). */
+export async function deleteAnswer(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('poll_answers').where('id', '=', id).execute();
+}
+
+/** polls:retract of a quiz: every answer of the attendee and their nickname go. */
+export async function deleteQuizPlayer(db: Db, pollId: string, attendeeId: string): Promise<void> {
+  await db.deleteFrom('poll_quiz_answers').where('poll_id', '=', pollId).where('attendee_id', '=', attendeeId).execute();
+  await db.deleteFrom('poll_quiz_players').where('poll_id', '=', pollId).where('attendee_id', '=', attendeeId).execute();
+}

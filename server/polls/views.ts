@@ -103,6 +103,18 @@ export function entriesChanged(out: PollsChanges, ps: PollState, changed: readon
   return out;
 }
 
+/** Open-text entries their authors deleted: staff always, the wall's audiences when it was on their wall. */
+export function entriesRemoved(out: PollsChanges, ps: PollState, removed: readonly { id: string; wasApproved: boolean }[]): PollsChanges {
+  if (!removed.length) return out;
+  const pollId = ps.record.id;
+  out.staff.push({ type: 'polls:entriesRemove', pollId, ids: removed.map((r) => r.id) });
+  for (const audience of ['attendee', 'stage'] as const) {
+    const ids = resultsVisible(ps.record, audience) ? removed.filter((r) => r.wasApproved).map((r) => r.id) : [];
+    if (ids.length) out[AUDIENCE_KEY[audience]].push({ type: 'polls:entriesRemove', pollId, ids });
+  }
+  return out;
+}
+
 export function myAnswerOf(a: StoredAnswer | undefined, pollId: string): MyAnswer {
   return a
     ? { pollId, answer: a.answer, answeredAt: a.answeredAt, openState: a.openState }

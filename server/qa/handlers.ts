@@ -13,6 +13,7 @@ import { buildFanout, type Mutation, type QuestionChange } from './core/fanout.j
 import * as rules from './core/rules.js';
 import type { QuestionRecord } from './core/types.js';
 import { toMod, toPublic } from './core/views.js';
+import { persistErase } from './erase.js';
 import { persistChanges } from './persist.js';
 import {
   addVote, adjustVotes, getQuestion, getQuestions, hasVote, loadBoard, removeVote, setHighlight, setQueue,
@@ -109,7 +110,12 @@ export function qaHandlers({ kernel, people, votes, publicLists }: QaParts): Par
     serial: true,
     async run(ctx, { id }) {
       const attendeeId = attendeeOf(ctx);
-      return transition(ctx, id, (q) => rules.withdraw(q, { attendeeId, now: ctx.now }), () => ({}));
+      const { eventId } = ctx.actor;
+      return commitMutation(eventId, async (trx) => {
+        const before = await requireQuestion(trx, eventId, id);
+        const after = rules.withdraw(before, { attendeeId, now: ctx.now });
+        return { result: {}, mutation: await persistErase(trx, eventId, before, after, ctx.now) };
+      });
     },
   };
 

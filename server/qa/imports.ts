@@ -15,6 +15,7 @@ import { buildFanout } from './core/fanout.js';
 import { importQuestion, withdrawImported } from './core/imports.js';
 import { screen } from './core/rules.js';
 import { toMod } from './core/views.js';
+import { persistErase } from './erase.js';
 import { persistChanges } from './persist.js';
 import { getQuestion, rowToRecord } from './repository.js';
 
@@ -69,7 +70,7 @@ export function createQaImports(onWrite: (eventId: string) => void): QaImports {
       if (!before) return null;
       const after = withdrawImported(before, now);
       if (after === before) return null;
-      const mutation = await persistChanges(trx, eventId, [{ before, after }]);
+      const mutation = await persistErase(trx, eventId, before, after, now);
       onWrite(eventId);
       return buildFanout(mutation);
     },

@@ -56,4 +56,16 @@ export const qaMigrations: Record<string, Migration> = {
       await db.schema.createIndex('questions_import_key').unique().on('questions').columns(['event_id', 'import_key']).execute();
     },
   },
+  /**
+   * Questions withdrawn before withdrawing erased them (docs/privacy.md) still held their text and author:
+   * overwrite them with the tombstone now, and delete their vote rows.
+   */
+  '20261201_qa_erase_withdrawn': {
+    async up(db: Kysely<unknown>) {
+      await sql`DELETE FROM votes WHERE question_id IN (SELECT id FROM questions WHERE state = 'withdrawn')`.execute(db);
+      await sql`UPDATE questions SET text = '', author_id = NULL, author_name = NULL, external_author = NULL, anonymous = 1, votes = 0,
+        labels = '[]', reply = NULL, starred = 0, flagged_words = '[]', queue_pos = NULL, highlighted = 0, answered_at = NULL, merged_into = NULL
+        WHERE state = 'withdrawn'`.execute(db);
+    },
+  },
 };

@@ -3,7 +3,8 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/types.js';
 import { boardAfter } from './core/board.js';
 import { pendingAfter, type Mutation, type QuestionChange } from './core/fanout.js';
-import { countPending, deleteQuestion, insertQuestion, loadBoard, saveQuestion } from './repository.js';
+import { isErased } from './core/rules.js';
+import { countPending, deleteQuestion, eraseQuestion, insertQuestion, loadBoard, saveQuestion } from './repository.js';
 
 function leavesOrEntersBoard(c: QuestionChange): boolean {
   const b = c.before;
@@ -24,7 +25,10 @@ export async function persistChanges(trx: Transaction<DB>, eventId: string, chan
   for (const { before, after } of changes) {
     if (!after) await deleteQuestion(trx, before!.id);
     else if (!before) await insertQuestion(trx, after);
-    else await saveQuestion(trx, after);
+    else if (isErased(after) && !isErased(before)) {
+      const attendeeIds = await eraseQuestion(trx, after);
+      if (attendeeIds.length) (mutation.unvoted ??= []).push({ questionId: after.id, attendeeIds });
+    } else await saveQuestion(trx, after);
   }
   return mutation;
 }

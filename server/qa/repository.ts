@@ -4,6 +4,7 @@ import { VoteAlert, type QuestionSource, type QuestionState } from '../../shared
 import type { DB } from '../db/types.js';
 import type { QuestionRow } from './tables.js';
 import { isExternalAuthor } from './core/imports.js';
+import { ERASED_AUTHOR } from './core/rules.js';
 import type { Board, QuestionRecord } from './core/types.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -31,7 +32,8 @@ export function rowToRecord(row: QuestionRow): QuestionRecord {
   return {
     id: row.id,
     eventId: row.event_id,
-    authorId: row.author_id ?? row.external_author ?? `${row.source}:`,
+    // An erased question (withdrawn) has neither: its author is gone (ERASED_AUTHOR).
+    authorId: row.author_id ?? row.external_author ?? (row.state === 'withdrawn' ? ERASED_AUTHOR : `${row.source}:`),
     authorName: row.author_name,
     anonymous: row.anonymous === 1,
     text: row.text,
@@ -58,7 +60,7 @@ export function recordToRow(q: QuestionRecord): Omit<QuestionRow, 'import_key'> 
   return {
     id: q.id,
     event_id: q.eventId,
-    author_id: isExternalAuthor(q.authorId) ? null : q.authorId,
+    author_id: isExternalAuthor(q.authorId) || q.authorId === ERASED_AUTHOR ? null : q.authorId,
     external_author: isExternalAuthor(q.authorId) ? q.authorId : null,
     author_name: q.authorName,
     anonymous: q.anonymous ? 1 : 0,
@@ -105,6 +107,17 @@ export async function saveQuestion(db: Db, q: QuestionRecord): Promise<void> {
   // votes is owned by the vote path (an atomic increment), the vote alert by the vote path and the alert
   // commands (setVoteAlert); never overwrite them from a possibly older read.
   await db.updateTable('questions').set(rest).where('id', '=', id).execute();
+}
+
+/**
+ * Overwrites a question's row with its tombstone (rules.erase): every column, the author link and the vote
+ * count included, and deletes its vote rows. Returns who had voted for it (their tabs are told).
+ */
+export async function eraseQuestion(db: Db, q: QuestionRecord): Promise<string[]> {
+  const { id, event_id: _e, created_at: _c, ...rest } = recordToRow(q);
+  await db.updateTable('questions').set({ ...rest, votes: 0 }).where('id', '=', id).execute();
+  const voters = await db.deleteFrom('votes').where('question_id', '=', id).returning('attendee_id').execute();
+  return voters.map((v) => v.attendee_id);
 }
 
 export async function deleteQuestion(db: Db, id: string): Promise<void> {
@@ -249,7 +262,15 @@ export async function listVotedIds(db: Db, attendeeId: string): Promise<string[]
   return rows.map((r) => r.question_id);
 }
 
+/** Every question but the tombstones of erased ones (the export: a withdrawn question is gone there too). */
 export async function listAll(db: Db, eventId: string): Promise<QuestionRecord[]> {
-  const rows = await db.selectFrom('questions').selectAll().where('event_id', '=', eventId).orderBy('created_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('questions')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('state', '!=', 'withdrawn')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return rows.map(rowToRecord);
 }

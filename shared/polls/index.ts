@@ -9,7 +9,7 @@ import type { Role } from '../kernel/roles.js';
 import {
   AnswerCommand, AnswerResult, CreatePollCommand, ImportPollsCommand, ImportPollsResult, NicknameCommand, PollChanges,
   POLL_ERROR_STATUS, PollIdCommand, PollPersonalChanges, PollsSnapshot, PresentCommand, ReorderPollsCommand, RevealCommand,
-  ReviewCommand, ReviewResult, StaffPollResult, UpdatePollCommand, PollId, MyQuiz,
+  ReviewCommand, ReviewResult, RetractCommand, StaffPollResult, UpdatePollCommand, PollId, MyQuiz,
 } from './schemas.js';
 
 export * from './schemas.js';
@@ -48,6 +48,11 @@ export const pollsFeature = {
 
     'polls:answer': { payload: AnswerCommand, result: AnswerResult, roles: attendees },
     'polls:nickname': { payload: NicknameCommand, result: z.object({ quiz: MyQuiz }), roles: attendees },
+    /**
+     * Deletes the sender's own answer, open or closed poll (not drafts); the tally is recomputed, an open
+     * poll takes a new answer. Quizzes: every answer and the nickname. Nothing to delete: ok, no change.
+     */
+    'polls:retract': { payload: RetractCommand, result: AnswerResult, roles: attendees },
   },
   changes: PollChanges,
   personal: PollPersonalChanges,

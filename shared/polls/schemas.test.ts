@@ -45,10 +45,11 @@ describe('poll schemas', () => {
   it('the feature object: moderator commands for staff, answers for attendees; an empty snapshot parses', () => {
     const { commands } = pollsFeature;
     expect(commands['polls:answer'].roles).toEqual(['attendee']);
+    expect(commands['polls:retract'].roles).toEqual(['attendee']);
     expect(commands['polls:create'].roles).toEqual(['organizer', 'moderator']);
     for (const [name, spec] of Object.entries(commands)) {
       expect(name).toMatch(/^polls:[a-z][A-Za-z]+$/);
-      if (name !== 'polls:answer' && name !== 'polls:nickname') expect(spec.roles).not.toContain('attendee');
+      if (name !== 'polls:answer' && name !== 'polls:nickname' && name !== 'polls:retract') expect(spec.roles).not.toContain('attendee');
     }
     expect(Object.keys(pollsFeature.errorCodes).sort()).toEqual([...POLL_ERROR_CODES].sort());
     expect(pollsFeature.errorCodes.poll_closed).toBe(409);

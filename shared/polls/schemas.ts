@@ -420,6 +420,8 @@ export const ReviewCommand = z.object({
   decision: ReviewDecision,
 });
 export const NicknameCommand = z.object({ pollId: PollId, nickname: Nickname });
+/** The attendee deletes their own answer (a quiz: all their answers and their nickname). */
+export const RetractCommand = z.object({ pollId: PollId });
 
 export const StaffPollResult = z.object({ poll: StaffPoll });
 export const AnswerResult = z.object({ mine: MyAnswer, quiz: MyQuiz.nullable() });

@@ -99,6 +99,9 @@ describe('SQL chat store (SQLite)', () => {
       [c, `q-${c}`, false, true],
     ]);
     expect((await recentFeed(db, EVENT, 1)).map((m) => m.id)).toEqual([c]);
+    // The deleted message's row keeps nothing of what was said or by whom (docs/privacy.md).
+    const erased = await db.selectFrom('chat_messages').selectAll().where('event_id', '=', EVENT).where('id', '=', a).executeTakeFirstOrThrow();
+    expect(erased).toMatchObject({ deleted: 1, text: '', question_text: '', author_name: '', author_channel_id: '' });
     const store = createSqlChatStore({ db, eventId: EVENT, qa });
     expect(await store.load()).toMatchObject({ read: 3, imported: 2, cursor: { videoId: 'SqlVideo001', liveChatId: 'sql-chat', endedAt: null } });
     expect((await importFromFeed(store, b)).questionId).toBe(`q-${b}`);

@@ -118,6 +118,7 @@ export class AttendeeWatch {
   private pending: Array<{ seq: number; what: string; check: (view: StaffView) => string[] }> = [];
   received = 0;
   private ownSeen: string[] = [];
+  private erasedSeen: Array<{ id: string; empty: boolean }> = [];
 
   constructor(readonly attendeeId: string, client: Client, private readonly staff: StaffTimeline, private readonly violations: Violation[]) {
     // Attendees get a tick's deltas as one sync:deltas (a lone one as sync:delta): every one is checked.
@@ -130,7 +131,13 @@ export class AttendeeWatch {
       const leaked: string[] = [];
       staffOnly(changes, 'personal', leaked);
       for (const l of leaked) this.violations.push({ invariant: 'attendees see only what they may', detail: `sync:personal to ${this.attendeeId}: staff-only ${l}` });
-      for (const c of changes as Array<Record<string, any>>) if (c.type === 'qa:own') this.ownSeen.push(c.question.id);
+      for (const c of changes as Array<Record<string, any>>) {
+        if (c.type !== 'qa:own') continue;
+        // An erased question (its author withdrew it) no longer names its author in the database: the
+        // tombstone its author's tabs get must carry nothing, and the row must be erased.
+        if (c.question.state === 'withdrawn') this.erasedSeen.push({ id: c.question.id, empty: c.question.text === '' && c.question.authorName === null });
+        else this.ownSeen.push(c.question.id);
+      }
     });
   }
 
@@ -179,6 +186,16 @@ export class AttendeeWatch {
 
   /** Questions sent as "own" must have this attendee as author (the database says who asked). */
   async checkOwn(db: Kysely<DB>): Promise<void> {
+    const erased = this.erasedSeen.splice(0);
+    for (const e of erased) if (!e.empty) this.violations.push({ invariant: 'an erased question carries nothing', detail: `${e.id} sent to ${this.attendeeId}` });
+    if (erased.length) {
+      const rows = await db.selectFrom('questions').select(['id', 'author_id', 'state', 'text']).where('id', 'in', erased.map((e) => e.id)).execute();
+      for (const r of rows) {
+        if (r.state === 'withdrawn' && (r.author_id !== null || r.text !== '')) {
+          this.violations.push({ invariant: 'a withdrawn question is erased in the database', detail: `${r.id}` });
+        }
+      }
+    }
     const ids = this.ownSeen.splice(0);
     if (!ids.length) return;
     const rows = await db.selectFrom('questions').select(['id', 'author_id']).where('id', 'in', ids).execute();

@@ -101,13 +101,13 @@ describe('the chat bridge in the server', () => {
     expect(await pub.send('chat:import', { messageId: hello })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await mod.send('chat:import', { messageId: '' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
 
-    // Deleted in the chat → withdrawn (leaves the moderators' list, exported as withdrawn).
+    // Deleted in the chat → withdrawn and erased (leaves the moderators' list and the export; the row keeps no text or name).
     yt.deleteMessage(CHAT, asked);
     await until(() => changesOf(mod).some((c) => c.type === 'question:remove' && c.id === q.id), 8000, 'withdrawn on deletion');
     const csv = await api(t.url, `/api/events/${ev.id}/questions.csv`, { headers: { authorization: `Bearer ${ev.tokens.moderator}` } });
-    const row = csv.text.split('\r\n').find((l) => l.startsWith(q.id));
-    expect(row).toMatch(/^[^,]+,withdrawn,/);
-    expect(row).toMatch(/,youtube,$/);
+    expect(csv.text).not.toContain(q.id);
+    const stored = await t.server.kernel.db.selectFrom('questions').selectAll().where('id', '=', q.id).executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ state: 'withdrawn', text: '', author_name: null, author_id: null, external_author: null, source: 'youtube' });
 
     // The public saw none of it: no chat changes, no pending imports; and nobody ever got the key.
     const pubChanges = changesOf(pub);

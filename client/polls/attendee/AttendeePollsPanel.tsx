@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { AnswerPayload, PublicPoll } from '../../../shared/polls/index.js';
 import { useEventState } from '../../kernel/react.js';
 import { AttendeePoll } from '../AttendeePoll.js';
+import { RetractAnswer } from './RetractAnswer.js';
 import { attendeePolls, wallEntries } from '../selectors.js';
 import type { PollsData } from '../slice.js';
 import { serverNow, usePollSend } from '../usePollCommand.js';
@@ -62,17 +63,22 @@ function OnePoll({ poll, data, now }: { poll: PublicPoll; data: PollsData; now: 
   );
   const onNickname = useMemo(() => (nickname: string) => send('polls:nickname', { pollId, nickname }), [send, pollId]);
   const entries = useMemo(() => wallEntries(data, pollId), [data, pollId]);
+  const myQuiz = data.myQuizzes[pollId] ?? null;
+  const answered = (mine?.answer ?? null) !== null || (myQuiz !== null && (myQuiz.nickname !== null || myQuiz.answers.length > 0));
   return (
-    <AttendeePoll
-      key={formKey}
-      poll={poll}
-      mine={mine}
-      myQuiz={data.myQuizzes[pollId] ?? null}
-      entries={entries}
-      onSubmit={onSubmit}
-      onNickname={onNickname}
-      now={now}
-    />
+    <>
+      <AttendeePoll
+        key={formKey}
+        poll={poll}
+        mine={mine}
+        myQuiz={myQuiz}
+        entries={entries}
+        onSubmit={onSubmit}
+        onNickname={onNickname}
+        now={now}
+      />
+      <RetractAnswer pollId={pollId} quiz={poll.definition.type === 'quiz'} answered={answered} />
+    </>
   );
 }
 

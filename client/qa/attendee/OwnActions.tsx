@@ -1,4 +1,4 @@
-/** Edit or withdraw an own question while nobody has dealt with it yet. */
+/** Edit an own question while nobody has dealt with it yet; delete it (erased on the server) in any state. */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Question } from '../../../shared/qa/schemas.js';
@@ -9,7 +9,7 @@ import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { Counter } from '../../ui/Counter.js';
 import { ErrorText } from '../../ui/ErrorText.js';
 
-export function OwnActions({ question }: { question: Question }) {
+export function OwnActions({ question, canEdit = true }: { question: Question; canEdit?: boolean }) {
   const { t } = useTranslation();
   const max = useEventState((s) => s.synced.event?.settings.qa.maxQuestionLength ?? 300);
   const edit = useCommand('qa:editOwn');
@@ -46,16 +46,18 @@ export function OwnActions({ question }: { question: Question }) {
   }
   return (
     <div className="actions">
-      <Button
-        size="sm"
-        variant="ghost"
-        onClick={() => {
-          setText(question.text);
-          setEditing(true);
-        }}
-      >
-        {t('qa.own.edit')}
-      </Button>
+      {canEdit && (
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => {
+            setText(question.text);
+            setEditing(true);
+          }}
+        >
+          {t('qa.own.edit')}
+        </Button>
+      )}
       <ConfirmButton
         variant="ghost"
         label={t('qa.own.withdraw')}

@@ -87,10 +87,12 @@ describe('attendee question list', () => {
     const review = screen.getByRole('region', { name: 'Ihre eingereichten Fragen' });
     const waiting = within(review).getByText('My waiting question').closest('li')!;
     expect(within(waiting).getByText('Wartet auf Freigabe')).toBeInTheDocument();
-    expect(within(waiting).getByRole('button', { name: 'Zurückziehen' })).toBeInTheDocument();
+    expect(within(waiting).getByRole('button', { name: 'Löschen' })).toBeInTheDocument();
     const declined = within(review).getByText('My declined question').closest('li')!;
     expect(within(declined).getByText('Nicht freigegeben')).toBeInTheDocument();
     expect(within(declined).queryByRole('button', { name: 'Bearbeiten' })).not.toBeInTheDocument();
+    // Deleting stays possible after a moderator dealt with it (docs/privacy.md).
+    expect(within(declined).getByRole('button', { name: 'Löschen' })).toBeInTheDocument();
 
     const live = screen.getByText('My live question').closest('li')!;
     expect(within(live).getByText('Ihre Frage')).toBeInTheDocument();
@@ -125,15 +127,30 @@ describe('attendee question list', () => {
     expect(within(done).queryByRole('button', { name: /^Unterstützen/ })).not.toBeInTheDocument();
   });
 
+  it('an answered own question can be deleted (not edited)', async () => {
+    const user = userEvent.setup();
+    const { calls } = renderWithEvent(
+      <QuestionBoard />,
+      snapshot({ qa: { questions: [question('d', { text: 'My answered question', state: 'answered' })], own: [question('d', { text: 'My answered question', state: 'answered' })] } }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Beantwortet (1)' }));
+    const done = screen.getByText('My answered question').closest('li')!;
+    expect(within(done).queryByRole('button', { name: 'Bearbeiten' })).not.toBeInTheDocument();
+    await user.click(within(done).getByRole('button', { name: 'Löschen' }));
+    expect(screen.getByText('Frage löschen? Text und Name werden sofort gelöscht, auch bei der Moderation.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Ja, löschen' }));
+    expect(calls()).toEqual([['qa:withdraw', { id: 'd' }]]);
+  });
+
   it('withdraws an own question after confirming', async () => {
     const user = userEvent.setup();
     const { calls } = renderWithEvent(
       <QuestionBoard />,
       snapshot({ qa: { own: [question('wait', { text: 'My waiting question', state: 'pending' })] } }),
     );
-    await user.click(screen.getByRole('button', { name: 'Zurückziehen' }));
+    await user.click(screen.getByRole('button', { name: 'Löschen' }));
     expect(calls()).toEqual([]);
-    await user.click(screen.getByRole('button', { name: 'Ja, zurückziehen' }));
+    await user.click(screen.getByRole('button', { name: 'Ja, löschen' }));
     expect(calls()).toEqual([['qa:withdraw', { id: 'wait' }]]);
     expect(screen.queryByText('My waiting question')).not.toBeInTheDocument();
   });

@@ -48,7 +48,7 @@ export function QuestionItem({ item, as: Tag = 'li' }: { item: AttendeeItem; as?
     <Tag className={`q-item${mine ? ' is-mine' : ''}`} data-question-id={question.id}>
       <div className="q-main">
         <QuestionBody question={question} badges={badges} />
-        {mine && canChangeOwn(question.state) && <OwnActions question={question} />}
+        {mine && question.state !== 'withdrawn' && <OwnActions question={question} canEdit={canChangeOwn(question.state)} />}
         {question.mergedInto && <MergedInto id={question.mergedInto} />}
       </div>
       {votable && <VoteButton question={question} voted={voted} />}

@@ -27,3 +27,4 @@ export * from './types.js';
 export * from './visibility.js';
 export * from './words.js';
 export { STOP_WORDS } from './stop-words.js';
+export * from './retract.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildFanout, pendingAfter } from './fanout.js';
-import { question } from './test-fixtures.js';
+import { erase } from './rules.js';
+import { T1, question } from './test-fixtures.js';
 
 describe('delta builder', () => {
   it('a new pending question: moderators get it, the public only the pending count, the author qa:own', () => {
@@ -70,5 +71,23 @@ describe('delta builder', () => {
       { before: null, after: question({ state: 'pending' }) },
       { before: question({ state: 'pending' }), after: null },
     ])).toBe(2);
+  });
+  it('an erased question: removed for staff and the public, its author (from before) gets the empty tombstone, voters lose their vote', () => {
+    const before = question({ authorId: 'a1', text: 'Geheim' });
+    const after = erase(before, T1);
+    const out = buildFanout({ questions: [{ before, after }], unvoted: [{ questionId: 'q1', attendeeIds: ['v1', 'v2'] }] });
+    expect(out.staff).toEqual([{ type: 'question:remove', id: 'q1' }]);
+    expect(out.pub).toEqual([{ type: 'question:remove', id: 'q1' }]);
+    expect(out.personal).toEqual([
+      { attendeeId: 'a1', change: { type: 'qa:own', question: expect.objectContaining({ id: 'q1', state: 'withdrawn', text: '', authorName: null }) } },
+      { attendeeId: 'v1', change: { type: 'qa:myVote', id: 'q1', voted: false } },
+      { attendeeId: 'v2', change: { type: 'qa:myVote', id: 'q1', voted: false } },
+    ]);
+    expect(JSON.stringify(out)).not.toContain('Geheim');
+  });
+
+  it('an erased imported question has nobody to tell', () => {
+    const before = question({ authorId: 'youtube:UC1', source: 'youtube', state: 'pending' });
+    expect(buildFanout({ questions: [{ before, after: erase(before, T1) }] }).personal).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import type { Change } from '../../../shared/socket.js';
 import type { Changes } from '../../kernel/feature.js';
 import { boardsEqual } from './board.js';
 import { isExternalAuthor } from './imports.js';
+import { ERASED_AUTHOR } from './rules.js';
 import type { Board, QuestionRecord } from './types.js';
 import { isPublicState, toMod, toPublic } from './views.js';
 
@@ -23,6 +24,8 @@ export interface Mutation {
   questions?: QuestionChange[];
   board?: { before: Board; after: Board };
   pendingCount?: { before: number; after: number };
+  /** Vote rows deleted with an erased question: each voter's tabs learn their vote is gone (qa:myVote). */
+  unvoted?: { questionId: string; attendeeIds: string[] }[];
 }
 
 function samePublicView(a: Question, b: Question): boolean {
@@ -45,11 +48,16 @@ export function buildFanout(m: Mutation): Changes {
     // Deletions go to the public even for questions it never saw: the author drops it from "own" too.
     else if (before && (after === null || isPublicState(before.state))) pub.push({ type: 'question:remove', id });
 
-    // Imported questions have no attendee author: nobody to send `qa:own` to.
-    if (after && !isExternalAuthor(after.authorId)) {
+    // Imported questions have no attendee author: nobody to send `qa:own` to. An erased question has no
+    // author any more: its author (from before) gets the tombstone, which drops it from their "own" list.
+    const authorId = after && after.authorId !== ERASED_AUTHOR ? after.authorId : before?.authorId;
+    if (after && authorId && authorId !== ERASED_AUTHOR && !isExternalAuthor(authorId)) {
       const view = toPublic(after);
-      if (!before || !samePublicView(toPublic(before), view)) own.push({ attendeeId: after.authorId, change: { type: 'qa:own', question: view } });
+      if (!before || !samePublicView(toPublic(before), view)) own.push({ attendeeId: authorId, change: { type: 'qa:own', question: view } });
     }
+  }
+  for (const { questionId, attendeeIds } of m.unvoted ?? []) {
+    for (const attendeeId of attendeeIds) own.push({ attendeeId, change: { type: 'qa:myVote', id: questionId, voted: false } });
   }
 
   if (m.board && m.board.before.highlightedId !== m.board.after.highlightedId) {

@@ -5,6 +5,7 @@
  */
 import { DomainError } from '../../../shared/errors.js';
 import type { QuestionSource } from '../../../shared/qa/schemas.js';
+import { erase } from './rules.js';
 import type { QuestionRecord } from './types.js';
 
 export interface ImportInput {
@@ -63,8 +64,11 @@ export function importQuestion(input: ImportInput): QuestionRecord {
   };
 }
 
-/** Deleted in the chat it came from: pending or live → withdrawn (off the stage); other states stay. */
+/**
+ * Deleted in the chat it came from: pending or live → withdrawn, erased like an attendee's own withdrawal
+ * (text, author name and channel id gone, off the stage); other states stay (a moderator dealt with it).
+ */
 export function withdrawImported(q: QuestionRecord, now: Date): QuestionRecord {
   if (q.state !== 'pending' && q.state !== 'live') return q;
-  return { ...q, state: 'withdrawn', highlighted: false, queuePos: null, updatedAt: now.toISOString() };
+  return erase(q, now);
 }

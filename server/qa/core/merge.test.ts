@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { thrownCode as code } from '../../testing/thrown-code.js';
-import { isMerged, mergeQuestions, type VoteRow } from './merge.js';
+import { isMerged, mergeQuestions, releaseMerged, type VoteRow } from './merge.js';
 import { question, T0, T1 } from './test-fixtures.js';
 
 const vote = (questionId: string, attendeeId: string, minute: number): VoteRow => ({
@@ -68,5 +68,11 @@ describe('mergeQuestions', () => {
     for (const state of ['answered', 'rejected', 'withdrawn'] as const) expect(code(m({ merged: { ...merged, state } }))).toBe('invalid_state');
     for (const state of ['rejected', 'withdrawn'] as const) expect(code(m({ kept: { ...kept, state } }))).toBe('invalid_state');
     expect(code(m({}))).toBeUndefined();
+  });
+  it('a duplicate whose kept question was erased comes back to review, no longer merged; other states stay', () => {
+    const dup = question({ id: 'q2', state: 'merged', mergedInto: 'q1', highlighted: false });
+    expect(releaseMerged(dup, T1)).toMatchObject({ state: 'pending', mergedInto: null, text: dup.text, updatedAt: T1.toISOString() });
+    const live = question({ id: 'q3' });
+    expect(releaseMerged(live, T1)).toBe(live);
   });
 });

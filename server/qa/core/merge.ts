@@ -89,3 +89,13 @@ export function mergeQuestions({ kept, merged, votes, now }: MergeInput): MergeR
     dropped,
   };
 }
+
+/**
+ * The question a duplicate was merged into was deleted by its author (erased): the duplicate is its own
+ * author's words, so it comes back to the review queue (pending, no longer merged) for the moderators to
+ * decide again. The votes that had moved to the erased question went with it.
+ */
+export function releaseMerged(q: MergeableQuestion, now: Date): MergeableQuestion {
+  if (q.state !== 'merged') return q;
+  return { ...q, state: 'pending', mergedInto: null, highlighted: false, queuePos: null, updatedAt: now.toISOString() };
+}

@@ -111,15 +111,35 @@ describe('moderator transitions', () => {
 describe('author edit and withdraw', () => {
   const mine = { attendeeId: 'a1', now: T1 };
 
-  it('only the author, only while pending or live', () => {
+  it('only the author edits, only while pending or live', () => {
     expect(codeOf(() => rules.editOwn(question(), { ...mine, attendeeId: 'a2', text: 'x', settings: settings() }))).toBe('forbidden');
     expect(codeOf(() => rules.withdraw(question(), { ...mine, attendeeId: 'a2' }))).toBe('forbidden');
-    for (const state of ['answered', 'rejected', 'withdrawn'] as const) {
+    for (const state of ['answered', 'rejected', 'withdrawn', 'merged'] as const) {
       expect(codeOf(() => rules.editOwn(question({ state }), { ...mine, text: 'x', settings: settings() }))).toBe('invalid_state');
-      expect(codeOf(() => rules.withdraw(question({ state }), mine))).toBe('invalid_state');
     }
-    expect(rules.withdraw(question({ state: 'pending' }), mine).state).toBe('withdrawn');
+  });
+
+  it('the author deletes an own question in every state but withdrawn; a second delete is not_found', () => {
+    for (const state of ['pending', 'live', 'answered', 'rejected', 'merged'] as const) {
+      expect(rules.withdraw(question({ state, mergedInto: state === 'merged' ? 'q9' : null }), mine).state).toBe('withdrawn');
+    }
+    expect(codeOf(() => rules.withdraw(question({ state: 'withdrawn' }), mine))).toBe('not_found');
     expect(rules.withdraw(question({ highlighted: true, queuePos: 1 }), mine)).toMatchObject({ state: 'withdrawn', highlighted: false, queuePos: null });
+  });
+
+  it('withdrawing erases everything personal: text, name, author link, labels, reply, flags, votes; id, source and times stay', () => {
+    const q = question({
+      state: 'answered', text: 'Meine private Frage', authorName: 'Ada', labels: ['Technik'], reply: 'Danke, Ada!', starred: true,
+      flaggedWords: ['x'], votes: 7, answeredAt: T0.toISOString(), sourceLabel: 'Zoom',
+    });
+    const out = rules.withdraw(q, mine);
+    expect(out).toEqual({
+      ...q,
+      authorId: rules.ERASED_AUTHOR, authorName: null, anonymous: true, text: '', state: 'withdrawn', votes: 0, labels: [], reply: null,
+      starred: false, flaggedWords: [], queuePos: null, highlighted: false, answeredAt: null, mergedInto: null, updatedAt: T1.toISOString(),
+    });
+    expect(JSON.stringify(out)).not.toMatch(/Ada|private|Technik|a1/);
+    expect(rules.isErased(out)).toBe(true);
   });
 
   it('a live question stays live after an innocent edit without pre-moderation', () => {

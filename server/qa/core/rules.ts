@@ -7,7 +7,7 @@
  *         reject│ restore*     reject│ restore ◄─────┘
  *            ▼  │                 ▼
  *           rejected ──approve──► live
- *   pending|live ──withdraw (author)──► withdrawn
+ *   any state but withdrawn ──withdraw (author)──► withdrawn: a tombstone (erase below)
  *   * restore of a rejected question: back to pending when pre-moderation is on or a blocked word
  *     matches, otherwise live.
  */
@@ -138,10 +138,50 @@ export function editOwn(
   return edited;
 }
 
+/**
+ * What stays of a question its author took back (or deleted in the chat it came from): a tombstone with
+ * id, event, state `withdrawn`, source and times, so deltas, merges and the stage stay consistent. The
+ * text, the author's name and id, labels, the reply, flags and the vote count are gone; the caller
+ * deletes the vote rows in the same transaction (persist.ts, eraseQuestion).
+ */
+export function erase(q: QuestionRecord, now: Date): QuestionRecord {
+  return {
+    ...q,
+    authorId: ERASED_AUTHOR,
+    authorName: null,
+    anonymous: true,
+    text: '',
+    state: 'withdrawn',
+    votes: 0,
+    labels: [],
+    reply: null,
+    starred: false,
+    flaggedWords: [],
+    queuePos: null,
+    highlighted: false,
+    answeredAt: null,
+    mergedInto: null,
+    updatedAt: iso(now),
+  };
+}
+
+/** The author id of a tombstone: no attendee, no external author. */
+export const ERASED_AUTHOR = '';
+
+export function isErased(q: Pick<QuestionRecord, 'state'>): boolean {
+  return q.state === 'withdrawn';
+}
+
+/**
+ * The author deletes their question in any state (pending, live, answered, rejected, merged): its personal
+ * data is erased at once (erase above). A question merged into another keeps nothing of its own; the one it
+ * was merged into is someone else's words and stays, with the votes that moved there.
+ */
 export function withdraw(q: QuestionRecord, opts: { attendeeId: string; now: Date }): QuestionRecord {
+  // A tombstone knows no author: for everyone it is a question that no longer exists.
+  if (isErased(q)) throw new DomainError('not_found', 'no such question');
   requireAuthor(q, opts.attendeeId);
-  requireState(q, ['pending', 'live'], 'withdraw');
-  return offBoard({ ...q, state: 'withdrawn', updatedAt: iso(opts.now) });
+  return erase(q, opts.now);
 }
 
 /** Moderators may correct the text in any state; the state stays (their edit needs no review). */
