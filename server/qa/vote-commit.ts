@@ -40,8 +40,6 @@ export class VoteGroupCommit {
 
   constructor(
     private readonly kernel: Kernel,
-    /** Drops the cached public question list of the event (inside the transaction). */
-    private readonly onCountsChanged: (eventId: string) => void,
     readonly windowMs = kernel.options.windows?.votes ?? 100,
   ) {}
 
@@ -84,7 +82,6 @@ export class VoteGroupCommit {
           await trx.updateTable('questions').set((eb) => ({ votes: eb('votes', '+', after - before) })).where('id', '=', id).where('event_id', '=', eventId).execute();
           counts[id] = after;
         }
-        if (decision.counts.size) this.onCountsChanged(eventId);
         const changes: Change[] = [{ type: 'question:votes', counts }];
         return { result: decision.outcomes, changes: decision.counts.size ? { staff: changes, pub: changes } : null };
       });
