@@ -75,6 +75,9 @@ export function createKernel(parts: KernelParts): RunningKernel {
   }
 
   const snapshots = new SnapshotCache<SharedSnapshot>(60_000, () => metrics.snapshotBuilt());
+  // Idle events leave the cache even when no snapshot is asked for anywhere.
+  const snapshotSweep = setInterval(() => snapshots.sweep(Date.now()), 30_000);
+  snapshotSweep.unref();
 
   const kernel: RunningKernel = {
     ...parts,
@@ -177,6 +180,7 @@ export function createKernel(parts: KernelParts): RunningKernel {
     },
 
     stopCoalescers() {
+      clearInterval(snapshotSweep);
       for (const c of coalescers) c.stop();
     },
 

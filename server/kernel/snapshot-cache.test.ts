@@ -76,3 +76,14 @@ describe('SnapshotCache', () => {
     expect(cache.size).toBe(0);
   });
 });
+
+describe('SnapshotCache sweep without traffic', () => {
+  it('sweep() drops idle entries when called by the timer', async () => {
+    const cache = new SnapshotCache<string>(1_000);
+    await cache.get('e', 'pub', 1, 10_000, async () => 'a').value;
+    cache.sweep(10_400);
+    expect(cache.size).toBe(1);
+    cache.sweep(11_200);
+    expect(cache.size).toBe(0);
+  });
+});

@@ -88,7 +88,8 @@ export class SnapshotCache<T> {
     return this.entries.get(`${eventId}\u0000${view}`)?.seq;
   }
 
-  private sweep(now: number): void {
+  /** Drops the entries unused for idleMs (also called by the kernel's timer, so idle events go without traffic). */
+  sweep(now: number): void {
     if (now - this.lastSweep < this.idleMs / 2) return;
     this.lastSweep = now;
     for (const [key, e] of this.entries) if (now - e.usedAt > this.idleMs) this.entries.delete(key);
