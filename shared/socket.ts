@@ -40,7 +40,21 @@ export const Snapshot = z.object({
 export type Snapshot = z.infer<typeof Snapshot>;
 
 export const SnapshotCommand = z.object({}).strict();
-export const SnapshotResult = z.object({ snapshot: Snapshot });
+
+/**
+ * The snapshot travels in two parts (docs/protocol.md): `shared`, the UTF-8 JSON of what everyone of the
+ * same view sees at that seq (`protocol`, `seq`, `event` and each feature's shared fields), serialised
+ * once on the server and sent as a binary attachment; and `snapshot`, the personal part (`seq`, `me`,
+ * `serverTime` and each feature's personal fields). shared/snapshot.ts `assembleSnapshot` merges them
+ * into a `Snapshot`, one level deep per feature.
+ */
+export const SnapshotPersonal = z
+  .object({ seq: z.number().int().nonnegative(), me: Me, serverTime: z.string() })
+  .catchall(z.record(z.string(), z.unknown()));
+export type SnapshotPersonal = z.infer<typeof SnapshotPersonal>;
+/** Node: a Buffer; browsers: an ArrayBuffer. */
+export const SnapshotBytes = z.custom<Uint8Array | ArrayBuffer>((v) => v instanceof Uint8Array || v instanceof ArrayBuffer, 'binary');
+export const SnapshotResult = z.object({ snapshot: SnapshotPersonal, shared: SnapshotBytes });
 
 // ---- commands ----
 

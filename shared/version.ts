@@ -1,2 +1,2 @@
 /** Bumped whenever a message changes shape incompatibly; clients send it in the handshake. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;

@@ -33,6 +33,8 @@ export class LiteClient {
   private nextAck = 1;
   private readonly acks = new Map<number, AckCallback | null>();
   private readonly ws: WebSocket;
+  /** A binary ack (the snapshot's shared part) waiting for its attachments, which follow as binary frames. */
+  private binaryAck: { id: number; count: number; json: string; buffers: Buffer[] } | null = null;
 
   /** `ready` is called once: with no argument when connected, else with the reason. */
   constructor(WS: WsCtor, private readonly opts: LiteOptions, private readonly counters: Counters, ready: (err?: string) => void) {
@@ -43,11 +45,30 @@ export class LiteClient {
       ready(err);
     };
     this.ws = new WS(opts.url.replace(/^http/, 'ws') + '/socket.io/?EIO=4&transport=websocket', { perMessageDeflate: false });
-    this.ws.on('message', (data: Buffer) => {
+    this.ws.on('message', (data: Buffer, isBinary: boolean) => {
       const now = performance.now();
       counters.lastRecv = now;
+      if (isBinary && this.binaryAck) {
+        const pending = this.binaryAck;
+        pending.buffers.push(data);
+        if (pending.buffers.length === pending.count) {
+          this.binaryAck = null;
+          this.ackArrived(pending.id, () => withAttachments((JSON.parse(pending.json) as unknown[])[0], pending.buffers), now);
+        }
+        return;
+      }
       const b0 = data[0];
       const b1 = data[1];
+      if (b0 === 0x34 && b1 === 0x36) {
+        // BINARY_ACK: 46<attachments>-<id>[…] with {"_placeholder":true,"num":n} where the buffers go.
+        counters.ackFrames++;
+        const text = data.toString('utf8');
+        const dash = text.indexOf('-');
+        let end = dash + 1;
+        while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+        this.binaryAck = { count: Number(text.slice(2, dash)), id: Number(text.slice(dash + 1, end)), json: text.slice(end), buffers: [] };
+        return;
+      }
       if (b0 === 0x34 && b1 === 0x32) {
         counters.eventFrames++;
         if (!opts.parse) return;
@@ -91,6 +112,12 @@ export class LiteClient {
     });
   }
 
+  private ackArrived(id: number, decode: () => unknown, now: number): void {
+    const cb = this.acks.get(id);
+    this.acks.delete(id);
+    if (cb) cb(decode(), now);
+  }
+
   emit(name: string, data: unknown): void {
     this.ws.send(encodeEmit(name, data));
   }
@@ -116,4 +143,15 @@ export class LiteClient {
     this.closing = true;
     this.ws.terminate();
   }
+}
+
+/** Puts the binary attachments of a Socket.IO packet where its placeholders are. */
+function withAttachments(value: unknown, buffers: readonly Buffer[]): unknown {
+  if (Array.isArray(value)) return value.map((v) => withAttachments(v, buffers));
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (o._placeholder === true && typeof o.num === 'number') return buffers[o.num];
+    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, withAttachments(v, buffers)]));
+  }
+  return value;
 }

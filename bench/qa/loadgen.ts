@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AttendeeIssued } from '../../shared/people/index.js';
 import type { CommandPayload } from '../../shared/socket.js';
-import type { Delta, Snapshot } from '../../shared/socket.js';
+import type { Delta, Snapshot, SnapshotPersonal } from '../../shared/socket.js';
+import { assembleSnapshot } from '../../shared/snapshot.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 import { ackLatencies, evenlySpaced, Histogram, voteLatencies, voteQuestion, type VoteOutcome } from './core.js';
 import { askerIndex, questionKey, questionText, rankLatencies, summary, keyOfQuestionText } from '../load/core.js';
@@ -274,8 +275,8 @@ async function connectPlenum(urls: readonly string[], code: string, n: number, p
             {} satisfies CommandPayload<'sync:snapshot'>,
             probe
               ? (res) => {
-                  const r = res as { ok: boolean; snapshot?: Snapshot };
-                  if (r.ok && r.snapshot) applySnapshot(st!, r.snapshot);
+                  const r = res as { ok: boolean; snapshot?: SnapshotPersonal; shared?: Uint8Array };
+                  if (r.ok && r.snapshot && r.shared) applySnapshot(st!, assembleSnapshot({ snapshot: r.snapshot, shared: r.shared }));
                   ready(r.ok ? undefined : 'snapshot_failed');
                 }
               : (res) => ready((res as { ok: boolean }).ok ? undefined : 'snapshot_failed'),
@@ -295,8 +296,8 @@ async function connectPlenum(urls: readonly string[], code: string, n: number, p
       const c: LiteClient = new LiteClient(WS, { url: urls[i % urls.length]!, auth, parse: true, onEvent: (name, data, now) => onPlenumEvent(st, name, data, now) }, counters, (err) => {
         if (err) return ready(err);
         c.request('sync:snapshot', {} satisfies CommandPayload<'sync:snapshot'>, (res) => {
-          const r = res as { ok: boolean; snapshot?: Snapshot };
-          if (r.ok && r.snapshot) applySnapshot(st, r.snapshot);
+          const r = res as { ok: boolean; snapshot?: SnapshotPersonal; shared?: Uint8Array };
+          if (r.ok && r.snapshot && r.shared) applySnapshot(st, assembleSnapshot({ snapshot: r.snapshot, shared: r.shared }));
           ready(r.ok ? undefined : 'snapshot_failed');
         });
       });
@@ -685,8 +686,8 @@ async function converge() {
     const t = setTimeout(() => resolve(null), 10_000);
     ref.c.request('sync:snapshot', {}, (res) => {
       clearTimeout(t);
-      const r = res as { ok: boolean; snapshot?: Snapshot };
-      resolve(r.ok && r.snapshot ? r.snapshot : null);
+      const r = res as { ok: boolean; snapshot?: SnapshotPersonal; shared?: Uint8Array };
+      resolve(r.ok && r.snapshot && r.shared ? assembleSnapshot({ snapshot: r.snapshot, shared: r.shared }) : null);
     });
   });
   if (!snap) return { ok: false, reason: 'snapshot failed' };

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { question, snapshot } from '../testing/fixtures.js';
+import { question, snapshot, snapshotAck } from '../testing/fixtures.js';
 import { FakeSocket } from '../testing/fake-socket.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 import { connectEvent } from './connection.js';
@@ -38,7 +38,7 @@ describe('connectEvent', () => {
     expect(req?.payload).toEqual({});
 
     socket.serverEmit('sync:delta', { seq: 4, changes: [{ type: 'question:upsert', question: question('b') }] });
-    req!.reply({ ok: true, snapshot: snapshot({ seq: 3, qa: { questions: [question('a')] } }) });
+    req!.reply(snapshotAck(snapshot({ seq: 3, qa: { questions: [question('a')] } })));
     await flush();
 
     const s = store.getState();
@@ -56,7 +56,7 @@ describe('connectEvent', () => {
       const [req] = socket.commands('sync:snapshot');
       vi.setSystemTime(Date.parse('2025-01-01T09:59:02.000Z'));
       // the server stamped its reply at 10:00:00; this device thinks it is 09:59:01 halfway through
-      req!.reply({ ok: true, snapshot: snapshot({ serverTime: '2025-01-01T10:00:00.000Z' }) });
+      req!.reply(snapshotAck(snapshot({ serverTime: '2025-01-01T10:00:00.000Z' })));
       await Promise.resolve();
       await Promise.resolve();
       expect(store.getState().synced.clockOffsetMs).toBe(59_000);
@@ -68,7 +68,7 @@ describe('connectEvent', () => {
   it('applies the deltas of a sync:deltas message in order, and asks for a snapshot on a gap inside it', async () => {
     const { socket, store } = setup();
     socket.serverEmit('connect');
-    socket.commands('sync:snapshot')[0]!.reply({ ok: true, snapshot: snapshot({ seq: 1 }) });
+    socket.commands('sync:snapshot')[0]!.reply(snapshotAck(snapshot({ seq: 1 })));
     await flush();
     socket.serverEmit('sync:deltas', {
       deltas: [
@@ -87,7 +87,7 @@ describe('connectEvent', () => {
   it('asks for a new snapshot when a delta is missing and converges', async () => {
     const { socket, store } = setup();
     socket.serverEmit('connect');
-    socket.commands('sync:snapshot')[0]!.reply({ ok: true, snapshot: snapshot({ seq: 1 }) });
+    socket.commands('sync:snapshot')[0]!.reply(snapshotAck(snapshot({ seq: 1 })));
     await flush();
     socket.serverEmit('sync:delta', { seq: 3, changes: [] });
     const requests = socket.commands('sync:snapshot');
@@ -95,7 +95,7 @@ describe('connectEvent', () => {
     // a second gap while the request is in flight does not send another request
     socket.serverEmit('sync:delta', { seq: 5, changes: [] });
     expect(socket.commands('sync:snapshot')).toHaveLength(2);
-    requests[1]!.reply({ ok: true, snapshot: snapshot({ seq: 4, qa: { questions: [question('x')] } }) });
+    requests[1]!.reply(snapshotAck(snapshot({ seq: 4, qa: { questions: [question('x')] } })));
     await flush();
     expect(store.getState().synced.seq).toBe(5);
     expect(store.getState().synced.phase).toBe('ready');
@@ -105,13 +105,13 @@ describe('connectEvent', () => {
   it('resyncs after a reconnect', async () => {
     const { socket, store } = setup();
     socket.serverEmit('connect');
-    socket.commands('sync:snapshot')[0]!.reply({ ok: true, snapshot: snapshot({ seq: 1 }) });
+    socket.commands('sync:snapshot')[0]!.reply(snapshotAck(snapshot({ seq: 1 })));
     await flush();
     socket.serverEmit('disconnect', 'transport close');
     expect(store.getState().connection.status).toBe('connecting');
     socket.serverEmit('connect');
     expect(socket.commands('sync:snapshot')).toHaveLength(2);
-    socket.commands('sync:snapshot')[1]!.reply({ ok: true, snapshot: snapshot({ seq: 9 }) });
+    socket.commands('sync:snapshot')[1]!.reply(snapshotAck(snapshot({ seq: 9 })));
     await flush();
     expect(store.getState().synced.seq).toBe(9);
     expect(store.getState().connection.status).toBe('live');
@@ -127,7 +127,7 @@ describe('connectEvent', () => {
     expect(store.getState().connection.status).toBe('syncing');
     await new Promise((r) => setTimeout(r, 20));
     expect(socket.commands('sync:snapshot')).toHaveLength(2);
-    socket.commands('sync:snapshot')[1]!.reply({ ok: true, snapshot: snapshot({ seq: 2 }) });
+    socket.commands('sync:snapshot')[1]!.reply(snapshotAck(snapshot({ seq: 2 })));
     await flush();
     expect(store.getState().connection.status).toBe('live');
   });
@@ -135,7 +135,7 @@ describe('connectEvent', () => {
   it('applies personal events', async () => {
     const { socket, store } = setup();
     socket.serverEmit('connect');
-    socket.commands('sync:snapshot')[0]!.reply({ ok: true, snapshot: snapshot({ seq: 1 }) });
+    socket.commands('sync:snapshot')[0]!.reply(snapshotAck(snapshot({ seq: 1 })));
     await flush();
     socket.serverEmit('sync:personal', {
       changes: [

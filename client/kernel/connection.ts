@@ -8,7 +8,9 @@ import type { LinkRole } from '../../shared/kernel/roles.js';
 import {
   HandshakeError, WrongRoleData, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents,
 } from '../../shared/socket.js';
-import type { Snapshot } from '../../shared/socket.js';
+import type { Snapshot, SnapshotResult } from '../../shared/socket.js';
+import type { z } from 'zod';
+import { assembleSnapshot } from '../../shared/snapshot.js';
 import type { Ack } from '../../shared/errors.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 import { offlineAck, type ClientAck, type SendCommand } from './commands.js';
@@ -89,7 +91,7 @@ export function connectEvent(opts: ConnectOptions): EventConnection {
       const receivedAt = Date.now();
       if (gen !== generation || closed) return;
       snapshotInFlight = false;
-      const ack = res as Ack<{ snapshot: Snapshot }> | undefined;
+      const ack = res as Ack<z.output<typeof SnapshotResult>> | undefined;
       if (err || !ack || !ack.ok) {
         clearTimeout(retryTimer);
         // A refusal for rate says how long to wait; retrying sooner would only be refused again.
@@ -97,7 +99,16 @@ export function connectEvent(opts: ConnectOptions): EventConnection {
         retryTimer = setTimeout(requestSnapshot, Math.max(snapshotRetryMs, retryAfter));
         return;
       }
-      state().receiveSnapshot(ack.snapshot, { sentAt, receivedAt });
+      let snapshot: Snapshot;
+      try {
+        // The shared part arrives as bytes (serialised once on the server for everyone of this view).
+        snapshot = assembleSnapshot(ack);
+      } catch {
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(requestSnapshot, snapshotRetryMs);
+        return;
+      }
+      state().receiveSnapshot(snapshot, { sentAt, receivedAt });
       state().setConnection({ status: 'live' });
       if (state().synced.phase === 'gap') requestSnapshot();
     });

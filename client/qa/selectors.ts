@@ -57,7 +57,8 @@ export function attendeeView(qa: QaData, sort: AttendeeSort, tab: AttendeeTab): 
     items,
     ownInReview,
     openCount: all.filter((i) => i.question.state === 'live').length,
-    answeredCount: all.filter((i) => i.question.state === 'answered').length,
+    // Older answered questions not loaded yet count too (the snapshot holds the newest 50).
+    answeredCount: all.filter((i) => i.question.state === 'answered').length + qa.answeredOlder,
   };
 }
 
@@ -93,6 +94,7 @@ export function moderatorView(qa: QaData, opts: { filter: ModFilter; sort: ModSo
   const all = Object.values(qa.questions).map(asMod);
   const counts: Record<QuestionState, number> = { pending: 0, live: 0, answered: 0, rejected: 0, withdrawn: 0, merged: 0 };
   for (const q of all) counts[q.state] += 1;
+  counts.answered += qa.answeredOlder;
   const incoming = all
     .filter((q) => q.state === 'pending' && matches(q, opts.search))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));

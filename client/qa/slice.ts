@@ -3,6 +3,7 @@
  * (highlight, queue), the pending count, and the attendee's own questions and votes, which arrive as
  * personal changes (`qa:own`, `qa:myVote`) and acks, idempotently and outside the seq.
  */
+import { oldestAnswered, type AnsweredCursor } from '../../shared/qa/answered.js';
 import type { ModQuestion, QaSnapshot, Question } from '../../shared/qa/schemas.js';
 import type { Change, PersonalChange } from '../../shared/socket.js';
 import type { FeatureSlice } from '../kernel/feature.js';
@@ -14,6 +15,10 @@ export interface QaData {
   highlightedId: string | null;
   queue: readonly string[];
   pendingCount: number;
+  /** Answered questions older than the oldest one held (the snapshot holds the newest 50; pages load more). */
+  answeredOlder: number;
+  /** The next page of answered questions starts before this one; null when none is held. */
+  answeredCursor: AnsweredCursor | null;
   /** Question ids this attendee has upvoted. */
   myVotes: Readonly<Record<string, true>>;
   /** This attendee's own questions in every state but withdrawn, as last reported by the server. */
@@ -25,6 +30,8 @@ export const emptyQa: QaData = {
   highlightedId: null,
   queue: [],
   pendingCount: 0,
+  answeredOlder: 0,
+  answeredCursor: null,
   myVotes: {},
   own: {},
 };
@@ -43,6 +50,8 @@ export function qaFromSnapshot(snap: QaSnapshot): QaData {
     highlightedId: snap.highlightedId,
     queue: snap.queue,
     pendingCount: snap.pendingCount,
+    answeredOlder: snap.answeredOlder,
+    answeredCursor: oldestAnswered(snap.questions),
     myVotes,
     own: byId(snap.own),
   };
@@ -136,6 +145,31 @@ export function applyMyVote(qa: QaData, vote: { id: string; voted: boolean }): Q
   return { ...qa, myVotes };
 }
 
+/**
+ * The ack of qa:answeredPage: older answered questions join the list (a question a delta brought in
+ * meanwhile keeps that newer copy), with the attendee's votes among them. A page asked for before another
+ * snapshot or page moved the cursor is dropped: it would leave a hole or count twice.
+ */
+export function applyAnsweredPage(
+  qa: QaData,
+  page: { questions: readonly AnyQuestion[]; older: number; myVotes: readonly string[] },
+  before: AnsweredCursor,
+): QaData {
+  const cursor = qa.answeredCursor;
+  if (!cursor || cursor.at !== before.at || cursor.id !== before.id) return qa;
+  const questions = { ...qa.questions };
+  for (const q of page.questions) if (!(q.id in questions)) questions[q.id] = q;
+  const myVotes = { ...qa.myVotes };
+  for (const id of page.myVotes) myVotes[id] = true;
+  return {
+    ...qa,
+    questions,
+    myVotes,
+    answeredOlder: page.older,
+    answeredCursor: page.questions.length ? oldestAnswered(page.questions) : cursor,
+  };
+}
+
 export const qaSlice: FeatureSlice<QaData, 'qa'> = {
   name: 'qa',
   empty: emptyQa,
@@ -156,5 +190,6 @@ export const qaSlice: FeatureSlice<QaData, 'qa'> = {
     'qa:editOwn': (qa, result) => applyOwn(qa, result.question),
     'qa:withdraw': (qa, _result, payload) => withdrawn(qa, payload.id),
     'qa:vote': (qa, result) => applyMyVote(qa, result),
+    'qa:answeredPage': (qa, result, payload) => applyAnsweredPage(qa, result, payload.before),
   },
 };

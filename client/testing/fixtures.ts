@@ -63,7 +63,7 @@ export function snapshot(
     seq: over.seq ?? 0,
     me: Me.parse({ role: 'attendee', id: 'me', name: null, ...over.me }),
     event: eventInfo(over.event),
-    qa: { questions: [], highlightedId: null, queue: [], pendingCount: 0, myVotes: [], own: [], ...over.qa },
+    qa: { questions: [], highlightedId: null, queue: [], pendingCount: 0, answeredOlder: 0, myVotes: [], own: [], ...over.qa },
     breakouts: { rounds: [], help: [], ...over.breakouts },
     people: { people: [], present: 0, ...over.people },
     chat: { status: null, feed: [], ...over.chat },
@@ -126,4 +126,13 @@ export function helpRequest(id: string, over: Partial<HelpRequest> = {}): HelpRe
     resolvedAt: null,
     ...over,
   };
+}
+
+/**
+ * A `sync:snapshot` ok ack as the server sends it: the shared part as UTF-8 JSON bytes, the personal part
+ * (`seq`, `me`, `serverTime`) as an object (shared/snapshot.ts puts them together).
+ */
+export function snapshotAck(snap: Snapshot): { ok: true; snapshot: { seq: number; me: Snapshot['me']; serverTime: string }; shared: Uint8Array } {
+  const { me, serverTime, ...shared } = snap;
+  return { ok: true, snapshot: { seq: snap.seq, me, serverTime }, shared: new TextEncoder().encode(JSON.stringify(shared)) };
 }

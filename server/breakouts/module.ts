@@ -7,7 +7,8 @@ import { breakoutHandlers } from './handlers.js';
 import { breakoutMigrations } from './migrations.js';
 import { loadRound, loadRounds } from './repository.js';
 import { BreakoutRuntime } from './runtime.js';
-import { breakoutsSnapshot } from './snapshot.js';
+import { breakoutsPersonalSnapshot, breakoutsSharedSnapshot } from './snapshot.js';
+import type { BreakoutsSnapshot } from '../../shared/breakouts/schemas.js';
 
 /** What other features may read of a round (the stage checks what it puts on air). */
 export interface BreakoutsApi {
@@ -31,7 +32,8 @@ export function createBreakoutsModule(kernel: Kernel, people: People): Breakouts
     name: 'breakouts',
     handlers: breakoutHandlers(rt),
     migrations: breakoutMigrations,
-    snapshot: (ctx) => breakoutsSnapshot(rt, ctx),
+    sharedSnapshot: (ctx) => breakoutsSharedSnapshot(rt, ctx),
+    personalSnapshot: (ctx, shared) => breakoutsPersonalSnapshot(rt, ctx, shared as Pick<BreakoutsSnapshot, 'rounds'> | undefined),
     // Rounds that were running when the server stopped continue with their original end times.
     start: () => rt.rearm(),
     stop: () => rt.stop(),
@@ -44,7 +46,6 @@ export function createBreakoutsModule(kernel: Kernel, people: People): Breakouts
     },
     /** Rounds and help requests show names: send the rounds these people are in again, and their requests. */
     async onPeopleChanged(trx, eventId, ids) {
-      rt.publicRounds.delete(eventId);
       // A walk-in who just answered the required fields gets their group now.
       const placed = await rt.placeAnswered(trx, eventId, ids);
       const who = new Set(ids);

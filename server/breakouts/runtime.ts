@@ -67,13 +67,6 @@ export class BreakoutRuntime {
   readonly timers: RoundTimers;
   /** Engine options: the wall clock enables the engine's time limit. */
   readonly engine: PlanOptions = { clock: () => performance.now() };
-  /**
-   * The public rounds of an event are the same for every attendee and the stage, so a burst of snapshots
-   * builds them once. Every breakouts commit drops it inside its transaction (see commit); the entry
-   * carries the seq it was read at and serves only snapshots of that seq (PostgreSQL: a snapshot may read
-   * an older seq while a commit lands, here or on another node).
-   */
-  readonly publicRounds = new Map<string, { seq: number; rounds: RoundView[] }>();
   readonly planner: Planner;
   /** Passed to the engine with every plan and reshuffle; undefined = the engine's default. */
   readonly planTimeLimitMs: number | undefined;
@@ -136,7 +129,6 @@ export class BreakoutRuntime {
     let after: BreakoutWork<R> | undefined;
     const committed = await this.kernel.commit(eventId, async (trx) => {
       after = await work(trx);
-      if (after.changes) this.publicRounds.delete(eventId);
       return { result: after.result, changes: after.changes };
     });
     return {
@@ -163,14 +155,11 @@ export class BreakoutRuntime {
   }
 
   forgetEvent(eventId: string): void {
-    this.publicRounds.delete(eventId);
     this.timers.forgetEvent(eventId);
   }
 
-  /** Another node wrote this event: the cached public rounds may be old; its timers come with rearm. */
-  resync(eventId: string): void {
-    this.publicRounds.delete(eventId);
-  }
+  /** Another node wrote this event: its timers come with rearm (snapshots are cached per seq by the kernel). */
+  resync(_eventId: string): void {}
 
   async stop(): Promise<void> {
     this.timers.stop();

@@ -109,10 +109,13 @@ export function createChatModule(kernel: Kernel, qa: QaImports): FeatureModule {
     migrations: {
       '20261130_chat_tables': { up: (db) => createChatTables(db) },
     },
-    async snapshot(ctx) {
+    // The feed is written in commits (a seq each); the bridge's status lives in memory: personal part.
+    async sharedSnapshot(ctx) {
       if (ctx.audience !== 'staff') return { status: null, feed: [] };
-      const feed = await recentFeed(ctx.trx as unknown as Kysely<ChatTables>, ctx.eventId, CHAT_FEED_LIMIT);
-      return { status: bridges.status(ctx.eventId), feed };
+      return { feed: await recentFeed(ctx.trx as unknown as Kysely<ChatTables>, ctx.eventId, CHAT_FEED_LIMIT) };
+    },
+    async personalSnapshot(ctx) {
+      return ctx.audience === 'staff' ? { status: bridges.status(ctx.eventId) } : {};
     },
     async start() {
       const quota = await sqlQuotaPersistence(chatDb, (err) => kernel.logger.warn({ err }, 'chat bridge: quota not saved'));

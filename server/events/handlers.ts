@@ -10,7 +10,7 @@ export function createKernelHandlers(kernel: RunningKernel): Pick<Handlers, 'syn
       serial: false,
       limit: { kind: 'snapshot', what: 'snapshots' },
       async run(ctx) {
-        return { result: { snapshot: await buildSnapshot(kernel, ctx.actor) } };
+        return { result: await buildSnapshot(kernel, ctx.actor) };
       },
     },
     'event:settings': {

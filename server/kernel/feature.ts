@@ -46,12 +46,24 @@ export interface Handler<K extends CommandName> {
 
 export type Handlers = { [K in CommandName]: Handler<K> };
 
-export interface SnapshotContext {
+/**
+ * Whose view a snapshot's shared part is: staff (organizers, moderators, facilitators), the stage and
+ * speaker links (the public view plus what is on air), everyone else (attendees).
+ */
+export type SnapshotView = 'staff' | 'stage' | 'pub';
+
+/** The shared part of a snapshot: what every socket of `view` sees at `seq` (no actor). */
+export interface SharedSnapshotContext {
   trx: Transaction<DB>;
   eventId: string;
-  /** The event's seq this snapshot reflects: a cache shared by snapshots is valid for this seq only. */
+  /** The event's seq this snapshot reflects: the shared part is served to requests of this seq only. */
   seq: number;
   audience: Audience;
+  view: SnapshotView;
+}
+
+/** The personal part: `actor`'s own things, read per request in the same transaction. */
+export interface SnapshotContext extends SharedSnapshotContext {
   actor: SocketData;
 }
 
@@ -75,8 +87,16 @@ export interface FeatureModule {
   name: string;
   /** Its commands (the kernel checks that every command of shared/socket.ts has exactly one handler). */
   handlers: Partial<Handlers>;
-  /** Its snapshot part for ctx.audience and ctx.actor, read inside the snapshot transaction. */
-  snapshot?(ctx: SnapshotContext): Promise<unknown>;
+  /**
+   * Its snapshot part is `{ ...shared, ...personal }` (one level: the client merges the two objects):
+   * `sharedSnapshot` is what everyone of ctx.view sees at ctx.seq; the kernel calls it once per (event,
+   * view, seq) and serialises it once (server/kernel/snapshot-cache.ts), so it must depend on nothing but
+   * the rows that seq reflects (a change without a seq belongs in the personal part). `personalSnapshot`
+   * runs per request with the actor and this request's shared part (read-only). Both run inside the
+   * snapshot transaction.
+   */
+  sharedSnapshot?(ctx: SharedSnapshotContext): Promise<Record<string, unknown>>;
+  personalSnapshot?(ctx: SnapshotContext, shared: Readonly<Record<string, unknown>> | undefined): Promise<Record<string, unknown>>;
   /** REST under /api (mounted before the organizer-only /api/events router). */
   routes?(): Router;
   /** Its schema migrations (names sort after the kernel's; prefix them with a date and the feature name). */

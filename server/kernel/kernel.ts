@@ -12,6 +12,7 @@ import { collectHandlers } from './dispatch.js';
 import { mergeChanges, type Changes, type FeatureModule, type Handlers, type IdentityProvider, type Kernel } from './feature.js';
 import { Delivery } from './delivery.js';
 import { Metrics } from './metrics.js';
+import { SnapshotCache, type SharedSnapshot } from './snapshot-cache.js';
 import { KERNEL_LIMITS, RateLimiter, type BucketSpec } from './rate-limit.js';
 import { SerialQueues } from './serial-queue.js';
 import type { PlenumIO } from './socket-types.js';
@@ -35,6 +36,8 @@ export interface RunningKernel extends Kernel {
   forgetEvent(eventId: string): void;
   /** The last seq this node saw per event (cluster mode: resyncs the modules when another node wrote). */
   readonly seqWatch: SeqWatch;
+  /** The shared parts of snapshots, one per event and view at its newest seq (snapshot-cache.ts). */
+  readonly snapshots: SnapshotCache<SharedSnapshot>;
   readonly cluster: Channel;
   readonly leader: Leadership;
   /** Cluster mode: the Redis token bucket behind hitAcrossNodes (set by app.ts). */
@@ -71,9 +74,15 @@ export function createKernel(parts: KernelParts): RunningKernel {
     return added;
   }
 
+  const snapshots = new SnapshotCache<SharedSnapshot>(60_000, () => metrics.snapshotBuilt());
+  // Idle events leave the cache even when no snapshot is asked for anywhere.
+  const snapshotSweep = setInterval(() => snapshots.sweep(Date.now()), 30_000);
+  snapshotSweep.unref();
+
   const kernel: RunningKernel = {
     ...parts,
     seqWatch,
+    snapshots,
     cluster: new Channel(),
     leader: parts.leader ?? new Leadership(null),
     sharedBucket: null,
@@ -171,12 +180,14 @@ export function createKernel(parts: KernelParts): RunningKernel {
     },
 
     stopCoalescers() {
+      clearInterval(snapshotSweep);
       for (const c of coalescers) c.stop();
     },
 
     forgetEvent(eventId) {
       for (const c of coalescers) c.forgetEvent(eventId);
       seqWatch.forget(eventId);
+      snapshots.forget(eventId);
     },
   };
   return kernel;

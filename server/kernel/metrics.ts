@@ -17,6 +17,7 @@ export class Metrics {
   private readonly commandSeconds: Histogram<'command'>;
   private readonly broadcastSeconds: Histogram;
   private readonly dbWriteSeconds: Histogram;
+  private readonly snapshotBuilds: Counter;
 
   constructor(io: PlenumIO) {
     const registers = [this.registry];
@@ -52,7 +53,16 @@ export class Metrics {
       registers,
     });
     this.broadcastSeconds = new Histogram({ name: 'plenum_broadcast_tick_duration_seconds', help: 'Emitting one seq of deltas to the rooms (serialisation and writes)', buckets: BUCKETS, registers });
+    this.snapshotBuilds = new Counter({
+      name: 'plenum_snapshot_shared_builds_total',
+      help: 'Shared snapshot parts built and serialised (once per event, view and seq; the rest are served from the cache)',
+      registers,
+    });
     this.dbWriteSeconds = new Histogram({ name: 'plenum_db_write_duration_seconds', help: 'One write transaction (kernel.commit, including group-committed vote windows)', buckets: BUCKETS, registers });
+  }
+
+  snapshotBuilt(): void {
+    this.snapshotBuilds.inc();
   }
 
   /** `outcome`: 'ok' or the error code of the ack. */

@@ -118,7 +118,9 @@ export function createPeopleModule(kernel: Kernel): PeopleModule {
     },
     routes: () => peopleRoutes(kernel, { changed: peopleChanged, touch: (eventId, ids) => presence.touch(eventId, ids), perAddress, joinTags }),
 
-    async snapshot({ trx, eventId, audience }) {
+    // Personal part only: the count and who is online live in memory (no seq), and people join without
+    // a commit; the staff list is read per request as before.
+    async personalSnapshot({ trx, eventId, audience }) {
       const present = presence.count(eventId);
       if (audience !== 'staff') return { people: [], present };
       const people = await peopleOfEvent(trx, eventId);

@@ -13,7 +13,7 @@ import { createMutate } from './mutate.js';
 import { PRESENT_KEY, type PollsParts } from './parts.js';
 import { listOpenPolls, savePoll } from './repository.js';
 import { exportRoutes } from './routes.js';
-import { pollsSnapshot } from './snapshot.js';
+import { pollsPersonalSnapshot, pollsSharedSnapshot } from './snapshot.js';
 import { PollsStore } from './state.js';
 import { PollTimers } from './timers.js';
 import { emptyChanges, pollChanged, quizPersonal } from './views.js';
@@ -71,7 +71,8 @@ export function createPollsModule(kernel: Kernel, people: People): PollsModule {
     name: 'polls',
     handlers: { ...editHandlers(parts), ...runHandlers(parts), ...answerHandlers(parts) },
     migrations: pollsMigrations,
-    snapshot: (ctx) => pollsSnapshot(ctx, store, people),
+    sharedSnapshot: (ctx) => pollsSharedSnapshot(ctx, store),
+    personalSnapshot: (ctx) => pollsPersonalSnapshot(ctx, store, people),
     routes: () => exportRoutes(kernel, store),
     api: {
       async pollInfo(db, eventId, id) {

@@ -12,7 +12,6 @@ import * as rules from './core/rules.js';
 import type { Board } from './core/types.js';
 import { persistChanges } from './persist.js';
 import { getQuestion, loadBoard } from './repository.js';
-import type { PublicLists } from './snapshot.js';
 
 export interface QaApi {
   /** The question's state in this event, or null when there is none (deleted, another event's). */
@@ -25,7 +24,7 @@ export interface QaApi {
 
 export type { Board };
 
-export function createQaApi(publicLists: PublicLists): QaApi {
+export function createQaApi(): QaApi {
   return {
     async questionState(db, eventId, id) {
       return (await getQuestion(db, eventId, id))?.state ?? null;
@@ -35,7 +34,6 @@ export function createQaApi(publicLists: PublicLists): QaApi {
       const before = await getQuestion(trx, eventId, id);
       if (!before) throw new DomainError('not_found', 'no such question');
       const mutation = await persistChanges(trx, eventId, [{ before, after: rules.answer(before, now) }]);
-      publicLists.delete(eventId);
       return buildFanout(mutation);
     },
   };

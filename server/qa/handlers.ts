@@ -18,7 +18,6 @@ import { persistChanges } from './persist.js';
 import {
   addVote, adjustVotes, getQuestion, getQuestions, hasVote, loadBoard, removeVote, setHighlight, setQueue,
 } from './repository.js';
-import type { PublicLists } from './snapshot.js';
 import type { VoteGroupCommit } from './vote-commit.js';
 
 export interface QaParts {
@@ -26,18 +25,16 @@ export interface QaParts {
   people: People;
   /** Votes are written once per window and event (group commit), with their `question:votes` delta. */
   votes: VoteGroupCommit;
-  publicLists: PublicLists;
 }
 
-export function qaHandlers({ kernel, people, votes, publicLists }: QaParts): Partial<Handlers> {
+export function qaHandlers({ kernel, people, votes }: QaParts): Partial<Handlers> {
   /**
-   * Every Q&A write: one transaction with one seq bump; the public question list cache is dropped inside
-   * the same transaction (see snapshot.ts).
+   * Every Q&A write: one transaction with one seq bump (which also retires the cached snapshot part,
+   * server/kernel/snapshot-cache.ts).
    */
   function commitMutation<R>(eventId: string, work: (trx: Transaction<DB>) => Promise<{ result: R; mutation: Mutation }>) {
     return kernel.commit(eventId, async (trx) => {
       const { result, mutation } = await work(trx);
-      publicLists.delete(eventId);
       return { result, changes: buildFanout(mutation) };
     });
   }

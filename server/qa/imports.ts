@@ -38,8 +38,7 @@ export interface QaImports {
   withdrawImported(trx: Transaction<DB>, eventId: string, questionId: string, now: Date): Promise<Changes | null>;
 }
 
-/** `onWrite` drops the public-list cache of the event (inside the transaction, like every Q&A write). */
-export function createQaImports(onWrite: (eventId: string) => void): QaImports {
+export function createQaImports(): QaImports {
   return {
     async importQuestion(trx, eventId, req) {
       if (req.importKey) {
@@ -62,7 +61,6 @@ export function createQaImports(onWrite: (eventId: string) => void): QaImports {
       });
       const mutation = await persistChanges(trx, eventId, [{ before: null, after: q }]);
       if (req.importKey) await trx.updateTable('questions').set({ import_key: req.importKey }).where('id', '=', q.id).execute();
-      onWrite(eventId);
       return { question: toMod(q), created: true, changes: buildFanout(mutation) };
     },
     async withdrawImported(trx, eventId, questionId, now) {
@@ -71,7 +69,6 @@ export function createQaImports(onWrite: (eventId: string) => void): QaImports {
       const after = withdrawImported(before, now);
       if (after === before) return null;
       const mutation = await persistErase(trx, eventId, before, after, now);
-      onWrite(eventId);
       return buildFanout(mutation);
     },
   };

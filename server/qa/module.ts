@@ -10,7 +10,8 @@ import { createQaImports, type QaImports } from './imports.js';
 import { toMod } from './core/views.js';
 import { mergeInTransaction } from './merge.js';
 import { qaMigrations } from './migrations.js';
-import { qaSnapshot, type PublicLists } from './snapshot.js';
+import { qaPersonalSnapshot, qaSharedSnapshot } from './snapshot.js';
+import { answeredPageHandler } from './answered-page.js';
 import { VoteGroupCommit } from './vote-commit.js';
 import { discountInTransaction, dismissInTransaction, evaluateVoteAlerts } from './vote-alerts.js';
 
@@ -22,20 +23,17 @@ export interface QaModule extends FeatureModule {
 }
 
 export function createQaModule(kernel: Kernel, people: People): QaModule {
-  const publicLists: PublicLists = new Map();
   // The votes of a window commit together (ack after that commit) with ONE `question:votes` delta per event
   // (one seq bump), the same array for both audiences (one broadcast).
-  const votes = new VoteGroupCommit(kernel, (eventId) => publicLists.delete(eventId), undefined, (trx, eventId, ids, now) => evaluateVoteAlerts(trx, eventId, ids, now, people));
-  const imports = createQaImports((eventId) => publicLists.delete(eventId));
+  const votes = new VoteGroupCommit(kernel, undefined, (trx, eventId, ids, now) => evaluateVoteAlerts(trx, eventId, ids, now, people));
+  const imports = createQaImports();
 
   const merge: Handler<'qa:merge'> = {
     serial: true,
     async run(ctx, { keepId, mergeId }) {
       const { eventId } = ctx.actor;
       const out = await kernel.commit(eventId, async (trx) => {
-        const r = await mergeInTransaction(trx, eventId, keepId, mergeId, ctx.now);
-        publicLists.delete(eventId);
-        return r;
+        return mergeInTransaction(trx, eventId, keepId, mergeId, ctx.now);
       });
       // Votes still in the window apply on top of the merged counts (`votes + delta`), or are refused when
       // their question was merged away.
@@ -59,7 +57,6 @@ export function createQaModule(kernel: Kernel, people: People): QaModule {
       const { eventId } = ctx.actor;
       return kernel.commit(eventId, async (trx) => {
         const { question, removed, changes } = await discountInTransaction(trx, eventId, id, ctx.now, people);
-        publicLists.delete(eventId);
         return { result: { question: toMod(question), removed }, changes };
       });
     },
@@ -67,23 +64,24 @@ export function createQaModule(kernel: Kernel, people: People): QaModule {
 
   return {
     name: 'qa',
-    handlers: { ...qaHandlers({ kernel, people, votes, publicLists }), 'qa:merge': merge, 'qa:dismissVoteAlert': dismissVoteAlert, 'qa:discountVotes': discountVotes },
+    handlers: {
+      ...qaHandlers({ kernel, people, votes }),
+      'qa:merge': merge,
+      'qa:answeredPage': answeredPageHandler(kernel),
+      'qa:dismissVoteAlert': dismissVoteAlert,
+      'qa:discountVotes': discountVotes,
+    },
     limits: {
       // Per attendee: 3 questions a minute and 20 votes per 10 s.
       question: { capacity: 3, perMs: 60_000 },
       vote: { capacity: 20, perMs: 10_000 },
     },
     migrations: qaMigrations,
-    snapshot: (ctx) => qaSnapshot(ctx, publicLists),
+    sharedSnapshot: (ctx) => qaSharedSnapshot(ctx),
+    personalSnapshot: (ctx, shared) => qaPersonalSnapshot(ctx, shared as Parameters<typeof qaPersonalSnapshot>[1]),
     routes: () => Router().use(csvRoutes(kernel)).use(importRoutes(kernel, imports)),
     imports,
-    api: createQaApi(publicLists),
-    forgetEvent(eventId) {
-      publicLists.delete(eventId);
-    },
-    resync(eventId) {
-      publicLists.delete(eventId);
-    },
+    api: createQaApi(),
     stop: () => votes.stop(),
   };
 }

@@ -244,6 +244,12 @@ export async function listPublic(db: Db, eventId: string): Promise<QuestionRecor
   return rows.map(rowToRecord);
 }
 
+/** The answered questions of an event (for `qa:answeredPage`; answered ones are public). */
+export async function listAnswered(db: Db, eventId: string): Promise<QuestionRecord[]> {
+  const rows = await db.selectFrom('questions').selectAll().where('event_id', '=', eventId).where('state', '=', 'answered').execute();
+  return rows.map(rowToRecord);
+}
+
 /** One attendee's questions except withdrawn ones (attendee ids belong to one event). */
 export async function listOwn(db: Db, attendeeId: string): Promise<QuestionRecord[]> {
   const rows = await db

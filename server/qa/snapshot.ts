@@ -1,53 +1,63 @@
 /**
- * The Q&A part of a snapshot. The public question list of an event is the same for every attendee, stage
- * and facilitator, so a burst of snapshots (the start of an event, everyone reconnecting after a restart)
- * builds it once.
- *
- * Every write that can change it drops it inside its transaction (handlers.ts commitMutation and the vote
- * path); snapshots read and fill the cache inside theirs. The entry carries the seq it was read at and
- * serves only snapshots of that seq: with PostgreSQL's connection pool (and other nodes) a snapshot can
- * read an older seq while a commit lands. A vote (no seq) drops the entry; a snapshot that read before the
- * vote may still store its list at the same seq, and the vote's count then reaches its readers with the
- * next `question:votes` delta (a newer seq), as it does for everyone who took a snapshot before the vote.
+ * The Q&A part of a snapshot. Shared per view (built once per event, view and seq by the kernel,
+ * server/kernel/snapshot-cache.ts): the questions (moderators: every one but withdrawn; everyone else:
+ * live and answered), of the answered ones only the newest 50 (`qa:answeredPage` pages the rest), the
+ * board and the pending count. Every Q&A write commits a seq, votes too (one per window,
+ * vote-commit.ts), so a shared part of a seq never misses a change of that seq. Personal: an attendee's
+ * own questions and their votes on questions in the snapshot.
  */
-import type { Question, QaSnapshot } from '../../shared/qa/schemas.js';
-import type { SnapshotContext } from '../kernel/feature.js';
-import type { Board } from './core/types.js';
+import { withNewestAnswered, type QaSnapshot } from '../../shared/qa/index.js';
+import type { SharedSnapshotContext, SnapshotContext } from '../kernel/feature.js';
 import { toMod, toPublic } from './core/views.js';
 import { boardOf, countPending, listForModerators, listOwn, listPublic, listVotedIds } from './repository.js';
 
-export type PublicLists = Map<string, { seq: number; questions: Question[]; board: Board }>;
+type SharedQa = Omit<QaSnapshot, 'myVotes' | 'own'>;
 
-export async function qaSnapshot({ trx, eventId, seq, audience, actor }: SnapshotContext, publicLists: PublicLists): Promise<QaSnapshot> {
+export async function qaSharedSnapshot({ trx, eventId, audience }: SharedSnapshotContext): Promise<QaSnapshot> {
   if (audience === 'staff') {
     const all = await listForModerators(trx, eventId);
     const board = boardOf(all.filter((q) => q.state === 'live'));
+    const { questions, answeredOlder } = withNewestAnswered(all);
     return {
-      questions: all.map(toMod),
+      questions: questions.map(toMod),
       highlightedId: board.highlightedId,
       queue: board.queue,
       pendingCount: all.filter((q) => q.state === 'pending').length,
+      answeredOlder,
       myVotes: [],
       own: [],
     };
   }
-  let list = publicLists.get(eventId);
-  if (list?.seq !== seq) {
-    const visible = await listPublic(trx, eventId);
-    list = { seq, questions: visible.map(toPublic), board: boardOf(visible.filter((q) => q.state === 'live')) };
-    // Only a newer list replaces a cached one (a slow snapshot of an older seq must not push it out).
-    if ((publicLists.get(eventId)?.seq ?? -1) <= seq) publicLists.set(eventId, list);
-  }
-  const { board } = list;
-  const own = actor.attendeeId ? await listOwn(trx, actor.attendeeId) : [];
-  const visibleIds = new Set(list.questions.map((q) => q.id));
+  const visible = await listPublic(trx, eventId);
+  const board = boardOf(visible.filter((q) => q.state === 'live'));
+  const { questions, answeredOlder } = withNewestAnswered(visible);
   return {
-    questions: list.questions,
+    questions: questions.map(toPublic),
     highlightedId: board.highlightedId,
     queue: board.queue,
     pendingCount: await countPending(trx, eventId),
-    // Only votes on questions in this snapshot: votes on rejected or withdrawn ones are of no use to the client.
-    myVotes: actor.attendeeId ? (await listVotedIds(trx, actor.attendeeId)).filter((id) => visibleIds.has(id)) : [],
+    answeredOlder,
+    myVotes: [],
+    own: [],
+  };
+}
+
+/** The ids of a shared part's questions, once per shared part (it is the same object for every request). */
+const idsOf = new WeakMap<object, ReadonlySet<string>>();
+
+export async function qaPersonalSnapshot({ trx, actor }: SnapshotContext, shared: SharedQa | undefined): Promise<Partial<QaSnapshot>> {
+  if (!actor.attendeeId || !shared) return {};
+  let ids = idsOf.get(shared.questions);
+  if (!ids) {
+    ids = new Set(shared.questions.map((q) => q.id));
+    idsOf.set(shared.questions, ids);
+  }
+  const visible = ids;
+  const own = await listOwn(trx, actor.attendeeId);
+  return {
+    // Only votes on questions in this snapshot: votes on rejected, withdrawn or older answered ones are of
+    // no use to the client (a page of older answered questions carries its own).
+    myVotes: (await listVotedIds(trx, actor.attendeeId)).filter((id) => visible.has(id)),
     own: own.map(toPublic),
   };
 }

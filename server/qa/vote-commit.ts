@@ -40,8 +40,6 @@ export class VoteGroupCommit {
 
   constructor(
     private readonly kernel: Kernel,
-    /** Drops the cached public question list of the event (inside the transaction). */
-    private readonly onCountsChanged: (eventId: string) => void,
     readonly windowMs = kernel.options.windows?.votes ?? kernel.config.voteWindowMs,
     /** Re-decides the vote alerts of these questions inside the window's transaction (staff-only changes). */
     private readonly alerts?: (trx: Transaction<DB>, eventId: string, questionIds: string[], now: Date) => Promise<Change[]>,
@@ -87,7 +85,6 @@ export class VoteGroupCommit {
           await trx.updateTable('questions').set((eb) => ({ votes: eb('votes', '+', after - before) })).where('id', '=', id).where('event_id', '=', eventId).execute();
           counts[id] = after;
         }
-        if (decision.counts.size) this.onCountsChanged(eventId);
         const changes: Change[] = [{ type: 'question:votes', counts }];
         // Ballot stuffing: once per window for the questions whose count moved, from this transaction's reads.
         const alerts = this.alerts ? await this.alerts(trx, eventId, [...decision.counts.keys()], now) : [];

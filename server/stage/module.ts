@@ -35,7 +35,7 @@ export function createStageModule(kernel: Kernel, deps: StageDeps): FeatureModul
     name: 'stage',
     handlers: stageHandlers(parts),
     migrations: stageMigrations,
-    snapshot: stageSnapshot,
+    sharedSnapshot: stageSnapshot,
     onChanges: followHook(parts),
     async start() {
       for (const { eventId, at } of await timedOverlays(kernel.db)) timers.set(eventId, at);

@@ -5,13 +5,13 @@
  * of a phone.
  */
 import type { StageSnapshot } from '../../shared/stage/schemas.js';
-import type { SnapshotContext } from '../kernel/feature.js';
+import type { SharedSnapshotContext } from '../kernel/feature.js';
 import { emptyStage } from './core/types.js';
 import { loadStage } from './repository.js';
 
-export async function stageSnapshot({ trx, eventId, audience, actor }: SnapshotContext): Promise<StageSnapshot> {
-  if (audience === 'staff') return loadStage(trx, eventId);
-  if (actor.role === 'stage' || actor.role === 'speaker') {
+export async function stageSnapshot({ trx, eventId, view }: SharedSnapshotContext): Promise<StageSnapshot> {
+  if (view === 'staff') return loadStage(trx, eventId);
+  if (view === 'stage') {
     const { room, overlay } = await loadStage(trx, eventId);
     return { room, overlay, queue: [] };
   }

@@ -1,14 +1,31 @@
 /** The Q&A feature on the wire: questions, votes, the moderation board. */
 import { z } from 'zod';
 import { defineFeature } from '../kernel/contract.js';
-import { attendees, moderators } from '../kernel/roles.js';
+import { attendees, moderators, type Role } from '../kernel/roles.js';
 import {
   ApproveCommand, AskCommand, DiscountVotesCommand, DiscountVotesResult, DismissVoteAlertCommand, BulkCommand, BulkResult, EditOwnCommand, HighlightCommand, IdCommand, LabelCommand, MergeCommand, MergeResult, ModEditCommand,
-  ModQuestionResult, QaChanges, QaPersonal, QaSettings, QaSettingsPatch, QaSnapshot, QuestionId, QuestionResult, QueueCommand,
+  ModQuestion, ModQuestionResult, QaChanges, QaPersonal, QaSettings, QaSettingsPatch, QaSnapshot, Question, QuestionId, QuestionResult, QueueCommand,
   ReplyCommand, StarCommand, VoteCommand, VoteResult, WithdrawCommand, dedupeWords,
 } from './schemas.js';
 
+import { AnsweredCursor } from './answered.js';
+
 export * from './schemas.js';
+export * from './answered.js';
+
+/** Who pages older answered questions: the attendee and moderator views (not the stage and speaker links). */
+const answeredReaders = ['organizer', 'moderator', 'facilitator', 'attendee'] as const satisfies readonly Role[];
+
+/** Older answered questions, a page at a time (the snapshot carries the newest 50). */
+export const AnsweredPageCommand = z.object({ before: AnsweredCursor }).strict();
+export const AnsweredPageResult = z.object({
+  /** Newest first; moderators get ModQuestion. */
+  questions: z.array(z.union([ModQuestion, Question])),
+  /** Answered questions older than this page. */
+  older: z.number().int().nonnegative(),
+  /** Attendees: which of these questions they upvoted. */
+  myVotes: z.array(QuestionId),
+});
 
 const Empty = z.object({});
 const VOTE_ALERT_DEFAULTS = QaSettings.parse({});
@@ -34,6 +51,7 @@ export const qaFeature = defineFeature({
     'qa:merge': { payload: MergeCommand, result: MergeResult, roles: moderators },
     'qa:bulk': { payload: BulkCommand, result: BulkResult, roles: moderators },
     'qa:dismissVoteAlert': { payload: DismissVoteAlertCommand, result: ModQuestionResult, roles: moderators },
+    'qa:answeredPage': { payload: AnsweredPageCommand, result: AnsweredPageResult, roles: answeredReaders },
     'qa:discountVotes': { payload: DiscountVotesCommand, result: DiscountVotesResult, roles: moderators },
   },
   changes: QaChanges,

@@ -190,7 +190,9 @@ export const QaSnapshot = z.object({
   highlightedId: QuestionId.nullable(),
   queue: z.array(QuestionId),
   pendingCount: z.number().int().nonnegative(),
-  /** Attendees only: question ids this person has upvoted. */
+  /** Answered questions not in `questions` (only the newest 50 are): `qa:answeredPage` pages them. */
+  answeredOlder: z.number().int().nonnegative(),
+  /** Attendees only: question ids this person has upvoted (of the questions in this snapshot). */
   myVotes: z.array(QuestionId),
   /** Attendees only: this person's own questions in every state (pending ones are not in questions). */
   own: z.array(Question),

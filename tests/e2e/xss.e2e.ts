@@ -8,6 +8,7 @@
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assembleSnapshot } from '../../shared/snapshot.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 import { pathOf, startSession, type BrowserSession } from './harness.js';
 
@@ -141,7 +142,7 @@ describe('XSS corpus on every page', () => {
     await facilitator('breakouts:group', { roundId, index: 0, name: CORPUS[0]!.slice(0, 60), topic: CORPUS.slice(0, 4).join(' ').slice(0, 200) });
     await facilitator('breakouts:group', { roundId, index: 1, name: CORPUS[2]!.slice(0, 60), topic: CORPUS[5]!.slice(0, 200) });
     await facilitator('breakouts:start', { roundId });
-    const round = ((await facilitator('sync:snapshot', {})).snapshot as { breakouts: { rounds: Array<{ id: string; groups: Array<{ members: Array<{ id: string }> }> }> } }).breakouts.rounds.find((r) => r.id === roundId)!;
+    const round = (assembleSnapshot((await facilitator('sync:snapshot', {})) as Parameters<typeof assembleSnapshot>[0]) as unknown as { breakouts: { rounds: Array<{ id: string; groups: Array<{ members: Array<{ id: string }> }> }> } }).breakouts.rounds.find((r) => r.id === roundId)!;
     for (const [index, group] of round.groups.entries()) {
       const member = people.find((p) => group.members.some((m) => m.id === p.id))!;
       await member.call('breakouts:editResult', { roundId, index, baseVersion: 0, text: CORPUS.join('\n') });

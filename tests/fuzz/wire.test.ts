@@ -16,6 +16,7 @@ import { commands, type CommandName, type Snapshot } from '../../shared/socket.j
 import { MAX_MESSAGE_BYTES } from '../../server/app.js';
 import { api, connect, rng, sleep, type Client } from '../integration/helpers.js';
 import { invalid, jsonSchemaOf, scoped, valid, type IdPool, type InvalidKind } from './arbitraries.js';
+import { assembleSnapshot } from '../../shared/snapshot.js';
 import { AttendeeWatch, StaffTimeline, dbViolations, type Violation } from './invariants.js';
 import { ROLES, credentials, idsOf, seed, staffSnapshot, startWorld, type World } from './world.js';
 
@@ -178,7 +179,7 @@ describe('wire fuzzing (issue 12, suite 1)', () => {
         checkAck(res, c, where, violations);
         outcomes.add(res?.ok ? 'ok' : `error:${res?.error?.code}`);
         if (res?.ok && c.command === 'sync:snapshot' && c.role === 'attendee') {
-          watches.find((x) => x.attendeeId === w.attendees[c.who]!.attendeeId)?.snapshot(res.snapshot);
+          watches.find((x) => x.attendeeId === w.attendees[c.who]!.attendeeId)?.snapshot(assembleSnapshot(res));
         }
       }
       const took = Date.now() - caseStart;

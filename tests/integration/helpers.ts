@@ -13,6 +13,7 @@ import type { Ack } from '../../shared/errors.js';
 import type { Question } from '../../shared/qa/schemas.js';
 import type { CommandName, CommandPayload, CommandResult, Delta, ServerToClientEvents, ClientToServerEvents, Snapshot } from '../../shared/socket.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
+import { assembleSnapshot } from '../../shared/snapshot.js';
 import { clientFeatures } from '../../client/features.js';
 import { createSyncReducer, type SyncedState } from '../../client/kernel/reducer.js';
 import { createServer, type CreateServerOptions, type PlenumServer } from '../../server/app.js';
@@ -208,7 +209,7 @@ export class Client {
   }
 
   async snapshot(): Promise<Snapshot> {
-    return (await this.ok('sync:snapshot', {})).snapshot;
+    return assembleSnapshot(await this.ok('sync:snapshot', {}));
   }
 
   close(): void {

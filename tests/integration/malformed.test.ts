@@ -49,6 +49,7 @@ function badShapes(name: CommandName): unknown[] {
     'qa:edit': [{ id: 'a' }, { id: 'a', text: '' }],
     'qa:delete': [{}, { ids: ['a'] }],
     'qa:bulk': [{ ids: [], action: 'approve' }, { ids: ['a'], action: 'delete' }, { ids: ['a'] }],
+    'qa:answeredPage': [{}, { before: null }, { before: { at: '', id: 'a' } }, { before: { at: 'x', id: 'a', extra: 1 } }, { before: { at: 'x'.repeat(65), id: 'a' } }],
     'qa:merge': [{}, { keepId: 'a' }, { keepId: '', mergeId: 'b' }, { keepId: 'a', mergeId: 5 }],
     'chat:import': [{}, { messageId: '' }, { messageId: 'x'.repeat(201) }, { messageId: 'm', text: '  ' }],
     'chat:retry': [{ now: true }],

@@ -257,6 +257,7 @@ describe('roles', () => {
     'qa:edit': (id) => ({ id, text: 'e' }),
     'qa:delete': (id) => ({ id }),
     'qa:bulk': (id) => ({ ids: [id], action: 'reject' }),
+    'qa:answeredPage': (id) => ({ before: { at: '9999-12-31T00:00:00.000Z', id } }),
     'qa:merge': (id) => ({ keepId: id, mergeId: id }),
     'qa:dismissVoteAlert': (id) => ({ id }),
     'qa:discountVotes': (id) => ({ id }),

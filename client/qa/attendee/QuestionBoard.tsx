@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useEventState } from '../../kernel/react.js';
 import { Segmented } from '../../ui/Segmented.js';
 import { attendeeView, type AttendeeSort, type AttendeeTab } from '../selectors.js';
+import { OlderAnswered } from '../OlderAnswered.js';
 import { QuestionItem } from './QuestionItem.js';
 
 export function QuestionBoard() {
@@ -79,6 +80,7 @@ export function QuestionBoard() {
             ))}
           </ul>
         )}
+        {tab === 'answered' && <OlderAnswered />}
       </section>
     </>
   );

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { FeaturePanels } from '../../kernel/panels.js';
 import { useEventState } from '../../kernel/react.js';
 import { moderatorView, type ModFilter, type ModSort } from '../selectors.js';
+import { OlderAnswered } from '../OlderAnswered.js';
 import { BulkBar } from './BulkBar.js';
 import { DuplicateGroups } from './DuplicateGroups.js';
 import { ModQuestionCard } from './ModQuestionCard.js';
@@ -72,6 +73,7 @@ export function ModeratorBoard({ exportUrl }: { exportUrl: string | null }) {
               ))}
             </ul>
           )}
+          {(filter === 'answered' || filter === 'all') && <OlderAnswered />}
         </section>
 
         <section className="mod-section" aria-labelledby="list-heading">
