@@ -5,7 +5,8 @@ import en from './i18n/en.json';
 import { chatSlice, type ChatData } from './slice.js';
 
 export type { ChatData } from './slice.js';
-export { YoutubeSettingsForm } from './YoutubeSettingsForm.js';
+// The organizer's settings form (YoutubeSettingsForm.tsx) is imported by the organizer page itself, not
+// re-exported here: this entry is in every page's first load (client/features.ts), the form is not.
 
 export const chatFeature: ClientFeature<ChatData, 'chat'> = {
   ...chatSlice,
