@@ -1,5 +1,5 @@
 /**
- * What the attendee page loads when it opens, module by module (`npm run bench:bundle`).
+ * What the attendee page loads when it opens, module by module (`npx tsx bench/bundle/attendee.ts`).
  *
  * Builds the client in production mode into a temporary folder (as tests/budget/attendee-js.test.ts does),
  * takes the first-load chunks from the Vite manifest (the entry with its imports, the attendee panels it
