@@ -21,7 +21,13 @@ export default defineConfig({
           // Features whose attendee panel sits behind a gate (client/kernel/LazyWhen: polls, breakout rounds)
           // put only the gate (`*Gate.ts`) in it: the rest loads when there is something to show
           // (tests/budget/attendee-js.test.ts keeps the first load small).
-          groups: [{ name: 'attendee', test: /[\\/]client[\\/](styles[\\/]|people[\\/]|qa[\\/]attendee[\\/]|[^\\/]+[\\/]attendee[\\/][^\\/]*Gate\.)/ }],
+          // Each language's catalogues (the kernel's and every feature's) are one chunk, loaded when a page
+          // shows that language (client/i18n/index.ts): before the attendee group, which would take people's.
+          groups: [
+            { name: 'i18n-de', test: /[\\/]client[\\/](?:[^\\/]+[\\/])?i18n[\\/]de\.json$/, priority: 2 },
+            { name: 'i18n-en', test: /[\\/]client[\\/](?:[^\\/]+[\\/])?i18n[\\/]en\.json$/, priority: 2 },
+            { name: 'attendee', test: /[\\/]client[\\/](styles[\\/]|people[\\/]|qa[\\/]attendee[\\/]|[^\\/]+[\\/]attendee[\\/][^\\/]*Gate\.)/, priority: 1 },
+          ],
         },
       },
     },

@@ -8,14 +8,16 @@ import { clientFeatures } from './features.js';
 import { initI18n } from './i18n/index.js';
 import { FeaturesProvider } from './kernel/react.js';
 
-initI18n(undefined, clientFeatures);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <FeaturesProvider features={clientFeatures}>
-      <BrowserRouter>
-        <App />
-      </BrowserRouter>
-    </FeaturesProvider>
-  </StrictMode>,
+// The page's language is loaded first (one chunk; the other language only on a switch), then the app renders
+// (also if that load failed: the page then shows keys rather than nothing).
+void initI18n(undefined, clientFeatures).catch(() => undefined).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <FeaturesProvider features={clientFeatures}>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </FeaturesProvider>
+    </StrictMode>,
+  ),
 );

@@ -12,6 +12,7 @@ import {
   foldCommands, type ChangesOf, type CommandSpec, type PersonalOf, type SnapshotShapeOf,
 } from './kernel/contract.js';
 import { everyone, LinkRole, moderators, Role } from './kernel/roles.js';
+import { HANDSHAKE_ERRORS, TOKEN_LENGTH } from './kernel/handshake.js';
 
 // ---- snapshot ----
 
@@ -132,7 +133,7 @@ export const HandshakeAuth = z.object({
   protocol: z.number().int(),
   code: EventCode,
   /** A role link token or an attendee token. Organizers send none and are known by their session cookie. */
-  token: z.string().min(16).max(200).optional(),
+  token: z.string().min(TOKEN_LENGTH.min).max(TOKEN_LENGTH.max).optional(),
   /**
    * The page of a role link names the role it needs (stage and overlay: `stage`); a token of another role
    * is refused with `wrong_role` before anything is sent. An organizer (session cookie) passes every page.
@@ -142,7 +143,7 @@ export const HandshakeAuth = z.object({
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 
 /** Messages of connect_error, so the client can tell why it was refused. */
-export const HandshakeError = z.enum(['protocol_mismatch', 'unauthorized', 'not_found', 'invalid_payload', 'wrong_role', 'rate_limited']);
+export const HandshakeError = z.enum(HANDSHAKE_ERRORS);
 export type HandshakeError = z.infer<typeof HandshakeError>;
 
 /** `data` of a `wrong_role` connect_error: the role the page needs and the role the token gives. */

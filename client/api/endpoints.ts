@@ -1,7 +1,7 @@
-/** One function per REST endpoint of docs/api.md. */
+/** One function per REST endpoint of docs/api.md; the visitor's two (join code, new identity) are in join.ts. */
 import { z } from 'zod';
-import { EventCreated, EventDetails, JoinInfo, OrganizerInfo, type CreateEventBody } from '../../shared/api.js';
-import { AttendeeIssued, RosterResult } from '../../shared/people/index.js';
+import { EventCreated, EventDetails, OrganizerInfo, type CreateEventBody } from '../../shared/api.js';
+import { RosterResult } from '../../shared/people/index.js';
 import type { UpdateEventBody } from '../../shared/api.js';
 import type { LinkRole } from '../../shared/events/schemas.js';
 import { request } from './http.js';
@@ -31,10 +31,6 @@ export const api = {
     }),
   listRoster: (eventId: string, token?: string) =>
     request('GET', `/api/events/${encodeURIComponent(eventId)}/roster`, RosterResult, undefined, token ? { bearer: token } : {}),
-
-  joinInfo: (code: string) => request('GET', `/api/join/${encodeURIComponent(code)}`, JoinInfo),
-  issueAttendee: (code: string, name?: string) =>
-    request('POST', `/api/join/${encodeURIComponent(code)}/attendees`, AttendeeIssued, name ? { name } : {}),
 };
 
 /** The CSV export; moderators without a session pass their link token. */

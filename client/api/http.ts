@@ -1,4 +1,7 @@
-/** The REST client: same-origin fetch with the session cookie; responses are checked against shared/. */
+/**
+ * The REST client: same-origin fetch with the session cookie; responses are checked against shared/ (`request`),
+ * or only typed by it where the page must load without zod (`requestTyped`, the visitor's calls).
+ */
 import type { z } from 'zod';
 
 export class ApiFailure extends Error {
@@ -42,13 +45,8 @@ export interface RequestOptions {
   raw?: { text: string; contentType: string };
 }
 
-export async function request<S extends z.ZodType>(
-  method: string,
-  path: string,
-  schema: S | null,
-  body?: unknown,
-  opts: RequestOptions = {},
-): Promise<z.output<S>> {
+/** Sends one request; a refusal or a network failure becomes an ApiFailure. */
+async function send(method: string, path: string, body: unknown, opts: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.bearer) headers.authorization = `Bearer ${opts.bearer}`;
   let payload: string | undefined;
@@ -66,8 +64,33 @@ export async function request<S extends z.ZodType>(
     throw new ApiFailure(0, 'network', err instanceof Error ? err.message : String(err));
   }
   if (!res.ok) throw await failureFrom(res);
+  return res;
+}
+
+/** A request whose answer is checked against its shared/ schema (`null`: no answer expected). */
+export async function request<S extends z.ZodType>(
+  method: string,
+  path: string,
+  schema: S | null,
+  body?: unknown,
+  opts: RequestOptions = {},
+): Promise<z.output<S>> {
+  const res = await send(method, path, body, opts);
   if (!schema) return undefined as z.output<S>;
   const parsed = schema.safeParse(await res.json());
   if (!parsed.success) throw new ApiFailure(res.status, 'internal', `unexpected response from ${path}: ${parsed.error.message}`);
   return parsed.data;
+}
+
+/**
+ * A request whose answer is typed by shared/ but not parsed: the server builds it from the same type and is
+ * the authority. For the pages that must load without zod (the visitor's: client/api/join.ts).
+ */
+export async function requestTyped<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+  const res = await send(method, path, body, opts);
+  try {
+    return (await res.json()) as T;
+  } catch (err) {
+    throw new ApiFailure(res.status, 'internal', `unexpected response from ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }

@@ -1,5 +1,6 @@
 /** The chat slice: the bridge's status and the side feed (staff only; empty for everyone else). Pure. */
-import { CHAT_FEED_LIMIT, type BridgeStatus, type ChatFeedMessage } from '../../shared/chat/schemas.js';
+import { CHAT_FEED_LIMIT } from '../../shared/chat/limits.js';
+import type { BridgeStatus, ChatFeedMessage } from '../../shared/chat/schemas.js';
 import type { FeatureSlice } from '../kernel/feature.js';
 
 export interface ChatData {

@@ -25,7 +25,7 @@ import { mergeCatalogues } from './merge.js';
 /** Every registered catalogue pair: the kernel's, then each feature's. */
 const registered: Array<{ name: string; de: Catalogue; en: Catalogue }> = [
   { name: 'kernel', de, en },
-  ...clientFeatures.map((f) => ({ name: f.name, de: f.i18n.de, en: f.i18n.en })),
+  ...(await Promise.all(clientFeatures.map(async (f) => ({ name: f.name, de: (await f.i18n.de()).default, en: (await f.i18n.en()).default })))),
 ];
 const mergedDe = mergeCatalogues(registered.map((c) => c.de));
 const mergedEn = mergeCatalogues(registered.map((c) => c.en));
@@ -134,11 +134,11 @@ describe('language choice', () => {
 describe('language switch', () => {
   it('remembers the choice and sets <html lang>', async () => {
     const { chooseLanguage, default: i18n } = await import('./index.js');
-    chooseLanguage('en');
+    await chooseLanguage('en');
     expect(i18n.language).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem('plenum.lang')).toBe('en');
-    chooseLanguage('de');
+    await chooseLanguage('de');
     expect(document.documentElement.lang).toBe('de');
   });
 });

@@ -4,10 +4,11 @@
  * All decisions about ordering live in reducer.ts.
  */
 import { io, type Socket } from 'socket.io-client';
+// Only the zod-free parts of shared/ at run time: the attendee page loads no schema library (docs/performance.md).
+import { isHandshakeError } from '../../shared/kernel/handshake.js';
+import { isLinkRole, isRole } from '../../shared/kernel/role-names.js';
 import type { LinkRole } from '../../shared/kernel/roles.js';
-import {
-  HandshakeError, WrongRoleData, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents,
-} from '../../shared/socket.js';
+import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents, WrongRoleData } from '../../shared/socket.js';
 import type { Snapshot, SnapshotResult } from '../../shared/socket.js';
 import type { z } from 'zod';
 import { assembleSnapshot } from '../../shared/snapshot.js';
@@ -43,13 +44,19 @@ function defaultSocket(auth: HandshakeAuth): PlenumSocket {
 /** The untyped view of timeout-emit; the typed overloads cannot express "any command name". */
 type LooseEmit = (name: string, payload: unknown, cb: (err: Error | null, res: unknown) => void) => void;
 
+/** `data` of a `wrong_role` refusal (shared/socket.ts WrongRoleData), or null when it is not one. */
+function wrongRoleData(data: unknown): WrongRoleData | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const { expected, actual } = data as Record<string, unknown>;
+  return isLinkRole(expected) && isRole(actual) ? { expected, actual } : null;
+}
+
 /** What the page tells the user about a refused handshake. */
 export function refusal(err: { message: string; data?: unknown }, opts: Pick<ConnectOptions, 'token' | 'expect'>): ConnectionState {
-  const parsed = HandshakeError.safeParse(err.message);
-  const reason: RefusalReason = parsed.success ? parsed.data : 'unknown';
+  const reason: RefusalReason = isHandshakeError(err.message) ? err.message : 'unknown';
   if (reason === 'wrong_role') {
-    const roles = WrongRoleData.safeParse(err.data);
-    return roles.success ? { status: 'refused', reason, roles: roles.data } : { status: 'refused', reason };
+    const roles = wrongRoleData(err.data);
+    return roles ? { status: 'refused', reason, roles } : { status: 'refused', reason };
   }
   if (reason === 'unauthorized' && opts.expect) return { status: 'refused', reason: opts.token ? 'link_invalid' : 'link_incomplete' };
   return { status: 'refused', reason };

@@ -52,9 +52,15 @@ export interface Catalogue {
   [key: string]: string | Catalogue;
 }
 
+/**
+ * One language's catalogue, loaded on demand (`() => import('./i18n/de.json')`): a page loads only its
+ * language (client/i18n/index.ts; vite.config.ts puts each language's catalogues in one chunk).
+ */
+export type CatalogueLoader = () => Promise<{ default: Catalogue }>;
+
 export interface ClientFeature<S = unknown, N extends string = string> extends FeatureSlice<S, N> {
   /** Merged into the i18next catalogues; key paths must not collide with other catalogues. */
-  i18n: { de: Catalogue; en: Catalogue };
+  i18n: { de: CatalogueLoader; en: CatalogueLoader };
   /** What the page shells render, in order of registration. */
   panels?: Partial<Record<PageName, ComponentLoader>>;
   /** On-air renderers by item kind (see OnAirProps). */

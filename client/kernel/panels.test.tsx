@@ -9,7 +9,7 @@ const feature = (name: string, attendee?: string): AnyFeature => ({
   empty: null,
   fromSnapshot: () => null,
   apply: (s) => s,
-  i18n: { de: {}, en: {} },
+  i18n: { de: async () => ({ default: {} }), en: async () => ({ default: {} }) },
   ...(attendee ? { panels: { attendee: async () => ({ default: () => <p>{attendee}</p> }) } } : {}),
 });
 

@@ -13,7 +13,7 @@ const counter: AnyFeature = {
   apply: (s, change: Change) => (change.type === 'question:upsert' ? { ...s, upserts: s.upserts + 1 } : s),
   personal: (s, change: PersonalChange) => (change.type === 'qa:own' ? { ...s, own: change.question.id } : s),
   onAck: { 'qa:withdraw': (s: { own: string | null }, _result: unknown, payload: { id: string }) => (s.own === payload.id ? { ...s, own: null } : s) },
-  i18n: { de: {}, en: {} },
+  i18n: { de: async () => ({ default: {} }), en: async () => ({ default: {} }) },
 };
 /** Ignores everything: its state must stay the very same object. */
 const inert: AnyFeature = {
@@ -21,7 +21,7 @@ const inert: AnyFeature = {
   empty: { untouched: true },
   fromSnapshot: () => ({ untouched: true }),
   apply: (s) => s,
-  i18n: { de: {}, en: {} },
+  i18n: { de: async () => ({ default: {} }), en: async () => ({ default: {} }) },
 };
 
 const r = createSyncReducer([counter, inert]);
@@ -61,7 +61,7 @@ describe('the feature-agnostic reducer', () => {
   });
 
   it('carries a feature without state (catalogues or panels only) along untouched', () => {
-    const withChat = createSyncReducer([counter, stateless('chat', { i18n: { de: { chat: { title: 'Chat' } }, en: { chat: { title: 'Chat' } } } })]);
+    const withChat = createSyncReducer([counter, stateless('chat', { i18n: { de: async () => ({ default: { chat: { title: 'Chat' } } }), en: async () => ({ default: { chat: { title: 'Chat' } } }) } })]);
     const ready = withChat.snapshot(withChat.initial(), snapshot({ seq: 1 }));
     const next = withChat.delta(ready, { seq: 2, changes: [upsert('a')] });
     expect((next as unknown as Record<string, unknown>).chat).toBeNull();

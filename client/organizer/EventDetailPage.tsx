@@ -17,7 +17,7 @@ import { ConfirmButton } from '../ui/ConfirmButton.js';
 import { ErrorText } from '../ui/ErrorText.js';
 import { formatCode, formatDateTime } from '../ui/format.js';
 import { AttendeeFieldsEditor } from '../breakouts/AttendeeFieldsEditor.js';
-import { YoutubeSettingsForm } from '../chat/index.js';
+import { YoutubeSettingsForm } from '../chat/YoutubeSettingsForm.js';
 import { Layout } from '../ui/Layout.js';
 import { Progress } from '../ui/Progress.js';
 import { QrCode } from '../ui/QrCode.js';

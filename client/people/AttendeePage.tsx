@@ -9,7 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { JoinInfo } from '../../shared/api.js';
-import { api } from '../api/endpoints.js';
+import { joinApi } from '../api/join.js';
 import { ApiFailure } from '../api/http.js';
 import { usePageLanguage } from '../i18n/index.js';
 import { FeaturePanels, preloadPanels } from '../kernel/panels.js';
@@ -29,7 +29,7 @@ type Loaded = { info: JoinInfo; identity: StoredIdentity };
 async function obtainIdentity(code: string): Promise<StoredIdentity> {
   const known = loadIdentity(code);
   if (known) return known;
-  const issued = await api.issueAttendee(code);
+  const issued = await joinApi.issueAttendee(code);
   // Another tab may have joined at the same moment: keep whichever identity was stored first.
   const raced = loadIdentity(code);
   if (raced) return raced;
@@ -54,7 +54,7 @@ export function AttendeePage() {
     let live = true;
     setFailure(null);
     (async () => {
-      const info = await api.joinInfo(code);
+      const info = await joinApi.joinInfo(code);
       const identity = await obtainIdentity(code);
       if (live) setLoaded({ info, identity });
     })().catch((err: unknown) => {

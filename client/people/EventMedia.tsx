@@ -4,7 +4,7 @@
  * Both come from the live event settings, so they appear as soon as the organizer sets them.
  */
 import type { ReactNode } from 'react';
-import { parseYoutubeVideo } from '../../shared/chat/index.js';
+import { parseYoutubeVideo } from '../../shared/events/youtube-url.js';
 import type { EventInfo } from '../../shared/events/schemas.js';
 import { BroadcastEmbed } from './BroadcastEmbed.js';
 import { MeetingLink } from './MeetingLink.js';

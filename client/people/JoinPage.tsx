@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../api/endpoints.js';
+import { joinApi } from '../api/join.js';
 import { ApiFailure } from '../api/http.js';
 import { usePageLanguage } from '../i18n/index.js';
 import { Button } from '../ui/Button.js';
@@ -39,7 +39,7 @@ export function JoinPage() {
             setBusy(true);
             setError(null);
             try {
-              await api.joinInfo(digits);
+              await joinApi.joinInfo(digits);
               navigate(`/e/${digits}`);
             } catch (err) {
               setBusy(false);

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadIdentity, saveIdentity, takeInvite } from './identity.js';
+import { TOKEN_LENGTH } from '../../shared/kernel/handshake.js';
+import { AttendeeIssued } from '../../shared/people/schemas.js';
+import { HandshakeAuth } from '../../shared/socket.js';
+import { loadIdentity, saveIdentity, storedIdentity, takeInvite } from './identity.js';
 
 afterEach(() => window.history.replaceState(null, '', '/'));
 
@@ -18,6 +21,36 @@ describe('attendee identity', () => {
     expect(takeInvite('123456')).toBeNull();
     expect(loadIdentity('123456')).toEqual({ attendeeId: 'old', token: 'o'.repeat(30) });
     expect(window.location.search).toBe('');
+  });
+
+  it('reads back only a well-formed identity, without extra fields, as the shared schema would', () => {
+    const cases: unknown[] = [
+      { attendeeId: 'a1', token: 't'.repeat(30) },
+      { token: 't'.repeat(30) },
+      { token: 't'.repeat(30), attendeeId: 'a1', extra: 1 },
+      { attendeeId: 'a1' },
+      { attendeeId: 5, token: 'x' },
+      { token: 7 },
+      'token',
+      null,
+      [],
+    ];
+    const schema = AttendeeIssued.partial({ attendeeId: true });
+    for (const c of cases) {
+      const parsed = schema.safeParse(c);
+      expect(storedIdentity(c), JSON.stringify(c)).toEqual(parsed.success ? parsed.data : null);
+    }
+    localStorage.setItem('plenum.attendee.654321', '{"token":5}');
+    expect(loadIdentity('654321')).toBeNull();
+    localStorage.setItem('plenum.attendee.654321', 'not json');
+    expect(loadIdentity('654321')).toBeNull();
+  });
+
+  it('checks invitation tokens with the handshake schema’s bounds', () => {
+    for (const n of [TOKEN_LENGTH.min - 1, TOKEN_LENGTH.min, TOKEN_LENGTH.max, TOKEN_LENGTH.max + 1]) {
+      window.history.replaceState(null, '', `/e/123456?invite=${'k'.repeat(n)}`);
+      expect(takeInvite('123456') !== null, String(n)).toBe(HandshakeAuth.shape.token.safeParse('k'.repeat(n)).success);
+    }
   });
 
   it('does nothing without an invitation', () => {

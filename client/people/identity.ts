@@ -3,11 +3,22 @@
  * person (one vote stays one vote). It is issued by the server on joining, or comes from a personal
  * invitation link of the roster import (`/e/CODE?invite=<token>`), which carries only the token.
  */
-import { AttendeeIssued } from '../../shared/people/schemas.js';
-import { HandshakeAuth } from '../../shared/socket.js';
+import { isTokenShaped } from '../../shared/kernel/handshake.js';
+import type { AttendeeIssued } from '../../shared/people/schemas.js';
 
-export const StoredIdentity = AttendeeIssued.partial({ attendeeId: true });
-export type StoredIdentity = ReturnType<typeof StoredIdentity.parse>;
+/** What this browser keeps: the issued identity (AttendeeIssued), or only the token of an invitation. */
+export type StoredIdentity = Omit<AttendeeIssued, 'attendeeId'> & Partial<Pick<AttendeeIssued, 'attendeeId'>>;
+
+/**
+ * A stored value read back (localStorage is the user's): the fields of a StoredIdentity, anything else
+ * dropped, or null. Checked by hand, not with the zod schema, so the attendee page loads no zod.
+ */
+export function storedIdentity(value: unknown): StoredIdentity | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { token, attendeeId } = value as Record<string, unknown>;
+  if (typeof token !== 'string' || (attendeeId !== undefined && typeof attendeeId !== 'string')) return null;
+  return attendeeId === undefined ? { token } : { attendeeId, token };
+}
 
 const key = (code: string) => `plenum.attendee.${code}`;
 
@@ -15,8 +26,7 @@ export function loadIdentity(code: string): StoredIdentity | null {
   try {
     const raw = localStorage.getItem(key(code));
     if (!raw) return null;
-    const parsed = StoredIdentity.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    return storedIdentity(JSON.parse(raw));
   } catch {
     return null;
   }
@@ -49,7 +59,7 @@ export function takeInvite(code: string): StoredIdentity | null {
   if (invite === null) return null;
   url.searchParams.delete('invite');
   window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
-  if (!HandshakeAuth.shape.token.safeParse(invite).success) return null;
+  if (!isTokenShaped(invite)) return null;
   const identity: StoredIdentity = { token: invite };
   saveIdentity(code, identity);
   return identity;

@@ -3,8 +3,6 @@
  * answers, presence. Its entry stays free of components (loaded on demand) so the reducer runs in Node.
  */
 import type { ClientFeature } from '../kernel/feature.js';
-import de from './i18n/de.json';
-import en from './i18n/en.json';
 import { peopleSlice, type PeopleData } from './slice.js';
 
 export type { PeopleData } from './slice.js';
@@ -13,5 +11,5 @@ export { MEETING_PROVIDER_NAME, meetingProvider, type MeetingProvider } from './
 
 export const peopleFeature: ClientFeature<PeopleData, 'people'> = {
   ...peopleSlice,
-  i18n: { de, en },
+  i18n: { de: () => import('./i18n/de.json'), en: () => import('./i18n/en.json') },
 };

@@ -5,15 +5,13 @@
  * The presentational components are in ./components.ts (used by the panels inside this folder).
  */
 import type { ClientFeature } from '../kernel/feature.js';
-import de from './i18n/de.json';
-import en from './i18n/en.json';
 import { pollsSlice, type PollsData } from './slice.js';
 
 export type { PollsData } from './slice.js';
 
 export const pollsFeature: ClientFeature<PollsData, 'polls'> = {
   ...pollsSlice,
-  i18n: { de, en },
+  i18n: { de: () => import('./i18n/de.json'), en: () => import('./i18n/en.json') },
   panels: {
     attendee: () => import('./attendee/PollsGate.js'),
     moderator: () => import('./moderator/ModeratorPollsPanel.js'),

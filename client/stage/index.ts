@@ -8,15 +8,13 @@
 import type { ComponentType } from 'react';
 import type { OnAirItem } from '../../shared/stage/index.js';
 import type { ClientFeature } from '../kernel/feature.js';
-import de from './i18n/de.json';
-import en from './i18n/en.json';
 import { stageSlice, type StageData } from './slice.js';
 
 export type { StageData } from './slice.js';
 
 export const stageFeature: ClientFeature<StageData, 'stage'> = {
   ...stageSlice,
-  i18n: { de, en },
+  i18n: { de: () => import('./i18n/de.json'), en: () => import('./i18n/en.json') },
   panels: {
     moderatorSide: () => import('./panel/OnAirPanel.js'),
     facilitator: () => import('./panel/OnAirPanel.js'),

@@ -16,7 +16,8 @@ export function LanguageSwitch() {
           className="lang-btn"
           aria-pressed={i18n.language === lang}
           aria-label={`${lang.toUpperCase()} – ${names[lang]}`}
-          onClick={() => chooseLanguage(lang)}
+          // Offline, the other language's catalogue may not load: the page stays as it is.
+          onClick={() => void chooseLanguage(lang).catch(() => undefined)}
         >
           {lang.toUpperCase()}
         </button>

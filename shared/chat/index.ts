@@ -1,6 +1,7 @@
 /** The chat feature's shared entry (YouTube live chat bridge). */
 export * from './schemas.js';
-export * from './youtube-url.js';
+// The URL parser lives with the event (shared/events): the attendee page embeds the broadcast with it.
+export * from '../events/youtube-url.js';
 
 import { defineFeature } from '../kernel/contract.js';
 import { ChatSnapshot, chatChanges, chatCommands, YoutubeSettings, YoutubeSettingsPatch } from './schemas.js';

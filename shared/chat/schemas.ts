@@ -7,7 +7,7 @@
  * stage see imported questions only, through the Q&A feature.
  */
 import { z } from 'zod';
-import { parseYoutubeVideo, type YoutubeUrlError } from './youtube-url.js';
+import { parseYoutubeVideo, type YoutubeUrlError } from '../events/youtube-url.js';
 
 // ---- settings (EventSettings.youtube) ----
 
@@ -190,8 +190,7 @@ export const ChatFeedMessage = z.object({
 });
 export type ChatFeedMessage = z.infer<typeof ChatFeedMessage>;
 
-/** How many feed messages the snapshot carries (newest), and how many the client keeps. */
-export const CHAT_FEED_LIMIT = 200;
+export { CHAT_FEED_LIMIT } from './limits.js';
 
 export const ChatSnapshot = z.object({
   /** null for audiences that do not see the bridge (attendees, stage). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settingsVideoId, YoutubeSettings, YoutubeSettingsPatch } from './schemas.js';
-import { parseYoutubeVideo } from './youtube-url.js';
+import { parseYoutubeVideo } from '../events/youtube-url.js';
 
 const ID = 'dQw4w9WgXcQ';
 

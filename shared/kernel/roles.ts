@@ -1,11 +1,14 @@
 /** Who may be on the other end of a socket, and the role groups command tables use. */
 import { z } from 'zod';
+import { LINK_ROLES, ROLES } from './role-names.js';
 
-export const Role = z.enum(['organizer', 'moderator', 'facilitator', 'stage', 'speaker', 'attendee']);
+export { isLinkRole, isRole, LINK_ROLES, ROLES } from './role-names.js';
+
+export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 /** Roles reached through a capability link (organizers log in, attendees join by code). */
-export const LinkRole = z.enum(['moderator', 'facilitator', 'stage', 'speaker']);
+export const LinkRole = z.enum(LINK_ROLES);
 export type LinkRole = z.infer<typeof LinkRole>;
 
 export const everyone = ['organizer', 'moderator', 'facilitator', 'stage', 'speaker', 'attendee'] as const satisfies readonly Role[];

@@ -9,42 +9,10 @@
  * Lifecycle: draft → open → closed → (reopen) open. Only an open poll takes answers.
  */
 import { z } from 'zod';
+import { POLL_LIMITS } from './limits.js';
 
-// ---- limits (one place; the UI and the server read them from here) ----
-export const POLL_LIMITS = {
-  questionMax: 300,
-  optionMax: 120,
-  optionsMin: 2,
-  optionsMax: 12,
-  rankingItemsMin: 2,
-  rankingItemsMax: 10,
-  wordMax: 40,
-  wordsPerPersonMax: 3,
-  openTextMax: 300,
-  ratingLabelMax: 40,
-  /** Optional timer of a poll that closes it by itself. */
-  timerMinSec: 10,
-  timerMaxSec: 3600,
-  quizQuestionsMax: 50,
-  quizTimerMinSec: 5,
-  quizTimerMaxSec: 300,
-  nicknameMax: 24,
-  pollsPerEventMax: 200,
-  importSourceMax: 100_000,
-  /** Word cloud results carry at most this many words (by count). */
-  wordCloudTop: 100,
-  /** Attendees see this many top words instead of the cloud. */
-  topWordsForAttendees: 10,
-  /** Leaderboard entries sent to everyone (staff export has all). */
-  leaderboardTop: 10,
-  reviewBatchMax: 500,
-} as const;
-
-/** Quiz scoring (see server/polls/core/quiz.ts): a correct answer earns between these points, faster = more. */
-export const QUIZ_POINTS_MAX = 1000;
-export const QUIZ_POINTS_MIN_CORRECT = 500;
-/** Answers arriving up to this long after a quiz question's end still count (network delay). */
-export const QUIZ_GRACE_MS = 500;
+// ---- limits (one place, shared/polls/limits.ts: free of zod, the attendee's poll panel reads them there) ----
+export { POLL_LIMITS, QUIZ_GRACE_MS, QUIZ_POINTS_MAX, QUIZ_POINTS_MIN_CORRECT } from './limits.js';
 
 export const PollId = z.string().min(1).max(64);
 export type PollId = z.infer<typeof PollId>;

@@ -1,7 +1,8 @@
 /**
  * The JavaScript budget of the attendee page (phones on venue Wi-Fi): the gzipped size of every chunk the
  * attendee route loads when the page opens — the entry with everything it imports, and the attendee panels
- * of the features (client/<feature>/attendee/, loaded on demand by the page) with everything they import.
+ * of the features (client/<feature>/attendee/, loaded on demand by the page) with everything they import,
+ * and the catalogues of one language (client/i18n loads the page's language only; the larger is counted).
  * Code behind a gate (client/kernel/LazyWhen: polls, breakout rounds) loads only when there is something to
  * show; it is reported apart and kept under its own bound. Builds the client once into a temporary folder.
  */
@@ -13,11 +14,11 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * KB gzipped. The issue's target is 150 KB; the page is not there yet (see docs/performance.md: what is
- * left is react-dom, zod, react-router, i18next and Socket.IO). This bound is the measured size plus a
- * little room, so nothing new slips into the first load unnoticed; lower it with every cut.
+ * KB gzipped: the issue's target (150 KB), enforced. Measured 144.1 KB (docs/performance.md, JavaScript
+ * budget: 198.2 KB before zod left the page, the catalogues came per language and the duplicate matcher
+ * on typing). What is left is mostly react-dom (≈ 62 KB), react-router, i18next and the Socket.IO client.
  */
-const FIRST_LOAD_BUDGET_KB = 200;
+const FIRST_LOAD_BUDGET_KB = 150;
 const TARGET_KB = 150;
 /** What a gated panel may add when it opens (polls, breakout rounds). */
 const GATED_BUDGET_KB = 25;
@@ -56,11 +57,21 @@ const gzKb = (keys: Iterable<string>) => {
 /** Manifest keys are relative to client/: a feature's attendee folder, or the `attendee` chunk group (vite.config.ts). */
 const ATTENDEE = /^(_attendee-|[^/]+\/attendee\/)/;
 
-/** What the page asks for when it opens: the entry, and the attendee panels it loads on demand right away. */
+/** The catalogue chunk of each language (vite.config.ts: `i18n-de`, `i18n-en`). */
+const LANGUAGE = /^_i18n-(de|en)-/;
+
+/**
+ * What the page asks for when it opens: the entry, the attendee panels it loads on demand right away, and
+ * the catalogues of its language (client/i18n: one language per page; the larger one is counted).
+ */
 function firstLoad(): Set<string> {
   const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
-  const panels = (manifest[entry]!.dynamicImports ?? []).filter((k) => ATTENDEE.test(k));
-  return closure([entry, ...panels]);
+  const dynamic = manifest[entry]!.dynamicImports ?? [];
+  const panels = dynamic.filter((k) => ATTENDEE.test(k));
+  const languages = dynamic.filter((k) => LANGUAGE.test(k));
+  const base = closure([entry, ...panels]);
+  const largest = languages.map((l) => ({ l, kb: gzKb([...closure([l])].filter((k) => !base.has(k))) })).sort((a, b) => b.kb - a.kb)[0];
+  return closure([entry, ...panels, ...(largest ? [largest.l] : [])]);
 }
 
 describe('JavaScript budget of the attendee page', () => {
@@ -85,6 +96,7 @@ describe('JavaScript budget of the attendee page', () => {
     expect(entry).toBe('index.html');
     const first = firstLoad();
     expect([...first].some((k) => ATTENDEE.test(k)), 'the attendee panels are counted').toBe(true);
+    expect([...first].filter((k) => LANGUAGE.test(k)), 'one language’s catalogues are counted').toHaveLength(1);
     const kb = gzKb(first);
     console.log(`attendee page, first load: ${kb.toFixed(1)} KB gzipped in ${first.size} chunks (target ${TARGET_KB} KB, budget ${FIRST_LOAD_BUDGET_KB} KB)`);
     expect(kb).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_KB);

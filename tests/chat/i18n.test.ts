@@ -5,7 +5,7 @@
 import { flattenCatalogue, type CatalogueTree } from '../../client/testing/catalogue.js';
 import { describe, expect, it } from 'vitest';
 import { BridgeErrorReason, BridgeOffReason, BridgeState, ChatImportRule } from '../../shared/chat/schemas.js';
-import type { YoutubeUrlError } from '../../shared/chat/youtube-url.js';
+import type { YoutubeUrlError } from '../../shared/events/youtube-url.js';
 import de from '../../client/chat/i18n/de.json';
 import { readFileSync } from 'node:fs';
 

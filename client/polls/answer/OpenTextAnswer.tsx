@@ -1,7 +1,8 @@
 /** Open text: one answer up to 300 characters, with a counter; moderated polls say so. */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { POLL_LIMITS, type DefinitionOf, type OpenEntryState } from '../../../shared/polls/schemas.js';
+import { POLL_LIMITS } from '../../../shared/polls/limits.js';
+import type { DefinitionOf, OpenEntryState } from '../../../shared/polls/schemas.js';
 import { CharCounter } from '../CharCounter.js';
 import { AnswerShell, type AnswerFormProps } from './AnswerShell.js';
 

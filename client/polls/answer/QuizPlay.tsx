@@ -4,7 +4,8 @@
  */
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { POLL_LIMITS, type MyQuiz, type PublicQuizRun } from '../../../shared/polls/schemas.js';
+import { POLL_LIMITS } from '../../../shared/polls/limits.js';
+import type { MyQuiz, PublicQuizRun } from '../../../shared/polls/schemas.js';
 import { Button } from '../../ui/Button.js';
 import { Countdown } from '../Countdown.js';
 import { PollErrorText } from '../PollErrorText.js';

@@ -1,7 +1,8 @@
 /** Word cloud: up to maxWords short inputs (≤ 40 characters each); empty inputs are left out. One answer per person (changeable if allowed). */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { POLL_LIMITS, type DefinitionOf } from '../../../shared/polls/schemas.js';
+import { POLL_LIMITS } from '../../../shared/polls/limits.js';
+import type { DefinitionOf } from '../../../shared/polls/schemas.js';
 import { CharCounter } from '../CharCounter.js';
 import { AnswerShell, type AnswerFormProps } from './AnswerShell.js';
 

@@ -1,7 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { PollDefinition, POLL_LIMITS, type DefinitionOf } from '../../../shared/polls/schemas.js';
+import { POLL_LIMITS } from '../../../shared/polls/limits.js';
+import { PollDefinition, type DefinitionOf } from '../../../shared/polls/schemas.js';
 import { loadPollsI18n } from '../testing.js';
 import { MultipleChoiceAnswer, SingleChoiceAnswer } from './ChoiceAnswer.js';
 import { OpenTextAnswer } from './OpenTextAnswer.js';

@@ -4,7 +4,8 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { POLL_LIMITS, type ImportFormat, type ImportIssue, type PollDraft } from '../../../shared/polls/schemas.js';
+import { POLL_LIMITS } from '../../../shared/polls/limits.js';
+import type { ImportFormat, ImportIssue, PollDraft } from '../../../shared/polls/schemas.js';
 import { Button } from '../../ui/Button.js';
 import { PollErrorText } from '../PollErrorText.js';
 import type { PollAck } from '../types.js';

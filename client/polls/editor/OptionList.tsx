@@ -1,7 +1,8 @@
 /** Editable options (2–12) or ranking items (2–10): text, move up/down, remove, add; quiz options also "correct". */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { POLL_LIMITS, type PollOption } from '../../../shared/polls/schemas.js';
+import { POLL_LIMITS } from '../../../shared/polls/limits.js';
+import type { PollOption } from '../../../shared/polls/schemas.js';
 import { nextId } from './editor-state.js';
 
 export function OptionList({ options, onChange, min, max, legend, correct, onCorrect, itemLabel }: {

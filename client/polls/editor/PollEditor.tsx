@@ -6,7 +6,8 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { POLL_LIMITS, PollType, type PollDraft, type PollDraftInput, type ResultsVisibility } from '../../../shared/polls/schemas.js';
+import { POLL_LIMITS } from '../../../shared/polls/limits.js';
+import { PollType, type PollDraft, type PollDraftInput, type ResultsVisibility } from '../../../shared/polls/schemas.js';
 import { Button } from '../../ui/Button.js';
 import { CharCounter } from '../CharCounter.js';
 import { PollErrorText } from '../PollErrorText.js';

@@ -1,7 +1,6 @@
 /** The editor's form state and its conversion to and from a PollDraft (pure, tested on its own). */
-import {
-  POLL_LIMITS, PollDraft, PollSettings, type PollDefinitionInput, type PollDraftInput, type PollOption, type PollType, type RatingScale,
-} from '../../../shared/polls/schemas.js';
+import { POLL_LIMITS } from '../../../shared/polls/limits.js';
+import { PollDraft, PollSettings, type PollDefinitionInput, type PollDraftInput, type PollOption, type PollType, type RatingScale } from '../../../shared/polls/schemas.js';
 
 export interface EditorQuizQuestion {
   id: string;

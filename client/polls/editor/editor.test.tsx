@@ -1,7 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { POLL_LIMITS, type PollDraft } from '../../../shared/polls/schemas.js';
+import { POLL_LIMITS } from '../../../shared/polls/limits.js';
+import type { PollDraft } from '../../../shared/polls/schemas.js';
 import { loadPollsI18n } from '../testing.js';
 import { emptyState, fromDraft, toDraftInput, validate } from './editor-state.js';
 import { ImportDialog } from './ImportDialog.js';

@@ -5,7 +5,8 @@
  */
 import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
-import { POLL_LIMITS, type OpenEntry, type PollResults, type PublicDefinition, type PollDefinition } from '../../../shared/polls/schemas.js';
+import { POLL_LIMITS } from '../../../shared/polls/limits.js';
+import type { OpenEntry, PollResults, PublicDefinition, PollDefinition } from '../../../shared/polls/schemas.js';
 import { ChoiceResults } from './ChoiceResults.js';
 import { OpenWall } from './OpenWall.js';
 import { QuizResults } from './QuizResults.js';

@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { PollDefinition, POLL_LIMITS, type OpenEntry, type WordCount } from '../../../shared/polls/schemas.js';
+import { POLL_LIMITS } from '../../../shared/polls/limits.js';
+import { PollDefinition, type OpenEntry, type WordCount } from '../../../shared/polls/schemas.js';
 import { loadPollsI18n } from '../testing.js';
 import { ChoiceResults } from './ChoiceResults.js';
 import { Leaderboard } from './Leaderboard.js';

@@ -6,6 +6,7 @@ import { useCommand } from '../../kernel/useCommand.js';
 import { Button } from '../../ui/Button.js';
 import { Counter } from '../../ui/Counter.js';
 import { ErrorText } from '../../ui/ErrorText.js';
+import { loadSimilarity } from '../useSimilarIndex.js';
 import { SimilarQuestions } from './SimilarQuestions.js';
 
 export function AskForm() {
@@ -52,6 +53,8 @@ export function AskForm() {
         placeholder={t('qa.ask.placeholder')}
         aria-describedby={`${counterId} ${hintId}`}
         aria-invalid={length > max || undefined}
+        // The duplicate matcher loads while the attendee starts to write (SimilarQuestions).
+        onFocus={() => void loadSimilarity().catch(() => undefined)}
         onChange={(e) => {
           setText(e.target.value);
           if (sent) setSent(null);

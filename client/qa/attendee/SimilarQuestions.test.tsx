@@ -1,10 +1,10 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, renderHook, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createSimilarityIndex } from '../../../shared/qa/similarity/index.js';
 import { question, snapshot } from '../../testing/fixtures.js';
 import { renderWithEvent } from '../../testing/render.js';
-import { syncIndex } from '../useSimilarIndex.js';
+import { syncIndex, useSimilarIndex } from '../useSimilarIndex.js';
 import { AskForm } from './AskForm.js';
 
 const live = [
@@ -13,6 +13,18 @@ const live = [
   question('scale', { text: 'Wie skaliert das System bei vielen Nutzern?' }),
   question('done', { text: 'Wird die Session aufgezeichnet?', state: 'answered' }),
 ];
+
+describe('useSimilarIndex: the matcher loads when it is wanted', () => {
+  it('has no index before the attendee types, then one over the texts it is given', async () => {
+    const texts = { a: 'Wird die Session aufgezeichnet?', b: 'Was kostet die Lizenz?' };
+    const { result, rerender } = renderHook(({ wanted }) => useSimilarIndex(texts, wanted), { initialProps: { wanted: false } });
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(result.current).toBeNull();
+    rerender({ wanted: true });
+    await waitFor(() => expect(result.current).not.toBeNull());
+    expect(result.current!.findSimilar('Wird die Session heute aufgezeichnet?', { limit: 1, threshold: 0.5 }).map((m) => m.id)).toEqual(['a']);
+  });
+});
 
 describe('AskForm: already asked? upvote instead', () => {
   it('offers the similar live question while typing and upvotes it instead of asking', async () => {

@@ -1,7 +1,8 @@
 /**
  * While an attendee types: up to three similar questions already asked ("Already asked? Upvote instead"),
  * each with its upvote button. The lookup runs on the client's own state (the live and answered questions
- * it has), debounced, against an index that is updated incrementally.
+ * it has), debounced, against an index that is updated incrementally. The matcher loads with the first
+ * keystroke (useSimilarIndex; the ask box prefetches it on focus).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,14 +23,14 @@ export function SimilarQuestions({ draft }: { draft: string }) {
     for (const q of Object.values(questions)) if (q.state === 'live') out[q.id] = q.text;
     return out as Texts;
   }, [questions]);
-  const index = useSimilarIndex(texts);
+  const index = useSimilarIndex(texts, draft.trim() !== '');
   const [query, setQuery] = useState('');
   useEffect(() => {
     const timer = setTimeout(() => setQuery(draft.trim()), SUGGESTION_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [draft]);
   const matches = useMemo(
-    () => (query.length < 8 ? [] : index.findSimilar(query, { limit: 3, threshold: SUGGESTION_THRESHOLD })),
+    () => (query.length < 8 || !index ? [] : index.findSimilar(query, { limit: 3, threshold: SUGGESTION_THRESHOLD })),
     [index, query, texts],
   );
   const found = matches.map((m) => questions[m.id]).filter((q) => q !== undefined);

@@ -1,6 +1,7 @@
 /**
  * The broadcast the organizer points Plenum at: a YouTube URL in any of its usual forms, or the bare
- * eleven-character video id. Pure; runs in the browser (settings form) and on the server (bridge).
+ * eleven-character video id. Pure; runs in the browser (settings form, the attendee page's embed) and on the
+ * server (bridge). Here in shared/events, free of zod, because the attendee page needs it (docs/performance.md).
  *
  * Accepted:
  *   dQw4w9WgXcQ                                   bare id
