@@ -5,13 +5,15 @@
  * none), then by id, both descending; the cursor is that key of the oldest question held. Pure; the
  * server and the client use the same order.
  */
-import { z } from 'zod';
-import { QuestionId } from './schemas.js';
+// No zod here: the attendee page imports this file, and zod stays off that page (tests/budget).
 
 export const ANSWERED_PAGE = 50;
 
-export const AnsweredCursor = z.object({ at: z.string().min(1).max(64), id: QuestionId }).strict();
-export type AnsweredCursor = z.infer<typeof AnsweredCursor>;
+/** The key of a question in that order; `qa:answeredPage`'s cursor (its schema: AnsweredCursor in index.ts). */
+export interface AnsweredCursor {
+  at: string;
+  id: string;
+}
 
 interface Answerable {
   id: string;

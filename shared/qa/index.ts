@@ -8,7 +8,6 @@ import {
   ReplyCommand, StarCommand, VoteCommand, VoteResult, WithdrawCommand, dedupeWords,
 } from './schemas.js';
 
-import { AnsweredCursor } from './answered.js';
 
 export * from './schemas.js';
 export * from './answered.js';
@@ -17,6 +16,9 @@ export * from './answered.js';
 const answeredReaders = ['organizer', 'moderator', 'facilitator', 'attendee'] as const satisfies readonly Role[];
 
 /** Older answered questions, a page at a time (the snapshot carries the newest 50). */
+/** The cursor of a page: the key of the oldest answered question the client holds (answered.ts). */
+export const AnsweredCursor = z.object({ at: z.string().min(1).max(64), id: QuestionId }).strict();
+export type AnsweredCursor = z.infer<typeof AnsweredCursor>;
 export const AnsweredPageCommand = z.object({ before: AnsweredCursor }).strict();
 export const AnsweredPageResult = z.object({
   /** Newest first; moderators get ModQuestion. */
