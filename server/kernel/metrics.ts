@@ -17,6 +17,7 @@ export class Metrics {
   private readonly commandSeconds: Histogram<'command'>;
   private readonly broadcastSeconds: Histogram;
   private readonly dbWriteSeconds: Histogram;
+  private readonly droppedSockets: Counter<'reason'>;
 
   constructor(io: PlenumIO) {
     const registers = [this.registry];
@@ -52,6 +53,12 @@ export class Metrics {
       registers,
     });
     this.broadcastSeconds = new Histogram({ name: 'plenum_broadcast_tick_duration_seconds', help: 'Emitting one seq of deltas to the rooms (serialisation and writes)', buckets: BUCKETS, registers });
+    this.droppedSockets = new Counter({
+      name: 'plenum_dropped_sockets_total',
+      help: 'Sockets the flood guard dropped: flooding (kept sending past its limits) or slow_reader (outgoing buffer over the cap)',
+      labelNames: ['reason'],
+      registers,
+    });
     this.dbWriteSeconds = new Histogram({ name: 'plenum_db_write_duration_seconds', help: 'One write transaction (kernel.commit, including group-committed vote windows)', buckets: BUCKETS, registers });
   }
 
@@ -59,6 +66,11 @@ export class Metrics {
   command(name: string, outcome: string, startedAt: number): void {
     this.commands.inc({ command: name, outcome });
     this.commandSeconds.observe({ command: name }, (performance.now() - startedAt) / 1000);
+  }
+
+  /** The flood guard dropped a socket. */
+  dropped(reason: 'flooding' | 'slow_reader'): void {
+    this.droppedSockets.inc({ reason });
   }
 
   dbWrite(startedAt: number): void {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { KERNEL_LIMITS } from '../../server/kernel/rate-limit.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
-import { connect, connectError, createEvent, joinAttendee, setupOrganizer, sleep, startTestServer, until, type TestEvent, type TestServer } from './helpers.js';
+import { api, connect, connectError, createEvent, joinAttendee, setupOrganizer, sleep, startTestServer, until, type TestEvent, type TestServer } from './helpers.js';
 
 describe('flooding and slow readers', () => {
   let t: TestServer;
@@ -42,6 +42,23 @@ describe('flooding and slow readers', () => {
     expect((await back.snapshot()).me.name).toBe('Flut');
     back.close();
     bystander.close();
+  });
+
+  it('messages without an ack count too: a flood of them is dropped like any other, and /metrics counts the drops', async () => {
+    const flooder = await joinAttendee(t, ev.code, 'Stumm');
+    const c = await connect(t, { code: ev.code, token: flooder.token });
+    const before = t.server.kernel.flood.dropped.flooding;
+    const silent = c.socket as unknown as { emit(name: string, payload: unknown): void };
+    // 151 messages without acks are within the limit plus 50 refusals; one more drops the socket.
+    for (let i = 0; i < 150; i++) silent.emit('qa:vote', { id: 'nope', up: true });
+    await sleep(300);
+    expect(c.socket.connected).toBe(true);
+    for (let i = 0; i < 50; i++) silent.emit('qa:vote', { id: 'nope', up: true });
+    await until(() => c.disconnectReason, 5000, 'the silent flooder to be dropped');
+    expect(t.server.kernel.flood.dropped.flooding).toBe(before + 1);
+    expect(await connectError(t, { code: ev.code, token: flooder.token })).toBe('rate_limited');
+    const metrics = (await api(t.url, '/metrics')).text;
+    expect(metrics).toContain(`plenum_dropped_sockets_total{reason="flooding"} ${before + 1}`);
   });
 
   it('a client that never reads is dropped once its outgoing buffer passes the cap; the others keep receiving', async () => {
