@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter, take } from './rate-limit.js';
+import { charge, debtWait, RateLimiter, refill, take } from './rate-limit.js';
 
 describe('token bucket', () => {
   const spec = { capacity: 3, perMs: 60_000 };
@@ -103,6 +103,33 @@ describe('sliding window ("N per minute")', () => {
     limiter.sweep(59_999);
     expect(limiter.size).toBe(1);
     limiter.sweep(61_000);
+    expect(limiter.size).toBe(0);
+  });
+});
+
+describe('cost buckets (snapshot bytes)', () => {
+  const spec = { capacity: 1000, perMs: 1000 };
+
+  it('let work start while not in debt, charge afterwards, and make the next wait until the refill paid the debt', () => {
+    expect(debtWait(undefined, spec, 0)).toBe(0);
+    let state = charge(undefined, spec, 0, 600);
+    expect(debtWait(state, spec, 0)).toBe(0);
+    state = charge(state, spec, 0, 900); // 400 - 900 = -500: in debt
+    expect(debtWait(state, spec, 0)).toBe(500);
+    expect(debtWait(state, spec, 250)).toBe(250);
+    expect(debtWait(state, spec, 500)).toBe(0);
+    // Refilled, never above capacity.
+    expect(refill(state, spec, 1_000_000)).toBe(1000);
+  });
+
+  it('are kept per key by the limiter, and swept once full again', () => {
+    const limiter = new RateLimiter({ bytes: spec });
+    limiter.charge('bytes', 'ev1:pub', 0, 1500);
+    expect(limiter.debt('bytes', 'ev1:pub', 0)).toBe(500);
+    expect(limiter.debt('bytes', 'ev1:staff', 0)).toBe(0);
+    limiter.sweep(1000);
+    expect(limiter.size).toBe(1);
+    limiter.sweep(1500);
     expect(limiter.size).toBe(0);
   });
 });
