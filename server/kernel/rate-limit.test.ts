@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charge, debtWait, RateLimiter, refill, take } from './rate-limit.js';
+import { charge, debtWait, KERNEL_LIMITS, RateLimiter, refill, take } from './rate-limit.js';
 
 describe('token bucket', () => {
   const spec = { capacity: 3, perMs: 60_000 };
@@ -131,5 +131,12 @@ describe('cost buckets (snapshot bytes)', () => {
     expect(limiter.size).toBe(1);
     limiter.sweep(1500);
     expect(limiter.size).toBe(0);
+  });
+});
+
+describe('the documented snapshot limits (docs/protocol.md, Limits)', () => {
+  it('are the defaults: 10 per 10 s per identity; 4 MB at once, then 4 MB a second per event and audience', () => {
+    expect(KERNEL_LIMITS.snapshot).toEqual({ capacity: 10, perMs: 10_000 });
+    expect(KERNEL_LIMITS.snapshotBytes).toEqual({ capacity: 4 * 1024 * 1024, perMs: 1_000 });
   });
 });

@@ -141,9 +141,9 @@ export const KERNEL_LIMITS: Record<string, BucketSpec> = {
   /** sync:snapshot per identity (attendee, else socket): a resync after each reconnect or gap, not a loop. */
   snapshot: { capacity: 10, perMs: 10_000 },
   /**
-   * Snapshot bytes per event and audience (cost mode): 16 MB at once, then 8 MB a second. Small snapshots
-   * never meet it (1,000 snapshots of 10 KB fit at once); 1,000 questions (~0.5 MB) give ~30 at once, then
-   * ~15 a second, so many identities looping on snapshots cannot take the server's time from everyone else.
+   * Snapshot bytes per event and audience (cost mode): 4 MB at once, then 4 MB a second. Small snapshots
+   * hardly meet it (130 snapshots of 30 KB fit at once); with 1,000 questions (~0.5 MB) 7 are served at once,
+   * then 7 a second, so identities looping on big snapshots cannot take the server's time from everyone else.
    */
-  snapshotBytes: { capacity: 16 * 1024 * 1024, perMs: 2_000 },
+  snapshotBytes: { capacity: 4 * 1024 * 1024, perMs: 1_000 },
 };

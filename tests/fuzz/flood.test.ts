@@ -23,7 +23,7 @@ import { cpus, loadavg, setPriority } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Delta } from '../../shared/socket.js';
 import { ORGANIZER, api, connect, cookieFrom, createEvent, joinAttendee, onEachDelta, sleep, type Client, type TestEvent, type TestServer } from '../integration/helpers.js';
 import { serverProcesses } from '../integration/process.js';
@@ -40,6 +40,8 @@ const QUESTIONS = 1_000;
 const OVERSIZED = 10;
 /** What the bystanders must keep: p99 of acks, of changes becoming visible, and of /healthz. */
 const P99_LIMIT_MS = 500;
+/** Heap growth of the server under load that V8 may keep afterwards, MB. */
+const HEAP_SLACK_MB = 64;
 
 type Phase = 'calm' | 'attack' | 'after';
 const PHASES: Phase[] = ['calm', 'attack', 'after'];
@@ -139,21 +141,30 @@ function startAttacker(cfg: AttackConfig): { child: ChildProcess; ready: Promise
     cwd: root,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  // At the lowest priority: the load generators take the CPU the server and the bystanders leave (a real
-  // attacker's CPU is elsewhere); on a shared 2-core machine they still compete with everything else.
-  setPriority(child.pid!, 19);
+  // At nice 5: the load generators yield some CPU to the server and the bystanders (a real attacker's CPU
+  // is elsewhere), yet on a shared 2-core machine they still compete with everything else.
+  setPriority(child.pid!, 5);
+  attackerProcesses.push(child);
   let stderr = '';
   child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
   const lines = createInterface({ input: child.stdout! });
-  let readyFn!: () => void;
-  const ready = new Promise<void>((r) => (readyFn = r));
+  let readyFns!: { resolve: () => void; reject: (e: Error) => void };
+  const ready = new Promise<void>((resolve, reject) => (readyFns = { resolve, reject }));
   const result = new Promise<AttackReport>((res, rej) => {
     lines.on('line', (line) => {
-      if (line === 'READY') readyFn();
-      else if (line.startsWith('RESULT ')) res(JSON.parse(line.slice(7)) as AttackReport);
+      if (line.startsWith('READY ')) {
+        // Every identity connected before the attack starts.
+        if (Number(line.slice(6)) === cfg.tokens.length) readyFns.resolve();
+        else readyFns.reject(new Error(`attacker ${cfg.mode}: only ${line.slice(6)} of ${cfg.tokens.length} identities connected`));
+      } else if (line.startsWith('RESULT ')) res(JSON.parse(line.slice(7)) as AttackReport);
     });
-    child.once('exit', (code) => rej(new Error(`attacker ${cfg.mode} exited with ${code} without a result:\n${stderr}`)));
+    child.once('exit', (code) => {
+      const err = new Error(`attacker ${cfg.mode} exited with ${code} without a result:\n${stderr}`);
+      readyFns.reject(err);
+      rej(err);
+    });
   });
+  result.catch(() => undefined);
   return { child, ready, result, go: () => child.stdin!.write('GO\n') };
 }
 
@@ -176,6 +187,10 @@ function sample(text: string, name: string): number | null {
 }
 
 const processes = serverProcesses('plenum-flood-');
+const attackerProcesses: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of attackerProcesses) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+});
 
 describe('flooding at full size (issue 12, suite 3)', () => {
   it(`a ${fmt(FLOOD_RATE)}/s flooder, a slow reader, ${LOOPERS} snapshot loops and oversized frames against ${BYSTANDERS} bystanders`, async () => {
@@ -192,9 +207,9 @@ describe('flooding at full size (issue 12, suite 3)', () => {
     // 1,000 questions (each 300 characters, so a snapshot is about half a megabyte), approved.
     const ids: string[] = [];
     const filler = 'Wie wollen wir mit den Rückfragen umgehen, die während der Sitzung aus dem Publikum kommen und nicht sofort beantwortet werden können? ';
-    for (let start = 0; start < QUESTIONS; start += 8) {
+    for (let start = 0; start < QUESTIONS; start += 16) {
       const batch = await Promise.all(
-        Array.from({ length: Math.min(8, QUESTIONS - start) }, (_, k) =>
+        Array.from({ length: Math.min(16, QUESTIONS - start) }, (_, k) =>
           api(t.url, `/api/events/${ev.id}/questions`, {
             headers: { authorization: `Bearer ${ev.tokens.moderator}` },
             body: { text: `${start + k}: ${filler.repeat(3)}`.slice(0, 300), idempotencyKey: `flood-${start + k}` },
@@ -369,7 +384,7 @@ describe('flooding at full size (issue 12, suite 3)', () => {
     const lines = [
       '',
       `flooding suite (issue 12, suite 3): server pid ${pid} (own process, SQLite), ${QUESTIONS} questions (snapshot ${fmt(largest / 1024)} KB), 1 open poll; setup ${fmt(setupMs)} ms (${stages.join(', ')})`,
-      `load generators: 3 processes at nice 19 sharing the machine's ${cpus().length} cores with the server and this process (the bystanders)`,
+      `load generators: 3 processes at nice 5 sharing the machine's ${cpus().length} cores with the server and this process (the bystanders)`,
       '| who | tried | found |',
       '| --- | --- | --- |',
       `| flooder (1 identity) | aimed at ${fmt(FLOOD_RATE)} msg/s for ${fmt(flood.durationMs)} ms; sent ${fmt(flood.sent)} (${fmt(flood.sentWithAck)} with ack, ${fmt(flood.sentWithoutAck)} without; ${Object.entries(flood.sentByKind).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}) in ${fmt(flood.connectedMs)} ms connected = ${fmt(flood.sent / Math.max(1, flood.connectedMs / 1000))} msg/s achieved | acked ok ${fmt(fid.ok)}, refused ${fmt(refusedAll(fid.refused))} (${JSON.stringify(fid.refused)}), acks lost with the connection ${fmt(flood.acksLost)}; dropped ${fid.drops}× (first after ${fmt(fid.firstDropAfterMs ?? -1)} ms); handshakes ok ${fid.handshakesOk}, refused ${fmt(refusedAll(fid.handshakesRefused))} (${JSON.stringify(fid.handshakesRefused)}) |`,
@@ -410,11 +425,12 @@ describe('flooding at full size (issue 12, suite 3)', () => {
         expect(quantile(record.get(p, kind), 0.99), `${p} ${kind} p99`).toBeLessThan(P99_LIMIT_MS);
       }
     }
-    expect(maxMb - baselineMb).toBeLessThan(RSS_BOUND_MB);
-    expect(settledMb - baselineMb).toBeLessThan(RSS_SETTLED_MB);
+    // Memory: what the attack may hold at most is one snapshot in flight per looping socket, one slow reader's
+    // buffer cap (8 MB) and what V8 grows its heap by under load (HEAP_SLACK_MB); once the attackers are gone,
+    // only the heap slack may stay (V8 keeps grown heap pages; the buffers themselves must be given back).
+    const boundMb = (LOOPERS * largest) / 2 ** 20 + 8 + HEAP_SLACK_MB;
+    console.log(`RSS bound: calm max ${fmt(baselineMb)} MB + ${fmt(boundMb)} MB (${LOOPERS} × ${fmt(largest / 1024)} KB + 8 MB + ${HEAP_SLACK_MB} MB); after: + ${HEAP_SLACK_MB} MB`);
+    expect(maxMb - baselineMb).toBeLessThan(boundMb);
+    expect(settledMb - baselineMb).toBeLessThan(HEAP_SLACK_MB);
   });
 });
-
-/** RSS bounds (docs/security.md explains them). */
-const RSS_BOUND_MB = 200;
-const RSS_SETTLED_MB = 60;

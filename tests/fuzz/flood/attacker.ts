@@ -2,7 +2,7 @@
  * The attackers of the flooding suite (tests/fuzz/flood.test.ts), each run as its own process so that
  * generating the load shares neither the server's event loop nor the bystanders' one:
  *   node --import tsx tests/fuzz/flood/attacker.ts '<AttackConfig as JSON>'
- * It prints `READY` once loaded, starts on a line `GO` on stdin, and prints `RESULT <json>` at the end.
+ * It connects every identity first and prints `READY <connected>`, starts on a line `GO` on stdin, and prints `RESULT <json>` at the end.
  *
  * - flood: one identity sends `rate` messages a second (qa:vote toggles with and without ack, qa:ask,
  *   polls:answer, sync:snapshot); when dropped it reconnects at once and keeps going.
@@ -67,7 +67,17 @@ function freshIdentity(): IdentityReport {
   return { ok: 0, refused: {}, okBeforeFirstRefusal: null, drops: 0, handshakesOk: 0, handshakesRefused: {}, firstDropAfterMs: null, largestAnswer: 0 };
 }
 
-export async function runAttack(cfg: AttackConfig): Promise<AttackReport> {
+/** Opens one connection per identity before the attack (10 at a time), so the attack starts at once. */
+export async function preopen(cfg: AttackConfig): Promise<Array<RawSocket | null>> {
+  const out: Array<RawSocket | null> = [];
+  for (let i = 0; i < cfg.tokens.length; i += 10) {
+    const batch = await Promise.all(cfg.tokens.slice(i, i + 10).map((token) => RawSocket.open(cfg.url, { code: cfg.code, token }, 60_000)));
+    out.push(...batch.map((o) => (o.ok ? o.socket : null)));
+  }
+  return out;
+}
+
+export async function runAttack(cfg: AttackConfig, preopened: Array<RawSocket | null> = []): Promise<AttackReport> {
   const report: AttackReport = {
     mode: cfg.mode,
     durationMs: cfg.durationMs,
@@ -87,6 +97,12 @@ export async function runAttack(cfg: AttackConfig): Promise<AttackReport> {
   /** Connects (again and again until it works or time is up); null when time ran out. */
   async function connectAs(i: number, retryMs: number): Promise<RawSocket | null> {
     const id = report.identities[i]!;
+    const ready = preopened[i];
+    preopened[i] = null;
+    if (ready && !ready.closed) {
+      id.handshakesOk += 1;
+      return ready;
+    }
     while (running()) {
       const opened = await RawSocket.open(cfg.url, { code: cfg.code, token: cfg.tokens[i] });
       if (opened.ok) {
@@ -255,12 +271,17 @@ export async function runAttack(cfg: AttackConfig): Promise<AttackReport> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const cfg = JSON.parse(process.argv[2]!) as AttackConfig;
-  console.log('READY');
+  const opened = await preopen(cfg);
+  console.log(`READY ${opened.filter(Boolean).length}`);
   const lines = createInterface({ input: process.stdin });
+  let started = false;
+  // The test went away before starting the attack: leave too.
+  lines.on('close', () => started || process.exit(1));
   lines.on('line', (line) => {
     if (line.trim() !== 'GO') return;
+    started = true;
     lines.close();
-    runAttack(cfg).then(
+    runAttack(cfg, opened).then(
       (report) => {
         console.log(`RESULT ${JSON.stringify(report)}`);
         process.exit(0);
