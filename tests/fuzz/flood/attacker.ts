@@ -7,8 +7,8 @@
  * - flood: one identity sends `rate` messages a second (qa:vote toggles with and without ack, qa:ask,
  *   polls:answer, sync:snapshot); when dropped it reconnects at once and keeps going.
  * - slow: one identity stops reading its TCP socket right after the handshake and sends votes with acks.
- * - snapshots: many identities, each asking for a snapshot again as soon as the last one answered; when
- *   dropped each tries to reconnect every `retryMs`.
+ * - snapshots: many identities, each asking for a snapshot again as soon as the last one answered and every
+ *   50 ms anyway (up to 4 in flight); when dropped each tries to reconnect every `retryMs`.
  */
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -241,22 +241,32 @@ export async function runAttack(cfg: AttackConfig, preopened: Array<RawSocket | 
           report.acksLost += socket.pendingAcks;
           resolve();
         };
-        const next = () => {
-          if (socket.closed) return;
-          if (!running()) {
-            socket.onClose = undefined;
-            socket.close();
-            return resolve();
-          }
+        // Asks again as soon as an answer comes, and every 50 ms anyway (up to 4 in flight): a loop that
+        // does not wait out refusals.
+        let inFlight = 0;
+        const ask = () => {
+          if (socket.closed || inFlight >= 4) return;
+          inFlight += 1;
           report.sent += 1;
           report.sentWithAck += 1;
           bump(report.sentByKind, 'snapshot');
           socket.emit('sync:snapshot', '{}', (raw) => {
+            inFlight -= 1;
             answer(raw);
-            next();
+            if (running()) ask();
           });
         };
-        next();
+        const timer = setInterval(() => {
+          if (socket.closed) return clearInterval(timer);
+          if (!running()) {
+            clearInterval(timer);
+            socket.onClose = undefined;
+            socket.close();
+            return resolve();
+          }
+          ask();
+        }, 50);
+        ask();
       });
       report.connectedMs += Date.now() - since;
     }
