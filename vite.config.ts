@@ -49,6 +49,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/budget/**/*.test.ts', 'shared/**/*.test.ts', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/fuzz/**/*.test.ts', 'tests/chat/**/*.test.ts', 'bench/polls/**/*.test.ts', 'bench/load/**/*.test.ts'],
+          // Full size only (`npm run test:fuzz`): its smaller version is tests/integration/flood.test.ts.
+          exclude: ['tests/fuzz/flood.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

@@ -29,7 +29,12 @@ export function limitKey(socket: PlenumSocket): string {
 export async function dispatch<K extends CommandName>(kernel: Kernel, handlers: Handlers, socket: PlenumSocket, name: K, args: unknown[]): Promise<void> {
   const last = args[args.length - 1];
   // Without an ack function there is nobody to answer; doing nothing is the safe reading of such a message.
-  if (typeof last !== 'function') return;
+  // It still counts against the sender's general limit, and a refusal counts towards dropping the socket:
+  // else a flood without acks would cost the server its decoding forever and never be dropped.
+  if (typeof last !== 'function') {
+    if (kernel.limiter.hit('command', limitKey(socket), kernel.now().getTime()) > 0) kernel.flood.refused(socket);
+    return;
+  }
   let answered = false;
   const startedAt = performance.now();
   const ack = (response: unknown) => {

@@ -72,6 +72,8 @@ export class FloodGuard {
   constructor(
     private readonly policy: FloodPolicy = DEFAULT_FLOOD_POLICY,
     private readonly now: () => number = Date.now,
+    /** Told of every drop (the metrics count them). */
+    private readonly onDrop: (reason: 'flooding' | 'slow_reader') => void = () => {},
   ) {}
 
   /** The credential a cooldown is kept for: the token the socket came with, else its address. */
@@ -88,6 +90,7 @@ export class FloodGuard {
     if (!drop) return false;
     this.cooling.set(FloodGuard.credential(socket), now + this.policy.cooldownMs);
     this.dropped.flooding += 1;
+    this.onDrop('flooding');
     dropNow(socket);
     return true;
   }
@@ -108,6 +111,7 @@ export class FloodGuard {
       const { packets, bytes } = buffered(socket);
       if (overBuffered(packets, bytes, this.policy)) {
         this.dropped.slowReaders += 1;
+        this.onDrop('slow_reader');
         dropNow(socket);
         n += 1;
       }

@@ -18,6 +18,7 @@ export class Metrics {
   private readonly broadcastSeconds: Histogram;
   private readonly dbWriteSeconds: Histogram;
   private readonly snapshotBuilds: Counter;
+  private readonly droppedSockets: Counter<'reason'>;
 
   constructor(io: PlenumIO) {
     const registers = [this.registry];
@@ -58,6 +59,12 @@ export class Metrics {
       help: 'Shared snapshot parts built and serialised (once per event, view and seq; the rest are served from the cache)',
       registers,
     });
+    this.droppedSockets = new Counter({
+      name: 'plenum_dropped_sockets_total',
+      help: 'Sockets the flood guard dropped: flooding (kept sending past its limits) or slow_reader (outgoing buffer over the cap)',
+      labelNames: ['reason'],
+      registers,
+    });
     this.dbWriteSeconds = new Histogram({ name: 'plenum_db_write_duration_seconds', help: 'One write transaction (kernel.commit, including group-committed vote windows)', buckets: BUCKETS, registers });
   }
 
@@ -69,6 +76,11 @@ export class Metrics {
   command(name: string, outcome: string, startedAt: number): void {
     this.commands.inc({ command: name, outcome });
     this.commandSeconds.observe({ command: name }, (performance.now() - startedAt) / 1000);
+  }
+
+  /** The flood guard dropped a socket. */
+  dropped(reason: 'flooding' | 'slow_reader'): void {
+    this.droppedSockets.inc({ reason });
   }
 
   dbWrite(startedAt: number): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter, take } from './rate-limit.js';
+import { charge, debtWait, KERNEL_LIMITS, RateLimiter, refill, take } from './rate-limit.js';
 
 describe('token bucket', () => {
   const spec = { capacity: 3, perMs: 60_000 };
@@ -104,5 +104,39 @@ describe('sliding window ("N per minute")', () => {
     expect(limiter.size).toBe(1);
     limiter.sweep(61_000);
     expect(limiter.size).toBe(0);
+  });
+});
+
+describe('cost buckets (snapshot bytes)', () => {
+  const spec = { capacity: 1000, perMs: 1000 };
+
+  it('let work start while not in debt, charge afterwards, and make the next wait until the refill paid the debt', () => {
+    expect(debtWait(undefined, spec, 0)).toBe(0);
+    let state = charge(undefined, spec, 0, 600);
+    expect(debtWait(state, spec, 0)).toBe(0);
+    state = charge(state, spec, 0, 900); // 400 - 900 = -500: in debt
+    expect(debtWait(state, spec, 0)).toBe(500);
+    expect(debtWait(state, spec, 250)).toBe(250);
+    expect(debtWait(state, spec, 500)).toBe(0);
+    // Refilled, never above capacity.
+    expect(refill(state, spec, 1_000_000)).toBe(1000);
+  });
+
+  it('are kept per key by the limiter, and swept once full again', () => {
+    const limiter = new RateLimiter({ bytes: spec });
+    limiter.charge('bytes', 'ev1:pub', 0, 1500);
+    expect(limiter.debt('bytes', 'ev1:pub', 0)).toBe(500);
+    expect(limiter.debt('bytes', 'ev1:staff', 0)).toBe(0);
+    limiter.sweep(1000);
+    expect(limiter.size).toBe(1);
+    limiter.sweep(1500);
+    expect(limiter.size).toBe(0);
+  });
+});
+
+describe('the documented snapshot limits (docs/protocol.md, Limits)', () => {
+  it('are the defaults: 10 per 10 s per identity; 16 MB at once, then 16 MB a second per event and view', () => {
+    expect(KERNEL_LIMITS.snapshot).toEqual({ capacity: 10, perMs: 10_000 });
+    expect(KERNEL_LIMITS.snapshotBytes).toEqual({ capacity: 16 * 1024 * 1024, perMs: 1_000 });
   });
 });

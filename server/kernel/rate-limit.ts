@@ -65,6 +65,27 @@ export function take(state: BucketState | undefined, spec: BucketSpec, now: numb
   return { allowed: false, state: { tokens, at: now }, retryAfterMs: Math.ceil((1 - tokens) / rate) };
 }
 
+/**
+ * Cost mode, for work whose cost is known only once it is done (the bytes of a snapshot): the bucket holds
+ * `capacity` units and refills `capacity` per `perMs`; `debtWait` lets work start while the bucket is not
+ * in debt, `charge` takes the cost afterwards (the bucket may go below zero; the next work then waits until
+ * the refill has paid the debt).
+ */
+export function refill(state: BucketState | undefined, spec: BucketSpec, now: number): number {
+  if (!state) return spec.capacity;
+  return Math.min(spec.capacity, state.tokens + (Math.max(0, now - state.at) * spec.capacity) / spec.perMs);
+}
+
+/** Milliseconds until the bucket is out of debt (0: the work may start). */
+export function debtWait(state: BucketState | undefined, spec: BucketSpec, now: number): number {
+  const tokens = refill(state, spec, now);
+  return tokens >= 0 ? 0 : Math.ceil((-tokens * spec.perMs) / spec.capacity);
+}
+
+export function charge(state: BucketState | undefined, spec: BucketSpec, now: number, cost: number): BucketState {
+  return { tokens: refill(state, spec, now) - cost, at: now };
+}
+
 export class RateLimiter<K extends string> {
   private readonly buckets = new Map<string, BucketState>();
 
@@ -87,13 +108,24 @@ export class RateLimiter<K extends string> {
     return result.retryAfterMs;
   }
 
+  /** Cost mode (see `charge`): 0 when `kind`'s bucket for `key` is not in debt, else the milliseconds to wait. */
+  debt(kind: K, key: string, now: number): number {
+    return debtWait(this.buckets.get(`${kind}\u0000${key}`), this.specs[kind], now);
+  }
+
+  /** Cost mode: takes `cost` units from `kind`'s bucket for `key` (it may go into debt). */
+  charge(kind: K, key: string, now: number, cost: number): void {
+    const id = `${kind}\u0000${key}`;
+    this.buckets.set(id, charge(this.buckets.get(id), this.specs[kind], now, cost));
+  }
+
   /** Forgets buckets that have refilled completely (they behave exactly like a fresh bucket). */
   sweep(now: number): void {
     for (const [id, state] of this.buckets) {
       const kind = id.slice(0, id.indexOf('\u0000')) as K;
       const spec = this.specs[kind];
-      const last = spec.window ? (state.at + 1) * (spec.perMs / WINDOW_SLOTS) : state.at;
-      if (now - last >= spec.perMs) this.buckets.delete(id);
+      const full = spec.window ? now - (state.at + 1) * (spec.perMs / WINDOW_SLOTS) >= spec.perMs : refill(state, spec, now) >= spec.capacity;
+      if (full) this.buckets.delete(id);
     }
   }
 
@@ -108,4 +140,11 @@ export const KERNEL_LIMITS: Record<string, BucketSpec> = {
   login: { capacity: 10, perMs: 60_000 },
   /** sync:snapshot per identity (attendee, else socket): a resync after each reconnect or gap, not a loop. */
   snapshot: { capacity: 10, perMs: 10_000 },
+  /**
+   * Snapshot bytes per event and view (cost mode; the shared part, serialised once per seq): 16 MB at once,
+   * then 16 MB a second. A whole room resyncing after a network drop (5,000 × 30 KB) is served within ~9 s;
+   * identities looping on a big snapshot (1,000 questions, ~250 KB with answered ones paged) get ~64 a
+   * second between them, so they cannot fill the server's memory and sockets at everyone else's cost.
+   */
+  snapshotBytes: { capacity: 16 * 1024 * 1024, perMs: 1_000 },
 };

@@ -1,6 +1,6 @@
 /**
  * `npm run test:fuzz`: the attack suites at full size (FUZZ_CASES, default 10,000 wire cases; CRASH_WRITES
- * for the crash suite), one file at a time so the counts are not fighting each other for the two cores.
+ * for the crash suite; the flooding suite tests/fuzz/flood.test.ts), one file at a time so the counts are not fighting each other for the two cores.
  */
 import { defineConfig } from 'vitest/config';
 

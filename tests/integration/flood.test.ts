@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { KERNEL_LIMITS } from '../../server/kernel/rate-limit.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
-import { connect, connectError, createEvent, joinAttendee, setupOrganizer, sleep, startTestServer, until, type TestEvent, type TestServer } from './helpers.js';
+import { api, connect, connectError, createEvent, joinAttendee, setupOrganizer, sleep, startTestServer, until, type TestEvent, type TestServer } from './helpers.js';
 
 describe('flooding and slow readers', () => {
   let t: TestServer;
@@ -42,6 +42,23 @@ describe('flooding and slow readers', () => {
     expect((await back.snapshot()).me.name).toBe('Flut');
     back.close();
     bystander.close();
+  });
+
+  it('messages without an ack count too: a flood of them is dropped like any other, and /metrics counts the drops', async () => {
+    const flooder = await joinAttendee(t, ev.code, 'Stumm');
+    const c = await connect(t, { code: ev.code, token: flooder.token });
+    const before = t.server.kernel.flood.dropped.flooding;
+    const silent = c.socket as unknown as { emit(name: string, payload: unknown): void };
+    // 151 messages without acks are within the limit plus 50 refusals; one more drops the socket.
+    for (let i = 0; i < 150; i++) silent.emit('qa:vote', { id: 'nope', up: true });
+    await sleep(300);
+    expect(c.socket.connected).toBe(true);
+    for (let i = 0; i < 50; i++) silent.emit('qa:vote', { id: 'nope', up: true });
+    await until(() => c.disconnectReason, 5000, 'the silent flooder to be dropped');
+    expect(t.server.kernel.flood.dropped.flooding).toBe(before + 1);
+    expect(await connectError(t, { code: ev.code, token: flooder.token })).toBe('rate_limited');
+    const metrics = (await api(t.url, '/metrics')).text;
+    expect(metrics).toContain(`plenum_dropped_sockets_total{reason="flooding"} ${before + 1}`);
   });
 
   it('a client that never reads is dropped once its outgoing buffer passes the cap; the others keep receiving', async () => {
@@ -101,5 +118,51 @@ describe('flooding and slow readers', () => {
     expect((await tab.call('sync:snapshot', {})).ok).toBe(false);
     c.close();
     tab.close();
+  });
+});
+
+describe('the snapshot budget of an event (bytes per audience)', () => {
+  let t: TestServer;
+  let ev: TestEvent;
+  beforeAll(async () => {
+    // 6 KB at once, 6 KB a second: three or four snapshots of this small event, then the crowd waits.
+    t = await startTestServer({ limits: { snapshotBytes: { capacity: 6_000, perMs: 1_000 } } });
+    ev = await createEvent(t, await setupOrganizer(t));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('many identities asking at once: the first are served, the rest told to wait at least a second, then served', async () => {
+    const clients = await Promise.all(Array.from({ length: 12 }, async (_, i) => connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code, `Menge ${i}`)).token })));
+    const size = Buffer.byteLength(JSON.stringify(await clients[0]!.snapshot()));
+    expect(size).toBeLessThan(3_000);
+    await sleep(1_100);
+    const answers = await Promise.all(clients.map((c) => c.call('sync:snapshot', {})));
+    const served = answers.filter((a) => a.ok).length;
+    const refused = answers.filter((a) => !a.ok);
+    // The budget holds 6,000 bytes: at least 2 snapshots, at most what fits plus the one that went into debt.
+    expect(served).toBeGreaterThanOrEqual(2);
+    expect(served).toBeLessThanOrEqual(Math.floor(6_000 / size) + 1);
+    for (const r of refused) {
+      if (r.ok) continue;
+      expect(r.error.code).toBe('rate_limited');
+      expect(r.error.retryAfterMs).toBeGreaterThanOrEqual(1_000);
+    }
+    // Staff have their own budget.
+    const moderator = await connect(t, { code: ev.code, token: ev.tokens.moderator });
+    expect((await moderator.call('sync:snapshot', {})).ok).toBe(true);
+    // Waiting as told, everyone gets one in the end (nobody is dropped for it).
+    const late = clients.filter((_, i) => !answers[i]!.ok);
+    for (const c of late) {
+      let ack = await c.call('sync:snapshot', {});
+      for (let k = 0; k < 10 && !ack.ok; k++) {
+        await sleep(ack.ok ? 0 : ack.error.retryAfterMs ?? 1_000);
+        ack = await c.call('sync:snapshot', {});
+      }
+      expect(ack.ok).toBe(true);
+      expect(c.socket.connected).toBe(true);
+    }
+    for (const c of [...clients, moderator]) c.close();
   });
 });

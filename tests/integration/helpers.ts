@@ -31,8 +31,8 @@ export async function startTestServer(options: CreateServerOptions = {}, env: Re
   const dataDir = mkdtempSync(join(tmpdir(), 'plenum-it-'));
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...databaseEnv(dataDir), ...env });
   // Presence flushes every 20 ms instead of 500: tests settle quickly (a test of the coalescing passes 500).
-  // Tests poll snapshots in loops: the snapshot limit is lifted here and tested with its real value in flood.test.ts.
-  const limits = { snapshot: { capacity: 10_000, perMs: 10_000 }, ...options.limits };
+  // Tests poll snapshots in loops: the snapshot limits are lifted here and tested with their real values in flood.test.ts.
+  const limits = { snapshot: { capacity: 10_000, perMs: 10_000 }, snapshotBytes: { capacity: 1e12, perMs: 10_000 }, ...options.limits };
   const server = await createServer(config, { presenceFlushMs: 20, ...options, limits });
   return {
     url: server.url,
