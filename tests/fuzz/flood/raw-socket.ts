@@ -1,7 +1,8 @@
 /**
  * A Socket.IO client done by hand over a raw WebSocket (the `ws` package): the Engine.IO open packet, the
  * namespace CONNECT with the auth object, pings answered, events and acks as the protocol's text frames
- * (`42<id>["name",payload]` → `43<id>[answer]`). An attacker's script looks like this: no client library,
+ * (`42<id>["name",payload]` → `43<id>[answer]`, or `46<n>-<id>[answer]` followed by n binary frames when
+ * the answer carries bytes, as a snapshot's shared part does). An attacker's script looks like this: no client library,
  * no backoff, and it may stop reading its TCP socket (`pause()`). Answers are handed over raw (a Buffer),
  * so reading a 500 KB snapshot ack costs no JSON parse.
  */
@@ -15,12 +16,14 @@ type TcpSocket = { pause(): void; resume(): void };
 export class RawSocket {
   private nextId = 0;
   private readonly acks = new Map<number, (raw: Buffer) => void>();
+  /** A binary ack whose attachments are still arriving. */
+  private binaryAck: { id: number; parts: Buffer[]; missing: number } | null = null;
   closed = false;
   /** Called once when the connection ends (server drop, error or close()). */
   onClose: (() => void) | undefined;
 
   private constructor(readonly ws: WebSocket) {
-    ws.on('message', (data: Buffer) => this.onMessage(data));
+    ws.on('message', (data: Buffer, isBinary: boolean) => (isBinary ? this.onAttachment(data) : this.onMessage(data)));
     ws.on('close', () => this.ended());
     ws.on('error', () => this.ended());
   }
@@ -75,7 +78,35 @@ export class RawSocket {
         this.acks.delete(id);
         ack(data.subarray(i));
       }
+    } else if (first === 0x34 && data[1] === 0x36) {
+      // '46<n>-<id>[...]': an ack with n binary attachments to follow.
+      let i = 2;
+      let n = 0;
+      while (i < data.length && data[i] !== 0x2d /* '-' */) n = n * 10 + (data[i++]! - 0x30);
+      i++;
+      let id = 0;
+      while (i < data.length && data[i]! >= 0x30 && data[i]! <= 0x39) id = id * 10 + (data[i++]! - 0x30);
+      this.binaryAck = { id, parts: [data.subarray(i)], missing: n };
+      if (n === 0) this.finishBinaryAck();
     } else if (first === 0x34 && data[1] === 0x31) this.ended(); // '41': the server disconnected us
+  }
+
+  private onAttachment(data: Buffer): void {
+    const b = this.binaryAck;
+    if (!b) return;
+    b.parts.push(data);
+    if (--b.missing === 0) this.finishBinaryAck();
+  }
+
+  /** The answer's JSON text followed by its attachments (ackOutcome reads the text's start; sizes count all). */
+  private finishBinaryAck(): void {
+    const b = this.binaryAck!;
+    this.binaryAck = null;
+    const ack = this.acks.get(b.id);
+    if (ack) {
+      this.acks.delete(b.id);
+      ack(Buffer.concat(b.parts));
+    }
   }
 
   private ended(): void {
