@@ -13,7 +13,7 @@ import { qaMigrations } from './migrations.js';
 import { qaPersonalSnapshot, qaSharedSnapshot } from './snapshot.js';
 import { answeredPageHandler } from './answered-page.js';
 import { VoteGroupCommit } from './vote-commit.js';
-import { discountInTransaction, dismissInTransaction, evaluateVoteAlerts } from './vote-alerts.js';
+import { AlertPace, discountInTransaction, dismissInTransaction, evaluateVoteAlerts } from './vote-alerts.js';
 
 export interface QaModule extends FeatureModule {
   /** For other features that bring questions in (chat): on their own transaction. */
@@ -25,7 +25,8 @@ export interface QaModule extends FeatureModule {
 export function createQaModule(kernel: Kernel, people: People): QaModule {
   // The votes of a window commit together (ack after that commit) with ONE `question:votes` delta per event
   // (one seq bump), the same array for both audiences (one broadcast).
-  const votes = new VoteGroupCommit(kernel, undefined, (trx, eventId, ids, now) => evaluateVoteAlerts(trx, eventId, ids, now, people));
+  const alertPace = new AlertPace();
+  const votes = new VoteGroupCommit(kernel, undefined, (trx, eventId, added, ids, now) => evaluateVoteAlerts(trx, eventId, added, ids, now, people, alertPace));
   const imports = createQaImports();
 
   const merge: Handler<'qa:merge'> = {

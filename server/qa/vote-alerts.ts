@@ -50,18 +50,56 @@ async function withJoinFacts(trx: Transaction<DB>, eventId: string, people: Peop
 }
 
 /**
- * The vote path: re-decides the alert of each question whose count moved in this window; returns the
- * staff-only changes (empty when no alert changed). One settings read, one vote read per question with
- * enough recent votes, one read of their voters.
+ * How often a question with a standing alert is decided again (per node): its count of flagged votes may lag
+ * this much. Without it, a burst in progress (thousands of new voters on one question) would be re-read in
+ * full every vote window (10 a second).
  */
-export async function evaluateVoteAlerts(trx: Transaction<DB>, eventId: string, questionIds: readonly string[], now: Date, people: People): Promise<Change[]> {
+export const STANDING_ALERT_EVERY_MS = 2_000;
+
+export class AlertPace {
+  private readonly last = new Map<string, number>();
+  /** Whether the standing alert of `questionId` is due to be decided again; marks it decided when it is. */
+  due(questionId: string, nowMs: number): boolean {
+    const at = this.last.get(questionId);
+    if (at !== undefined && nowMs - at < STANDING_ALERT_EVERY_MS) return false;
+    if (this.last.size > 50_000) this.last.clear();
+    this.last.set(questionId, nowMs);
+    return true;
+  }
+}
+
+/**
+ * The vote path: re-decides the alert of each question whose count moved in this window; returns the
+ * staff-only changes (empty when no alert changed). Only a vote by a new identity can raise an alert, so a
+ * question without an alert is decided only when this window added such a vote (one read of the window's
+ * voters; long-present voters cost nothing more); a standing alert is decided at most every
+ * STANDING_ALERT_EVERY_MS. Then one settings read, one vote read per question with enough recent votes, one
+ * read of their voters.
+ */
+export async function evaluateVoteAlerts(
+  trx: Transaction<DB>,
+  eventId: string,
+  added: ReadonlyArray<{ questionId: string; attendeeId: string }>,
+  questionIds: readonly string[],
+  now: Date,
+  people: People,
+  pace: AlertPace,
+): Promise<Change[]> {
   if (questionIds.length === 0) return [];
   const rule = await ruleOfEvent(trx, eventId);
   if (!rule) return [];
+  const nowMs = now.getTime();
+  const addedFacts = added.length ? await people.joinFacts(trx, eventId, [...new Set(added.map((a) => a.attendeeId))]) : new Map<string, { joinedAt: string }>();
+  const newVoteOn = new Set<string>();
+  for (const a of added) {
+    const f = addedFacts.get(a.attendeeId);
+    if (f && nowMs - Date.parse(f.joinedAt) <= rule.newWithinMs) newVoteOn.add(a.questionId);
+  }
   const questions = await getQuestions(trx, eventId, questionIds);
   const candidates: Array<{ q: QuestionRecord; votes: Array<{ attendeeId: string; votedAt: number }> }> = [];
   for (const q of questions.values()) {
-    const votes = await recentVotes(trx, q, rule, now.getTime());
+    if (q.voteAlert ? !pace.due(q.id, nowMs) : !newVoteOn.has(q.id)) continue;
+    const votes = await recentVotes(trx, q, rule, nowMs);
     if (votes) candidates.push({ q, votes });
   }
   if (candidates.length === 0) return [];

@@ -42,7 +42,7 @@ export class VoteGroupCommit {
     private readonly kernel: Kernel,
     readonly windowMs = kernel.options.windows?.votes ?? kernel.config.voteWindowMs,
     /** Re-decides the vote alerts of these questions inside the window's transaction (staff-only changes). */
-    private readonly alerts?: (trx: Transaction<DB>, eventId: string, questionIds: string[], now: Date) => Promise<Change[]>,
+    private readonly alerts?: (trx: Transaction<DB>, eventId: string, added: ReadonlyArray<{ questionId: string; attendeeId: string }>, questionIds: string[], now: Date) => Promise<Change[]>,
   ) {}
 
   /** Resolves with whether the attendee now votes for the question, once the window's transaction committed. */
@@ -87,7 +87,7 @@ export class VoteGroupCommit {
         }
         const changes: Change[] = [{ type: 'question:votes', counts }];
         // Ballot stuffing: once per window for the questions whose count moved, from this transaction's reads.
-        const alerts = this.alerts ? await this.alerts(trx, eventId, [...decision.counts.keys()], now) : [];
+        const alerts = this.alerts ? await this.alerts(trx, eventId, decision.add, [...decision.counts.keys()], now) : [];
         return { result: decision.outcomes, changes: decision.counts.size ? { staff: alerts.length ? [...changes, ...alerts] : changes, pub: changes } : null };
       });
     } catch (err) {
