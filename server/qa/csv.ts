@@ -7,7 +7,7 @@ import { tokensEqual } from '../auth/tokens.js';
 import { findEventById } from '../events/repository.js';
 import type { Kernel } from '../kernel/feature.js';
 import type { QuestionRecord } from './core/types.js';
-import { listAll } from './repository.js';
+import { listForModerators } from './repository.js';
 
 export const CSV_COLUMNS = [
   'id', 'state', 'text', 'author', 'anonymous', 'votes', 'labels', 'starred', 'reply', 'created_at', 'answered_at', 'source', 'merged_into',
@@ -52,7 +52,7 @@ export function csvRoutes(kernel: Kernel): Router {
   const router = Router();
   router.get('/events/:id/questions.csv', async (req, res) => {
     const event = await moderatorOrOrganizer(req, kernel);
-    const csv = questionsCsv(await listAll(kernel.db, event.id));
+    const csv = questionsCsv(await listForModerators(kernel.db, event.id));
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="plenum-${event.code}-questions.csv"`);
     res.setHeader('Cache-Control', 'no-store');

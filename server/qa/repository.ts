@@ -219,6 +219,7 @@ export async function adjustVotes(db: Db, questionId: string, delta: 1 | -1): Pr
 
 // ---- reads for snapshots and export ----
 
+/** Every question but the tombstones of erased ones: what moderators see, and the CSV export. */
 export async function listForModerators(db: Db, eventId: string): Promise<QuestionRecord[]> {
   const rows = await db
     .selectFrom('questions')
@@ -266,17 +267,4 @@ export async function listOwn(db: Db, attendeeId: string): Promise<QuestionRecor
 export async function listVotedIds(db: Db, attendeeId: string): Promise<string[]> {
   const rows = await db.selectFrom('votes').select('question_id').where('attendee_id', '=', attendeeId).execute();
   return rows.map((r) => r.question_id);
-}
-
-/** Every question but the tombstones of erased ones (the export: a withdrawn question is gone there too). */
-export async function listAll(db: Db, eventId: string): Promise<QuestionRecord[]> {
-  const rows = await db
-    .selectFrom('questions')
-    .selectAll()
-    .where('event_id', '=', eventId)
-    .where('state', '!=', 'withdrawn')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return rows.map(rowToRecord);
 }

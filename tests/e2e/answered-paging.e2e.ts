@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 import { join } from 'node:path';
-import { expectAccessible, pathOf, screenshotDir, startSession, type BrowserSession } from './harness.js';
+import { expectAccessible, pathOf, screenshotDir, startSession, type BrowserSession, organizerCookie } from './harness.js';
 
 const email = 'orga@example.org';
 const password = 'sicheres-passwort-1';
@@ -50,13 +50,7 @@ const longest = (i: number) =>
 
 beforeAll(async () => {
   session = await startSession({ email, password });
-  const login = await fetch(`${session.server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: session.server.url },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(login.status).toBe(200);
-  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  cookie = await organizerCookie(session.server, { email, password });
 });
 
 afterAll(async () => {

@@ -175,6 +175,17 @@ export async function startSession(organizer: { email: string; password: string 
   };
 }
 
+/** Logs the organizer in over REST and returns the session cookie (`name=value`) for socket and REST calls. */
+export async function organizerCookie(server: Pick<RunningServer, 'url'>, organizer: { email: string; password: string }): Promise<string> {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify(organizer),
+  });
+  expect(login.status).toBe(200);
+  return (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   // An element fading in has a contrast of its own for a moment: judge the page once its transitions and
   // finite animations have ended (endless ones, like a spinner, are left alone).

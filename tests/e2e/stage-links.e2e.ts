@@ -12,7 +12,7 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
-import { expectAccessible, pathOf, shot, startSession, type BrowserSession } from './harness.js';
+import { expectAccessible, pathOf, shot, startSession, type BrowserSession, organizerCookie } from './harness.js';
 import { cspDirective } from '../../server/http/frame-headers.js';
 
 const email = 'orga@example.org';
@@ -88,13 +88,7 @@ async function newPage(ctx: BrowserContext, path: string): Promise<Page> {
 
 beforeAll(async () => {
   session = await startSession({ email, password });
-  const login = await fetch(`${session.server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(login.status).toBe(200);
-  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  cookie = await organizerCookie(session.server, { email, password });
 });
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type { Page } from 'playwright-core';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
-import { expectAccessible, pathOf, shot, startSession, type BrowserSession } from './harness.js';
+import { expectAccessible, pathOf, shot, startSession, type BrowserSession, organizerCookie } from './harness.js';
 
 const email = 'orga@example.org';
 const password = 'sicheres-passwort-1';
@@ -47,9 +47,7 @@ async function noHorizontalScroll(page: Page): Promise<void> {
 
 beforeAll(async () => {
   session = await startSession({ email, password });
-  const login = await fetch(`${session.server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  expect(login.status).toBe(200);
-  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  cookie = await organizerCookie(session.server, { email, password });
 });
 
 afterAll(async () => {

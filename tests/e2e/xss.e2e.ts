@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assembleSnapshot } from '../../shared/snapshot.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
-import { pathOf, startSession, type BrowserSession } from './harness.js';
+import { pathOf, startSession, type BrowserSession, organizerCookie } from './harness.js';
 
 const email = 'orga@example.org';
 const password = 'sicheres-passwort-1';
@@ -84,13 +84,7 @@ async function visit(kind: 'phone' | 'desktop', path: string, visible: string): 
 
 beforeAll(async () => {
   session = await startSession({ email, password });
-  const login = await fetch(`${session.server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: session.server.url },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(login.status).toBe(200);
-  cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  cookie = await organizerCookie(session.server, { email, password });
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 /** Helpers of the polls integration tests: poll definitions, the polls part of raw frames. */
 import type { PollDraftInput } from '../../shared/polls/schemas.js';
 import type { Delta } from '../../shared/socket.js';
-import type { Client } from './helpers.js';
+import { connect, createEvent, joinAttendee, type Client, type TestServer } from './helpers.js';
 
 export const opts = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `o${i + 1}`, text: `Option ${i + 1}` }));
 
@@ -32,4 +32,19 @@ export function recordFrames(c: Client): string[] {
   const frames: string[] = [];
   c.socket.onAny((event, ...args) => frames.push(`${String(event)} ${JSON.stringify(args)}`));
   return frames;
+}
+
+/** An event with a moderator, the stage and `attendees` named attendees, each connected. */
+export async function pollsEvent(ctx: { readonly t: TestServer; readonly cookie: string }, attendees = 2) {
+  const ev = await createEvent(ctx.t, ctx.cookie);
+  const mod = await connect(ctx.t, { code: ev.code, token: ev.tokens.moderator });
+  const stage = await connect(ctx.t, { code: ev.code, token: ev.tokens.stage });
+  const people: Client[] = [];
+  const ids: string[] = [];
+  for (let i = 0; i < attendees; i++) {
+    const a = await joinAttendee(ctx.t, ev.code, `Person ${i + 1}`);
+    ids.push(a.attendeeId);
+    people.push(await connect(ctx.t, { code: ev.code, token: a.token }));
+  }
+  return { ev, mod, stage, people, ids };
 }

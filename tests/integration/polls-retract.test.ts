@@ -6,24 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PublicPoll } from '../../shared/polls/schemas.js';
-import { connect, createEvent, joinAttendee, serverWithOrganizer, sleep, until, type Client } from './helpers.js';
-import { defs, pollChanges } from './polls-helpers.js';
+import { serverWithOrganizer, sleep, until, type Client } from './helpers.js';
+import { defs, pollChanges, pollsEvent } from './polls-helpers.js';
 
 const ctx = serverWithOrganizer({ windows: { pollTallies: 30 } });
 
-async function setup(attendees: number) {
-  const ev = await createEvent(ctx.t, ctx.cookie);
-  const mod = await connect(ctx.t, { code: ev.code, token: ev.tokens.moderator });
-  const stage = await connect(ctx.t, { code: ev.code, token: ev.tokens.stage });
-  const people: Client[] = [];
-  const ids: string[] = [];
-  for (let i = 0; i < attendees; i++) {
-    const a = await joinAttendee(ctx.t, ev.code, `Person ${i + 1}`);
-    ids.push(a.attendeeId);
-    people.push(await connect(ctx.t, { code: ev.code, token: a.token }));
-  }
-  return { ev, mod, stage, people, ids };
-}
+const setup = (attendees: number) => pollsEvent(ctx, attendees);
 
 const db = () => ctx.t.server.kernel.db;
 const tallyOf = (c: Client, pollId: string) =>

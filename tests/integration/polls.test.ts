@@ -2,23 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PollResults, PublicPoll } from '../../shared/polls/schemas.js';
 import { connect, createEvent, joinAttendee, serverWithOrganizer, sleep, until, type Client } from './helpers.js';
-import { defs, pollChanges, recordFrames } from './polls-helpers.js';
+import { defs, pollChanges, pollsEvent, recordFrames } from './polls-helpers.js';
 
 const ctx = serverWithOrganizer({ windows: { pollTallies: 30 } });
 
-async function setup(attendees = 2) {
-  const ev = await createEvent(ctx.t, ctx.cookie);
-  const mod = await connect(ctx.t, { code: ev.code, token: ev.tokens.moderator });
-  const stage = await connect(ctx.t, { code: ev.code, token: ev.tokens.stage });
-  const people: Client[] = [];
-  const ids: string[] = [];
-  for (let i = 0; i < attendees; i++) {
-    const a = await joinAttendee(ctx.t, ev.code, `Person ${i + 1}`);
-    ids.push(a.attendeeId);
-    people.push(await connect(ctx.t, { code: ev.code, token: a.token }));
-  }
-  return { ev, mod, stage, people, ids };
-}
+const setup = (attendees = 2) => pollsEvent(ctx, attendees);
 
 async function staffResults(mod: Client, id: string): Promise<{ responses: number; results: PollResults }> {
   const p = (await mod.snapshot()).polls.polls.find((x) => x.id === id)!;
