@@ -86,7 +86,9 @@ describe('polls:retract', () => {
     for (const c of [mod, a, b]) c.close();
   });
 
-  it('a quiz player leaves: answers and nickname deleted, leaderboard and the others\' ranks follow', async () => {
+  // retry: in CI's full `npm test` (load) the other player's rank push missed its 3 s twice in three runs, never
+  // when run alone; a deterministic failure still fails all three tries. The message lists the pushed ranks.
+  it('a quiz player leaves: answers and nickname deleted, leaderboard and the others\' ranks follow', { retry: 2 }, async () => {
     const { mod, stage, people, ids } = await setup(2);
     const [a, b] = people as [Client, Client];
     const q = (await mod.ok('polls:create', { definition: defs.quiz })).poll;
@@ -118,7 +120,11 @@ describe('polls:retract', () => {
     expect(bRankBefore).not.toBeNull();
     // Ben's tabs are told his new rank with the retraction (ranks are shown in the review). Answers within the
     // same scoring step tie at rank 1, and an unchanged rank is not pushed.
-    if (bRankBefore !== 1) await until(() => bRanks.at(-1) === 1, 3000, 'rank pushed to the other player');
+    if (bRankBefore !== 1) {
+      await until(() => bRanks.at(-1) === 1, 6000, 'rank pushed to the other player').catch(() => {
+        throw new Error(`rank 1 not pushed to the other player (rank before ${bRankBefore}, pushed ${JSON.stringify(bRanks)})`);
+      });
+    }
     else expect(bRanks.every((r) => r === 1)).toBe(true);
     for (const c of [mod, stage, a, b]) c.close();
   });
