@@ -250,17 +250,21 @@ describe.skipIf(testDatabaseUrl !== null)('crash and restart under writes of eve
     async function runSegment(stopAt: number, kill: boolean): Promise<void> {
       await Promise.all(all.map((c) => c.open(server.url)));
       const until = () => sent < stopAt;
-      const loops = [
-        ...attendeeConns.map((_, i) => attendeeLoop(i, until)),
-        ...moderators.map((c) => moderatorLoop(c, until)),
-        ...facilitators.map((c, n) => facilitatorLoop(c, n, until)),
-      ];
+      // Armed before the loops start: their first writes go out synchronously, and two kill points can be
+      // fewer writes apart than there are sockets.
       if (kill) {
         Conn.afterEmit = () => {
           if (sent < stopAt) return;
           Conn.afterEmit = undefined;
           void server.kill('SIGKILL');
         };
+      }
+      const loops = [
+        ...attendeeConns.map((_, i) => attendeeLoop(i, until)),
+        ...moderators.map((c) => moderatorLoop(c, until)),
+        ...facilitators.map((c, n) => facilitatorLoop(c, n, until)),
+      ];
+      if (kill) {
         let last = sent;
         let still = Date.now();
         while (sent < stopAt) {
@@ -268,7 +272,8 @@ describe.skipIf(testDatabaseUrl !== null)('crash and restart under writes of eve
           if (sent !== last) [last, still] = [sent, Date.now()];
           if (Date.now() - still > 15_000) throw new Error(`the driver stopped at ${sent} writes:\n${server.output().slice(-2000)}`);
         }
-        // Writes are in flight on dozens of sockets right now.
+        // Writes are in flight on dozens of sockets right now. A hook left armed would kill the next server.
+        Conn.afterEmit = undefined;
         await server.kill('SIGKILL');
         await Promise.all(loops);
         lostPerKill.push(log.filter((w) => w.state === 'lost' && w.segment === segment).length);
