@@ -455,10 +455,14 @@ async function step(a: StepArgs) {
           const payload: CommandPayload<'qa:vote'> = { id, up };
           slot.c.request('qa:vote', payload, (res, at) => {
             v.ackAt = at;
-            const r = res as { ok: boolean; error?: { code: string } };
+            const r = res as { ok: boolean; seq?: number; error?: { code: string } };
             if (r.ok) {
               v.ok = true;
-              st.waiting.push(v);
+              // The ack names the seq that carries the vote; a server without it: the first message after the ack.
+              if (typeof r.seq === 'number') {
+                v.seq = r.seq;
+                v.named = true;
+              } else st.waiting.push(v);
             } else {
               st.voted.set(id, !up);
               const code = r.error?.code ?? 'unknown';

@@ -2,7 +2,7 @@
 import { isStaffRole } from '../../shared/kernel/roles.js';
 import { registerCommands } from './dispatch.js';
 import type { RunningKernel } from './kernel.js';
-import { attendeeRoom, linkRoom, pubRoom, stageRoom, staffRoom } from './rooms.js';
+import { attendeeRoom, linkRoom, pubPartOf, pubPartRoom, pubRoom, stageRoom, staffRoom } from './rooms.js';
 import type { PlenumSocket } from './socket-types.js';
 
 export function onConnection(kernel: RunningKernel, socket: PlenumSocket): void {
@@ -19,6 +19,7 @@ export function onConnection(kernel: RunningKernel, socket: PlenumSocket): void 
   if (d.linkRole) rooms.push(linkRoom(d.eventId, d.linkRole));
   // The speaker view reads what the stage reads (read-only capability).
   if (d.role === 'stage' || d.role === 'speaker') rooms.push(stageRoom(d.eventId));
+  else if (!isStaffRole(d.role)) rooms.push(pubPartRoom(d.eventId, pubPartOf(socket.id)));
   void socket.join(rooms);
   registerCommands(kernel, kernel.handlers, socket);
   const { attendeeId } = d;

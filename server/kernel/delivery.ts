@@ -1,13 +1,19 @@
 /**
  * Fan-out to rooms. Every emit is one broadcast: Socket.IO encodes the packet once per call and writes the
  * same bytes to each socket of the room(s), so nothing here is per socket.
+ *
+ * A large event's attendee tick goes out in parts (the room's PUB_PARTS sub-rooms, one emit each) with the
+ * event loop free between them: writing one message to 5,000 sockets takes ~65 ms of one core here, and
+ * done in one piece it held up everything else (vote windows fired ~55 ms late, staff deltas waited).
+ * While an event's tick is going out, acks to its attendee sockets wait for the last part (dispatch), so
+ * that no attendee gets an older tick after the ack of a newer change.
  */
 import { performance } from 'node:perf_hooks';
 import type { LinkRole } from '../../shared/kernel/roles.js';
 import type { PersonalChange } from '../../shared/socket.js';
 import type { Changes } from './changes.js';
 import type { Metrics } from './metrics.js';
-import { attendeeRoom, linkRoom, pubRoom, stageRoom, staffRoom } from './rooms.js';
+import { attendeeRoom, linkRoom, PUB_PARTS, pubPartRoom, pubRoom, stageRoom, staffRoom } from './rooms.js';
 import type { PlenumIO, PlenumSocket } from './socket-types.js';
 
 export type RevokeReason = 'link_rotated' | 'event_deleted';
@@ -18,12 +24,35 @@ interface PubItem {
   personal: Changes['personal'];
 }
 
+/** A tick going out in parts: the steps left, and who waits for its end. */
+interface Fanout {
+  steps: Array<() => void>;
+  next: number;
+  done: Promise<void>;
+  finish: () => void;
+  /** The next tick came due meanwhile: it goes out right after this one. */
+  rerun: boolean;
+  startedAt: number;
+  /** Time spent in the steps, not counting the pauses between them. */
+  busyMs: number;
+}
+
+/** Writing one tick to the attendees may take at most 1/TICK_STRETCH of the time: the tick grows past pubTickMs when it would take more. */
+export const TICK_STRETCH = 2;
+const MAX_TICK_MS = 1_000;
+
+/** Attendee rooms with fewer local sockets than this go out in one emit. */
+export const PARTED_FROM = 1_000;
+
 export class Delivery {
   /** Counts revocations, so a socket whose handshake raced a rotation or deletion can be caught. */
   private revision = 0;
   private readonly lastRevoked = new Map<string, number>();
   /** Public deltas (and their personal changes) waiting for the event's next attendee tick. */
   private readonly pending = new Map<string, { items: PubItem[]; timer: NodeJS.Timeout }>();
+  private readonly fanouts = new Map<string, Fanout>();
+  /** Per event: the tick after the last one, stretched by its cost (see TICK_STRETCH). */
+  private readonly tickMs = new Map<string, number>();
 
   /** Cluster mode: tells the other nodes (set by app.ts). */
   onRevoked: ((eventId: string, role?: LinkRole) => void) | null = null;
@@ -37,7 +66,17 @@ export class Delivery {
      * attendee instead of one each. Staff get every delta at once. 0: no tick, everything at once.
      */
     readonly pubTickMs = 100,
+    /** Local attendee sockets from which a tick goes out in parts (tests lower it). */
+    readonly partedFrom = PARTED_FROM,
   ) {}
+
+  /**
+   * Resolves when the event's tick that is going out in parts has reached every attendee; null when none is
+   * (then an ack may go at once).
+   */
+  afterFanout(eventId: string): Promise<void> | null {
+    return this.fanouts.get(eventId)?.done ?? null;
+  }
 
   /** A revocation made here or on another node: handshakes that started before it are refused. */
   noteRevoked(eventId: string, role?: LinkRole): void {
@@ -81,30 +120,77 @@ export class Delivery {
       open.items.push(item);
       return;
     }
-    const timer = setTimeout(() => this.flushPub(eventId), this.pubTickMs);
+    const timer = setTimeout(() => this.flushPub(eventId), this.tickMs.get(eventId) ?? this.pubTickMs);
     this.pending.set(eventId, { items: [item], timer });
   }
 
-  private flushPub(eventId: string): void {
+  private flushPub(eventId: string, inParts = true): void {
     const open = this.pending.get(eventId);
     if (!open) return;
+    const running = this.fanouts.get(eventId);
+    if (running) {
+      running.rerun = true;
+      return;
+    }
     this.pending.delete(eventId);
     clearTimeout(open.timer);
     const t0 = performance.now();
     const { items } = open;
-    const send = (room: ReturnType<PlenumIO['to']>, pick: (i: PubItem) => Changes['pub']) => {
-      if (items.length === 1) room.emit('sync:delta', { seq: items[0]!.seq, changes: pick(items[0]!) });
-      else room.emit('sync:deltas', { deltas: items.map((i) => ({ seq: i.seq, changes: pick(i) })) });
+    const single = items.length === 1 ? { seq: items[0]!.seq, changes: items[0]!.pub } : null;
+    const several = single ? null : { deltas: items.map((i) => ({ seq: i.seq, changes: i.pub })) };
+    const emit = (to: ReturnType<PlenumIO['to']>) => {
+      if (single) to.emit('sync:delta', single);
+      else to.emit('sync:deltas', several!);
     };
-    send(this.io.to(pubRoom(eventId)).except(stageRoom(eventId)), (i) => i.pub);
     // After the deltas, as before: e.g. a rejected question's author gets its own copy after the removal.
-    this.personal(items.flatMap((i) => i.personal));
-    this.metrics?.broadcast(t0);
+    const personal = () => this.personal(items.flatMap((i) => i.personal));
+    const local = this.io.sockets.adapter.rooms.get(pubRoom(eventId))?.size ?? 0;
+    if (!inParts || local < this.partedFrom) {
+      emit(this.io.to(pubRoom(eventId)).except(stageRoom(eventId)));
+      personal();
+      this.stretchTick(eventId, performance.now() - t0);
+      this.metrics?.broadcast(t0);
+      return;
+    }
+    const steps = Array.from({ length: PUB_PARTS }, (_, part) => () => emit(this.io.to(pubPartRoom(eventId, part))));
+    steps.push(personal);
+    let finish!: () => void;
+    const done = new Promise<void>((r) => (finish = r));
+    const fanout: Fanout = { steps, next: 0, done, finish, rerun: false, startedAt: t0, busyMs: 0 };
+    this.fanouts.set(eventId, fanout);
+    const step = () => {
+      if (this.fanouts.get(eventId) !== fanout) return; // finished by flushAll
+      const s0 = performance.now();
+      fanout.steps[fanout.next++]!();
+      fanout.busyMs += performance.now() - s0;
+      if (fanout.next < fanout.steps.length) setImmediate(step);
+      else this.endFanout(eventId, fanout);
+    };
+    step();
   }
 
-  /** Sends every waiting public delta now (shutdown, tests). */
+  private endFanout(eventId: string, fanout: Fanout): void {
+    this.fanouts.delete(eventId);
+    // The waiting acks run as microtasks of this resolution, before the next tick can start (setImmediate).
+    fanout.finish();
+    this.stretchTick(eventId, fanout.busyMs);
+    this.metrics?.broadcast(fanout.startedAt);
+    if (fanout.rerun) setImmediate(() => this.flushPub(eventId));
+  }
+
+  private stretchTick(eventId: string, busyMs: number): void {
+    const next = Math.min(MAX_TICK_MS, Math.round(busyMs * TICK_STRETCH));
+    if (next > this.pubTickMs) this.tickMs.set(eventId, next);
+    else this.tickMs.delete(eventId);
+  }
+
+  /** Sends every waiting public delta now, in one piece (shutdown, tests). */
   flushAll(): void {
-    for (const eventId of [...this.pending.keys()]) this.flushPub(eventId);
+    for (const [eventId, fanout] of [...this.fanouts]) {
+      while (fanout.next < fanout.steps.length) fanout.steps[fanout.next++]!();
+      this.endFanout(eventId, { ...fanout, rerun: false });
+    }
+    for (const eventId of [...this.pending.keys()]) this.flushPub(eventId, false);
   }
 
   private emitDeltas(eventId: string, seq: number, changes: Changes): void {

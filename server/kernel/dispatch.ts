@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { DomainError, type WireError } from '../../shared/errors.js';
 import { commands, type CommandName, type CommandResult, type ParsedPayload } from '../../shared/socket.js';
+import { isStaffRole } from '../../shared/kernel/roles.js';
 import { invalidPayload } from '../http/errors.js';
 import type { Handler, Handlers, Kernel } from './feature.js';
 import type { PlenumSocket } from './socket-types.js';
@@ -40,9 +41,15 @@ export async function dispatch<K extends CommandName>(kernel: Kernel, handlers: 
   const ack = (response: unknown) => {
     if (answered) return;
     answered = true;
-    (last as AnyAck)(response);
-    const r = response as { ok: boolean; error?: { code: string } };
-    kernel.metrics.command(name, r.ok ? 'ok' : (r.error?.code ?? 'unknown'), startedAt);
+    const send = () => {
+      (last as AnyAck)(response);
+      const r = response as { ok: boolean; error?: { code: string } };
+      kernel.metrics.command(name, r.ok ? 'ok' : (r.error?.code ?? 'unknown'), startedAt);
+    };
+    // An attendee tick going out in parts: the ack follows its last part (see Delivery).
+    const fanout = isStaffRole(socket.data.role) ? null : kernel.delivery.afterFanout(socket.data.eventId);
+    if (fanout) void fanout.then(send);
+    else send();
   };
   const payload = args.length >= 2 ? args[0] : undefined;
   const actor = socket.data;

@@ -168,6 +168,8 @@ export interface KernelOptions {
   limits?: Record<string, BucketSpec>;
   /** Coalescing windows by name (`votes` 100 ms, `presence` 500 ms …). */
   windows?: Record<string, number>;
+  /** Local attendee sockets from which a tick goes out in parts (Delivery, default 1,000); tests lower it. */
+  partedFrom?: number;
   /** Upper bound of the breakout engine's search per plan; tests lower it. */
   planTimeLimitMs?: number;
   /** Environment variables a feature reads over process.env (tests: YOUTUBE_API_BASE of a fake). */

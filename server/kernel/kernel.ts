@@ -51,7 +51,7 @@ export function createKernel(parts: KernelParts): RunningKernel {
   const queues = new SerialQueues();
   const metrics = new Metrics(parts.io);
   // The attendees' cadence (`windows.pub`, default 100 ms): see Delivery.
-  const delivery = new Delivery(parts.io, metrics, options.windows?.pub ?? parts.config.attendeeTickMs);
+  const delivery = new Delivery(parts.io, metrics, options.windows?.pub ?? parts.config.attendeeTickMs, options.partedFrom);
   const limiter = new RateLimiter<string>({ ...KERNEL_LIMITS, ...options.limits });
   const flood = new FloodGuard({ ...DEFAULT_FLOOD_POLICY, ...options.flood }, () => parts.now().getTime(), (reason) => metrics.dropped(reason));
   const coalescers: Array<Coalescer<never>> = [];

@@ -126,8 +126,8 @@ export function qaHandlers({ kernel, people, votes }: QaParts): Partial<Handlers
     limit: { kind: 'vote', what: 'votes' },
     async run(ctx, { id, up }) {
       const attendeeId = attendeeOf(ctx);
-      const voted = await votes.submit(ctx.actor.eventId, ctx.socket, { questionId: id, attendeeId, up });
-      return { result: { id, voted } };
+      const { voted, seq } = await votes.submit(ctx.actor.eventId, ctx.socket, { questionId: id, attendeeId, up });
+      return { result: seq === undefined ? { id, voted } : { id, voted, seq } };
     },
   };
 

@@ -15,8 +15,14 @@ import { decideVoteBatch, pairKey, type BatchVote } from './core/vote-batch.js';
 
 interface Pending extends BatchVote {
   socket: PlenumSocket;
-  resolve: (voted: boolean) => void;
+  resolve: (outcome: Submitted) => void;
   reject: (err: unknown) => void;
+}
+
+/** Whether the attendee now votes for the question, and the seq whose delta carries the change (none: nothing changed). */
+export interface Submitted {
+  voted: boolean;
+  seq?: number;
 }
 
 interface Window {
@@ -45,9 +51,9 @@ export class VoteGroupCommit {
     private readonly alerts?: (trx: Transaction<DB>, eventId: string, added: ReadonlyArray<{ questionId: string; attendeeId: string }>, questionIds: string[], now: Date) => Promise<Change[]>,
   ) {}
 
-  /** Resolves with whether the attendee now votes for the question, once the window's transaction committed. */
-  submit(eventId: string, socket: PlenumSocket, vote: BatchVote): Promise<boolean> {
-    return new Promise<boolean>((resolve, reject) => {
+  /** Resolves once the window's transaction committed. */
+  submit(eventId: string, socket: PlenumSocket, vote: BatchVote): Promise<Submitted> {
+    return new Promise<Submitted>((resolve, reject) => {
       let w = this.windows.get(eventId);
       if (!w) {
         const timer = setTimeout(() => this.due(eventId), this.windowMs);
@@ -100,7 +106,8 @@ export class VoteGroupCommit {
     // Committed: staff get the delta now, attendees with their next tick (Delivery); it is queued before
     // the acks go out, so the first public message a voter gets after its ack carries its vote.
     committed.publish();
-    committed.result.forEach((o, i) => (o.ok ? votes[i]!.resolve(o.voted) : votes[i]!.reject(o.error)));
+    const seq = committed.seq >= 0 ? committed.seq : undefined;
+    committed.result.forEach((o, i) => (o.ok ? votes[i]!.resolve(o.changed && seq !== undefined ? { voted: o.voted, seq } : { voted: o.voted }) : votes[i]!.reject(o.error)));
     const personal = votes.flatMap((v, i) => {
       const o = committed.result[i]!;
       return o.ok && o.changed ? [{ v, voted: o.voted }] : [];

@@ -109,7 +109,8 @@ export type BulkAction = z.infer<typeof BulkAction>;
 // ---- results (in acks) ----
 export const QuestionResult = z.object({ question: Question });
 export const ModQuestionResult = z.object({ question: ModQuestion });
-export const VoteResult = z.object({ id: QuestionId, voted: z.boolean() });
+/** `seq`: the delta that carries this change of the vote (absent when the vote changed nothing). */
+export const VoteResult = z.object({ id: QuestionId, voted: z.boolean(), seq: z.number().int().nonnegative().optional() });
 export const BulkResult = z.object({
   /** ids changed; ids skipped because their state did not allow the action are listed in skipped. */
   changed: z.array(QuestionId),

@@ -44,6 +44,62 @@ describe('attendee and staff cadences', () => {
   });
 });
 
+describe('a large event: the tick in parts (partedFrom lowered to 4)', () => {
+  it('every attendee gets every seq once and in order, and no voter gets an older tick after its ack', async () => {
+    const t = await startTestServer({ partedFrom: 4 });
+    try {
+      const cookie = await setupOrganizer(t);
+      const ev = await createEvent(t, cookie, { settings: { qa: { premoderation: false } } });
+      const mod = await connect(t, { code: ev.code, token: ev.tokens.moderator });
+      const attendees = await Promise.all(Array.from({ length: 40 }, async () => connect(t, { code: ev.code, token: (await joinAttendee(t, ev.code)).token })));
+      const { question } = await attendees[0]!.ok('qa:ask', { text: 'Wie viele Teile hat ein Tick?' });
+      await new Promise((r) => setTimeout(r, 300));
+      // What each socket receives, in order: tick messages (their seqs) and its own vote acks (their seq).
+      const log = attendees.map((a) => {
+        const got: Array<{ kind: 'tick'; seqs: number[] } | { kind: 'ack'; seq: number }> = [];
+        a.socket.on('sync:delta', (d) => got.push({ kind: 'tick', seqs: [d.seq] }));
+        a.socket.on('sync:deltas', ({ deltas }) => got.push({ kind: 'tick', seqs: deltas.map((d) => d.seq) }));
+        return got;
+      });
+      const staffSeqs: number[] = [];
+      mod.socket.on('sync:delta', (d) => staffSeqs.push(d.seq));
+
+      // Votes in three waves, and questions meanwhile: ticks come due while others are going out.
+      const acks: Array<{ voter: number; seq: number }> = [];
+      for (let wave = 0; wave < 3; wave++) {
+        await Promise.all([
+          ...attendees.map(async (a, i) => {
+            const res = await a.ok('qa:vote', { id: question.id, up: wave !== 1 });
+            expect(res.seq).toBeTypeOf('number');
+            log[i]!.push({ kind: 'ack', seq: res.seq! });
+            acks.push({ voter: i, seq: res.seq! });
+          }),
+          attendees[wave + 1]!.ok('qa:ask', { text: `Zwischenfrage ${wave}: kommt sie in der richtigen Reihenfolge an?` }),
+        ]);
+      }
+      const last = Math.max(...staffSeqs);
+      await until(() => log.every((got) => got.some((m) => m.kind === 'tick' && m.seqs.includes(last))), 5000, 'every attendee has the last seq');
+
+      const first = staffSeqs[0]!;
+      for (const got of log) {
+        const seqs = got.flatMap((m) => (m.kind === 'tick' ? m.seqs : []));
+        expect(seqs).toEqual(Array.from({ length: last - first + 1 }, (_, i) => first + i));
+        // After the ack of a vote in seq S, no tick that ends before S.
+        got.forEach((m, i) => {
+          if (m.kind !== 'ack') return;
+          const next = got.slice(i + 1).find((n) => n.kind === 'tick');
+          expect(next && next.kind === 'tick' && Math.max(...next.seqs)).toBeGreaterThanOrEqual(m.seq);
+        });
+      }
+      // The ack's seq is the staff delta with the vote counts.
+      expect(acks.every((a) => staffSeqs.includes(a.seq))).toBe(true);
+      for (const c of [mod, ...attendees]) c.close();
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('ATTENDEE_TICK_MS', () => {
   it('is read from the environment and checked', () => {
     expect(loadConfig({}).attendeeTickMs).toBe(100);
