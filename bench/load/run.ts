@@ -230,7 +230,9 @@ async function measurePlenum(lg: LoadGen): Promise<PlenumRun> {
         const p99 = sum(s.latency!.attendee.all).p99;
         const pass = p99 < args.boundMs && (s.lostAcks ?? 0) === 0;
         trials.push({ rate, pass, p99, lostAcks: s.lostAcks ?? 0, loadAvg: load(), srvCpuPct: s.srvCpuPct, otherCpuPct: s.otherCpuPct });
-        log(`  find-max: ${rate}/s → attendee p99 ${fmtMs(p99)} ms, lost acks ${s.lostAcks}, ${pass ? 'pass' : 'FAIL'} (server CPU ${s.srvCpuPct.toFixed(0)} %, other ${s.otherCpuPct.toFixed(0)} %, load ${load()})`);
+        // An infinite p99 means samples that never arrived: say which (refusals, votes never resolved, deltas a probe missed).
+        const missing = p99 === Infinity ? `; undelivered ${s.undelivered}, vote errors ${JSON.stringify(s.errors)}, ask errors ${JSON.stringify(s.askErrors ?? {})}, unresolved votes ${s.unresolvedVotes ?? 0}, disconnects ${s.disconnects}` : '';
+        log(`  find-max: ${rate}/s → attendee p99 ${fmtMs(p99)} ms, lost acks ${s.lostAcks}, ${pass ? 'pass' : 'FAIL'} (server CPU ${s.srvCpuPct.toFixed(0)} %, other ${s.otherCpuPct.toFixed(0)} %, load ${load()})${missing}`);
         rate = nextFindMaxRate(args.upvotes, trials, { factor: 1.5, precision: 0.1, maxSteps: 8, ceiling });
       }
       out.findMax = trials;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Changes } from './changes.js';
-import { Delivery, TICK_STRETCH } from './delivery.js';
+import { Delivery, PARTED_FROM, TICK_STRETCH } from './delivery.js';
 import { PUB_PARTS, pubPartRoom, pubRoom, stageRoom } from './rooms.js';
 import type { PlenumIO } from './socket-types.js';
 
@@ -104,6 +104,23 @@ describe('Delivery: the attendees tick', () => {
     cost.ms = 0;
     expect(await wait(2)).toBeGreaterThanOrEqual(PUB_PARTS * 6 * TICK_STRETCH * 0.9);
     expect(await wait(3)).toBeLessThan(PUB_PARTS * 6);
+  });
+
+  it('stretches to 1 s at most; parts from 1,000 local attendee sockets by default', async () => {
+    expect(PARTED_FROM).toBe(1_000);
+    const { io, sent, cost } = recordingIo({ [pubRoom('e')]: PARTED_FROM }, 40); // 16 parts × 40 ms: 2 × 640 ms > 1 s
+    const d = new Delivery(io, undefined, 20);
+    d.deliver('e', 1, vote(1));
+    await until(() => d.afterFanout('e') !== null, 2000);
+    expect(toAttendees(sent)[0]!.to).toEqual([pubPartRoom('e', 0)]);
+    await d.afterFanout('e');
+    cost.ms = 0;
+    const queuedAt = performance.now();
+    d.deliver('e', 2, vote(2));
+    await until(() => toAttendees(sent).some((s) => seqsOf(s)[0] === 2), 3000);
+    const waited = toAttendees(sent).find((s) => seqsOf(s)[0] === 2)!.at - queuedAt;
+    expect(waited).toBeGreaterThanOrEqual(950);
+    expect(waited).toBeLessThan(1_250);
   });
 
   it('flushAll finishes a tick that is going out in parts, at once', async () => {
