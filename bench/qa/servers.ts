@@ -262,7 +262,9 @@ export async function startPlenum(cpuProfDir?: string, extraEnv: NodeJS.ProcessE
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), `${DATA_PREFIX}${process.pid}-`));
   const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
   const entry = opts.runtime === 'dist' ? ['--import', guardJs, 'dist/node/server/main.js'] : ['--import', 'tsx', '--import', guard, 'server/main.ts'];
-  const child = spawnNode([...profArgs(cpuProfDir, 'plenum'), ...entry], { cwd: repoRoot, env, ipc: true });
+  // PLENUM_NODE_FLAGS: extra node flags for the Plenum server only (e.g. GC settings to measure).
+  const nodeFlags = (process.env.PLENUM_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawnNode([...nodeFlags, ...profArgs(cpuProfDir, 'plenum'), ...entry], { cwd: repoRoot, env, ipc: true });
   const tail = new OutputTail(child);
   const port = await waitFor<number>(
     child,

@@ -42,11 +42,13 @@ const OVERSIZED = 10;
 /** The issue's target for the bystanders' p99 (acks, changes visible, /healthz): printed as met or not. */
 const P99_TARGET_MS = 500;
 /**
- * What the suite asserts: before the fixes the attack pushed the bystanders' p99 to 4.9 s; on a quiet 2-core
- * machine, with the three attack generators on the same cores, it is 0.6–0.8 s under attack (docs/security.md).
- * FLOOD_P99_BOUND_MS tightens it on a machine with cores to spare for the generators.
+ * What the suite asserts during the attack: the target with a margin for the machine. Before the fixes the
+ * attack pushed the bystanders' p99 to 4.9 s; on a quiet 2-core machine, with the three attack generators on
+ * the same cores, it was 0.22–0.76 s across runs (docs/security.md). FLOOD_P99_BOUND_MS sets it (500: the target).
  */
-const P99_BOUND_MS = Number(process.env.FLOOD_P99_BOUND_MS ?? 1_500);
+const P99_BOUND_MS = Number(process.env.FLOOD_P99_BOUND_MS ?? 750);
+/** The attack generators' niceness (FLOOD_NICE). */
+const GENERATOR_NICE = Number(process.env.FLOOD_NICE ?? 5);
 /** Heap growth of the server under load that V8 may keep afterwards, MB. */
 const HEAP_SLACK_MB = 64;
 
@@ -148,9 +150,9 @@ function startAttacker(cfg: AttackConfig): { child: ChildProcess; ready: Promise
     cwd: root,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  // At nice 5: the load generators yield some CPU to the server and the bystanders (a real attacker's CPU
+  // At GENERATOR_NICE: the load generators yield some CPU to the server and the bystanders (a real attacker's CPU
   // is elsewhere), yet on a shared 2-core machine they still compete with everything else.
-  setPriority(child.pid!, 5);
+  setPriority(child.pid!, GENERATOR_NICE);
   attackerProcesses.push(child);
   let stderr = '';
   child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
@@ -391,7 +393,7 @@ describe('flooding at full size (issue 12, suite 3)', () => {
     const lines = [
       '',
       `flooding suite (issue 12, suite 3): server pid ${pid} (own process, SQLite), ${QUESTIONS} questions (snapshot ${fmt(largest / 1024)} KB), 1 open poll; setup ${fmt(setupMs)} ms (${stages.join(', ')})`,
-      `load generators: 3 processes at nice 5 sharing the machine's ${cpus().length} cores with the server and this process (the bystanders)`,
+      `load generators: 3 processes at nice ${GENERATOR_NICE} sharing the machine's ${cpus().length} cores with the server and this process (the bystanders)`,
       '| who | tried | found |',
       '| --- | --- | --- |',
       `| flooder (1 identity) | aimed at ${fmt(FLOOD_RATE)} msg/s for ${fmt(flood.durationMs)} ms; sent ${fmt(flood.sent)} (${fmt(flood.sentWithAck)} with ack, ${fmt(flood.sentWithoutAck)} without; ${Object.entries(flood.sentByKind).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}) in ${fmt(flood.connectedMs)} ms connected = ${fmt(flood.sent / Math.max(1, flood.connectedMs / 1000))} msg/s achieved | acked ok ${fmt(fid.ok)}, refused ${fmt(refusedAll(fid.refused))} (${JSON.stringify(fid.refused)}), acks lost with the connection ${fmt(flood.acksLost)}; dropped ${fid.drops}× (first after ${fmt(fid.firstDropAfterMs ?? -1)} ms); handshakes ok ${fid.handshakesOk}, refused ${fmt(refusedAll(fid.handshakesRefused))} (${JSON.stringify(fid.handshakesRefused)}) |`,

@@ -125,8 +125,35 @@ export async function runAttack(cfg: AttackConfig, preopened: Array<RawSocket | 
     }
   };
 
+  /**
+   * Connects as identity i again and again until time is up and runs `attack` on each connection; `end`
+   * leaves it when time is up. A drop counts for the identity; the acks still awaited then are lost.
+   */
+  async function rounds(i: number, retryMs: number, attack: (socket: RawSocket, end: () => void) => void): Promise<void> {
+    const id = report.identities[i]!;
+    while (running()) {
+      const socket = await connectAs(i, retryMs);
+      if (!socket) break;
+      const since = Date.now();
+      await new Promise<void>((resolve) => {
+        socket.onClose = () => {
+          id.drops += 1;
+          id.firstDropAfterMs ??= Date.now() - start;
+          report.acksLost += socket.pendingAcks;
+          resolve();
+        };
+        attack(socket, () => {
+          report.acksLost += socket.pendingAcks;
+          socket.onClose = undefined;
+          socket.close();
+          resolve();
+        });
+      });
+      report.connectedMs += Date.now() - since;
+    }
+  }
+
   async function flood(): Promise<void> {
-    const id = report.identities[0]!;
     const rate = cfg.rate ?? 50_000;
     const ackShare = cfg.ackShare ?? 0.5;
     const q = cfg.questionId!;
@@ -137,139 +164,91 @@ export async function runAttack(cfg: AttackConfig, preopened: Array<RawSocket | 
       ['answer', 'polls:answer', JSON.stringify({ pollId: cfg.pollId, answer: { type: 'single', optionId: 'a' } })],
       ['snapshot', 'sync:snapshot', '{}'],
     ];
-    const answer = onAnswer(id);
+    const answer = onAnswer(report.identities[0]!);
     let n = 0;
-    while (running()) {
-      const socket = await connectAs(0, 0);
-      if (!socket) break;
-      const since = Date.now();
-      await new Promise<void>((resolve) => {
-        socket.onClose = () => {
-          id.drops += 1;
-          id.firstDropAfterMs ??= Date.now() - start;
-          report.acksLost += socket.pendingAcks;
-          resolve();
-        };
-        // Paced in slices: every turn sends what the rate owes since the start (at most 5,000 at a time).
-        const t0 = Date.now();
-        let sentHere = 0;
-        const turn = () => {
-          if (socket.closed) return;
-          if (!running()) {
-            report.acksLost += socket.pendingAcks;
-            socket.onClose = undefined;
-            socket.close();
-            return resolve();
-          }
-          if (socket.buffered > 1 << 20) {
-            report.backpressureWaits += 1;
-            return void setTimeout(turn, 1);
-          }
-          const owed = Math.min(5_000, Math.floor(((Date.now() - t0) * rate) / 1000) - sentHere);
-          for (let k = 0; k < owed && !socket.closed; k++, n++) {
-            const [kind, name, payload] = messages[n % messages.length]!;
-            // The share of messages with an ack, spread evenly (not random: a replayable run).
-            const withAck = Math.floor((n + 1) * ackShare) > Math.floor(n * ackShare);
-            if (!socket.emit(name, payload, withAck ? answer : undefined)) break;
-            sentHere += 1;
-            report.sent += 1;
-            bump(report.sentByKind, kind);
-            if (withAck) report.sentWithAck += 1;
-            else report.sentWithoutAck += 1;
-          }
-          setImmediate(turn);
-        };
-        turn();
-      });
-      report.connectedMs += Date.now() - since;
-    }
+    await rounds(0, 0, (socket, end) => {
+      // Paced in slices: every turn sends what the rate owes since the start (at most 5,000 at a time).
+      const t0 = Date.now();
+      let sentHere = 0;
+      const turn = () => {
+        if (socket.closed) return;
+        if (!running()) return end();
+        if (socket.buffered > 1 << 20) {
+          report.backpressureWaits += 1;
+          return void setTimeout(turn, 1);
+        }
+        const owed = Math.min(5_000, Math.floor(((Date.now() - t0) * rate) / 1000) - sentHere);
+        for (let k = 0; k < owed && !socket.closed; k++, n++) {
+          const [kind, name, payload] = messages[n % messages.length]!;
+          // The share of messages with an ack, spread evenly (not random: a replayable run).
+          const withAck = Math.floor((n + 1) * ackShare) > Math.floor(n * ackShare);
+          if (!socket.emit(name, payload, withAck ? answer : undefined)) break;
+          sentHere += 1;
+          report.sent += 1;
+          bump(report.sentByKind, kind);
+          if (withAck) report.sentWithAck += 1;
+          else report.sentWithoutAck += 1;
+        }
+        setImmediate(turn);
+      };
+      turn();
+    });
   }
 
   async function slow(): Promise<void> {
-    const id = report.identities[0]!;
     const rate = cfg.rate ?? 5_000;
     const payloads = [JSON.stringify({ id: cfg.questionId, up: true }), JSON.stringify({ id: cfg.questionId, up: false })];
-    const answer = onAnswer(id);
-    while (running()) {
-      const socket = await connectAs(0, 250);
-      if (!socket) break;
+    const answer = onAnswer(report.identities[0]!);
+    await rounds(0, 250, (socket, end) => {
       socket.pauseReading();
-      const since = Date.now();
-      await new Promise<void>((resolve) => {
-        socket.onClose = () => {
-          id.drops += 1;
-          id.firstDropAfterMs ??= Date.now() - start;
-          report.acksLost += socket.pendingAcks;
-          resolve();
-        };
-        const t0 = Date.now();
-        let sentHere = 0;
-        const timer = setInterval(() => {
-          if (socket.closed) return clearInterval(timer);
-          if (!running()) {
-            clearInterval(timer);
-            report.acksLost += socket.pendingAcks;
-            socket.onClose = undefined;
-            socket.close();
-            return resolve();
-          }
-          const owed = Math.floor(((Date.now() - t0) * rate) / 1000) - sentHere;
-          for (let k = 0; k < owed; k++) {
-            if (!socket.emit('qa:vote', payloads[sentHere % 2]!, answer)) break;
-            sentHere += 1;
-            report.sent += 1;
-            report.sentWithAck += 1;
-            bump(report.sentByKind, 'vote');
-          }
-        }, 5);
-      });
-      report.connectedMs += Date.now() - since;
-    }
+      const t0 = Date.now();
+      let sentHere = 0;
+      const timer = setInterval(() => {
+        if (socket.closed) return clearInterval(timer);
+        if (!running()) {
+          clearInterval(timer);
+          return end();
+        }
+        const owed = Math.floor(((Date.now() - t0) * rate) / 1000) - sentHere;
+        for (let k = 0; k < owed; k++) {
+          if (!socket.emit('qa:vote', payloads[sentHere % 2]!, answer)) break;
+          sentHere += 1;
+          report.sent += 1;
+          report.sentWithAck += 1;
+          bump(report.sentByKind, 'vote');
+        }
+      }, 5);
+    });
   }
 
   async function snapshotLoop(i: number): Promise<void> {
-    const id = report.identities[i]!;
-    const answer = onAnswer(id);
-    while (running()) {
-      const socket = await connectAs(i, cfg.retryMs ?? 250);
-      if (!socket) break;
-      const since = Date.now();
-      await new Promise<void>((resolve) => {
-        socket.onClose = () => {
-          id.drops += 1;
-          id.firstDropAfterMs ??= Date.now() - start;
-          report.acksLost += socket.pendingAcks;
-          resolve();
-        };
-        // Asks again as soon as an answer comes, and every 50 ms anyway (up to 4 in flight): a loop that
-        // does not wait out refusals.
-        let inFlight = 0;
-        const ask = () => {
-          if (socket.closed || inFlight >= 4) return;
-          inFlight += 1;
-          report.sent += 1;
-          report.sentWithAck += 1;
-          bump(report.sentByKind, 'snapshot');
-          socket.emit('sync:snapshot', '{}', (raw) => {
-            inFlight -= 1;
-            answer(raw);
-            if (running()) ask();
-          });
-        };
-        const timer = setInterval(() => {
-          if (socket.closed) return clearInterval(timer);
-          if (!running()) {
-            clearInterval(timer);
-            socket.onClose = undefined;
-            socket.close();
-            return resolve();
-          }
-          ask();
-        }, 50);
+    const answer = onAnswer(report.identities[i]!);
+    await rounds(i, cfg.retryMs ?? 250, (socket, end) => {
+      // Asks again as soon as an answer comes, and every 50 ms anyway (up to 4 in flight): a loop that
+      // does not wait out refusals.
+      let inFlight = 0;
+      const ask = () => {
+        if (socket.closed || inFlight >= 4) return;
+        inFlight += 1;
+        report.sent += 1;
+        report.sentWithAck += 1;
+        bump(report.sentByKind, 'snapshot');
+        socket.emit('sync:snapshot', '{}', (raw) => {
+          inFlight -= 1;
+          answer(raw);
+          if (running()) ask();
+        });
+      };
+      const timer = setInterval(() => {
+        if (socket.closed) return clearInterval(timer);
+        if (!running()) {
+          clearInterval(timer);
+          return end();
+        }
         ask();
-      });
-      report.connectedMs += Date.now() - since;
-    }
+      }, 50);
+      ask();
+    });
   }
 
   if (cfg.mode === 'flood') await flood();
