@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Histogram } from '../qa/core.js';
+import { readFileSync } from 'node:fs';
+import { Histogram, SERVER_NODE_FLAGS } from '../qa/core.js';
 import {
   ArgError, askerIndex, clusterBlocker, deliveredPerSec, dueCount, intendedAt, keyOfQuestionText, maxSustained, nextFindMaxRate, parseLoadArgs,
   questionKey, questionText, rankLatencies, summary, toJson, type Trial,
@@ -150,5 +151,14 @@ describe('deliveredPerSec', () => {
     expect(deliveredPerSec(2000 * 30 * 200, 0, 200, 30_000)).toBe(2000);
     expect(deliveredPerSec(1000 * 200, 500 * 200, 200, 10_000)).toBe(50);
     expect(deliveredPerSec(10, 0, 0, 1000)).toBe(0);
+  });
+});
+
+describe('the server the benchmark starts', () => {
+  it('runs with the node flags of npm start and of the systemd unit in docs/deploy', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toContain(`node ${SERVER_NODE_FLAGS.join(' ')} dist/node/server/main.js`);
+    const unit = readFileSync(new URL('../../docs/deploy/plenum.service', import.meta.url), 'utf8');
+    expect(unit).toContain(`ExecStart=/usr/bin/node ${SERVER_NODE_FLAGS.join(' ')} dist/node/server/main.js`);
   });
 });

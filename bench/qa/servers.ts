@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CreateEventBody, EventCreated } from '../../shared/api.js';
+import { SERVER_NODE_FLAGS } from './core.js';
 import type { z } from 'zod';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -261,7 +262,7 @@ export interface StartPlenumOptions {
 export async function startPlenum(cpuProfDir?: string, extraEnv: NodeJS.ProcessEnv = {}, opts: StartPlenumOptions = {}): Promise<PlenumRunning> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), `${DATA_PREFIX}${process.pid}-`));
   const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
-  const entry = opts.runtime === 'dist' ? ['--import', guardJs, 'dist/node/server/main.js'] : ['--import', 'tsx', '--import', guard, 'server/main.ts'];
+  const entry = opts.runtime === 'dist' ? [...SERVER_NODE_FLAGS, '--import', guardJs, 'dist/node/server/main.js'] : ['--import', 'tsx', '--import', guard, 'server/main.ts'];
   // PLENUM_NODE_FLAGS: extra node flags for the Plenum server only (e.g. GC settings to measure).
   const nodeFlags = (process.env.PLENUM_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
   const child = spawnNode([...nodeFlags, ...profArgs(cpuProfDir, 'plenum'), ...entry], { cwd: repoRoot, env, ipc: true });
