@@ -141,6 +141,8 @@ interface StepOut {
   unresolvedVotes?: number;
 }
 
+/** Each attendee may vote 20 times per 10 s: at most ~1.5/s each keeps the bucket from running dry. */
+const findMaxCeiling = (attendees: number) => Math.floor(attendees * 1.5);
 const stepTimeout = (durMs: number) => durMs + DRAIN_MS + 120_000;
 const countErrors = (e: Record<string, number> | undefined) => Object.values(e ?? {}).reduce((a, b) => a + b, 0);
 
@@ -194,7 +196,8 @@ async function measurePlenum(lg: LoadGen): Promise<PlenumRun> {
     tempDirs.push(first.dataDir);
     for (let i = 1; i < args.nodes; i++) nodes.push(await startPlenum(undefined, env, { runtime, dataDir: first.dataDir, bare: true }));
     const modToken = new URL(first.links.moderator).searchParams.get('token')!;
-    const senders = senderCount(args.upvotes, args.attendees);
+    // --find-max may raise the rate up to the attendees' vote budget: enough senders for its ceiling from the start.
+    const senders = senderCount(args.findMax ? findMaxCeiling(args.attendees) : args.upvotes, args.attendees);
     const extraPids = nodes.slice(1).map((n) => n.pid);
     const connect = await lg.call<Record<string, unknown>>(
       'connectPlenum',
@@ -221,8 +224,7 @@ async function measurePlenum(lg: LoadGen): Promise<PlenumRun> {
       log(`  poll burst: ${JSON.stringify(out.pollBurst)}`);
     }
     if (args.findMax) {
-      // Each attendee may vote 20 times per 10 s: at most ~1.5/s each keeps the bucket from running dry.
-      const ceiling = Math.floor(args.attendees * 1.5);
+      const ceiling = findMaxCeiling(args.attendees);
       const trials: NonNullable<PlenumRun['findMax']> = [];
       for (let rate = nextFindMaxRate(args.upvotes, [], { factor: 1.5, precision: 0.1, maxSteps: 8, ceiling }); rate !== null; ) {
         await sleep(3000);

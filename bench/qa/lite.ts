@@ -21,7 +21,7 @@ export interface LiteOptions {
   url: string;
   auth?: unknown;
   /** Decode event frames and hand them to onEvent (probes and senders); the others only count them. */
-  parse: boolean;
+  parse: boolean | (() => boolean);
   onEvent?: (name: string, data: unknown, now: number) => void;
 }
 
@@ -71,7 +71,7 @@ export class LiteClient {
       }
       if (b0 === 0x34 && b1 === 0x32) {
         counters.eventFrames++;
-        if (!opts.parse) return;
+        if (opts.parse === false || (opts.parse !== true && !opts.parse())) return;
         const f = decodeFrame(data.toString('utf8'));
         if (f.kind === 'event') opts.onEvent?.(f.name, f.data, now);
         return;

@@ -265,7 +265,9 @@ async function connectPlenum(urls: readonly string[], code: string, n: number, p
       const auth = { protocol: PROTOCOL_VERSION, code, token: ids[i]!.token };
       const c: LiteClient = new LiteClient(
         WS,
-        { url: urls[i % urls.length]!, auth, parse: st !== null, onEvent: st ? (name, data, now) => onPlenumEvent(st, name, data, now) : undefined },
+        // A sender that is no probe reads frames only while a vote of its waits for the delta that carries it
+        // (an ack without a seq: the vote changed nothing); the ack names the seq otherwise.
+        { url: urls[i % urls.length]!, auth, parse: probe || (st ? () => st.waiting.length > 0 : false), onEvent: st ? (name, data, now) => onPlenumEvent(st, name, data, now) : undefined },
         counters,
         (err) => {
           if (err) return ready(err);
