@@ -123,6 +123,29 @@ describe('Delivery: the attendees tick', () => {
     expect(waited).toBeLessThan(1_250);
   });
 
+  it("a sender's other tabs get their personal change after the older ones of the waiting tick and of a tick going out", async () => {
+    const { io, sent } = recordingIo({ [pubRoom('e')]: 10, [pubRoom('big')]: 1000 }, 1);
+    const d = new Delivery(io, undefined, 20);
+    const sender = { to: (room: string) => io.to(room) } as unknown as Parameters<Delivery['personalOf']>[2];
+    const rank = (r: number) => ({ attendeeId: 'b', change: { type: 'polls:myQuiz' as const, quiz: { rank: r } as never } });
+    const ranksSent = () => sent.filter((s) => s.event === 'sync:personal').map((s) => (s.data as { changes: Array<{ quiz: { rank: number } }> }).changes.map((c) => c.quiz.rank));
+    // A commit's personal change waits for the tick; the newer one sent outside a commit must not overtake it.
+    d.deliver('e', 1, { ...vote(1), personal: [rank(2)] });
+    d.personalOf('e', [rank(1)], sender);
+    expect(ranksSent()).toEqual([]);
+    await until(() => ranksSent().length === 2, 2000);
+    expect(ranksSent()).toEqual([[2], [1]]);
+    // The same while a large event's tick is going out in parts.
+    d.deliver('big', 1, { ...vote(1), personal: [rank(3)] });
+    await until(() => d.afterFanout('big') !== null, 2000);
+    d.personalOf('big', [rank(4)]);
+    await d.afterFanout('big');
+    expect(ranksSent().slice(2)).toEqual([[3], [4]]);
+    // With nothing waiting it goes at once.
+    d.personalOf('e', [rank(5)]);
+    expect(ranksSent().at(-1)).toEqual([5]);
+  });
+
   it('flushAll finishes a tick that is going out in parts, at once', async () => {
     const { io, sent } = recordingIo({ [pubRoom('e')]: 1000 });
     const d = new Delivery(io, undefined, 20);

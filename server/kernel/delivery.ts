@@ -24,6 +24,12 @@ interface PubItem {
   personal: Changes['personal'];
 }
 
+/** Personal changes in the order they came: a commit's (all tabs), or a sender's other tabs' (`except`). */
+interface PersonalBatch {
+  items: Changes['personal'];
+  except?: PlenumSocket;
+}
+
 /** A tick going out in parts: the steps left, and who waits for its end. */
 interface Fanout {
   steps: Array<() => void>;
@@ -49,7 +55,7 @@ export class Delivery {
   private revision = 0;
   private readonly lastRevoked = new Map<string, number>();
   /** Public deltas (and their personal changes) waiting for the event's next attendee tick. */
-  private readonly pending = new Map<string, { items: PubItem[]; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<string, { items: PubItem[]; personal: PersonalBatch[]; timer: NodeJS.Timeout }>();
   private readonly fanouts = new Map<string, Fanout>();
   /** Per event: the tick after the last one, stretched by its cost (see TICK_STRETCH). */
   private readonly tickMs = new Map<string, number>();
@@ -118,10 +124,11 @@ export class Delivery {
     const open = this.pending.get(eventId);
     if (open) {
       open.items.push(item);
+      open.personal.push({ items: item.personal });
       return;
     }
     const timer = setTimeout(() => this.flushPub(eventId), this.tickMs.get(eventId) ?? this.pubTickMs);
-    this.pending.set(eventId, { items: [item], timer });
+    this.pending.set(eventId, { items: [item], personal: [{ items: item.personal }], timer });
   }
 
   private flushPub(eventId: string, inParts = true): void {
@@ -143,7 +150,16 @@ export class Delivery {
       else to.emit('sync:deltas', several!);
     };
     // After the deltas, as before: e.g. a rejected question's author gets its own copy after the removal.
-    const personal = () => this.personal(items.flatMap((i) => i.personal));
+    // A tick's commits give each attendee one message; a sender's other tabs get theirs where it came.
+    const batches: PersonalBatch[] = [];
+    for (const b of open.personal) {
+      const last = batches.at(-1);
+      if (last && !last.except && !b.except) last.items = [...last.items, ...b.items];
+      else batches.push({ ...b });
+    }
+    const personal = () => {
+      for (const b of batches) this.personal(b.items, b.except);
+    };
     const local = this.io.sockets.adapter.rooms.get(pubRoom(eventId))?.size ?? 0;
     if (!inParts || local < this.partedFrom) {
       emit(this.io.to(pubRoom(eventId)).except(stageRoom(eventId)));
@@ -205,6 +221,23 @@ export class Delivery {
       this.io.to(staffRoom(eventId)).emit('sync:delta', { seq, changes: changes.staff });
       this.io.to(pubRoom(eventId)).emit('sync:delta', { seq, changes: changes.pub });
     }
+  }
+
+  /**
+   * Personal changes made outside a commit's delta (a sender's other tabs learn of its vote or answer):
+   * after the event's waiting tick and the one going out, whose personal changes are older and must not
+   * overtake them (a stale rank or answer would stay on screen).
+   */
+  personalOf(eventId: string, items: Changes['personal'], except?: PlenumSocket): void {
+    if (items.length === 0) return;
+    const open = this.pending.get(eventId);
+    if (open) {
+      open.personal.push({ items, except });
+      return;
+    }
+    const running = this.fanouts.get(eventId);
+    if (running) running.steps.push(() => this.personal(items, except));
+    else this.personal(items, except);
   }
 
   /** One `sync:personal` per attendee (all their tabs), with their changes in order; `except` skips the sending tab. */

@@ -36,7 +36,7 @@ export function answerHandlers(parts: PollsParts): Partial<Handlers> {
 
   /** The sender's other tabs learn at once (the sender has the ack). */
   const toOtherTabs = (ctx: HandlerContext, attendeeId: string, change: PersonalChange) => () =>
-    kernel.delivery.personal([{ attendeeId, change }], ctx.socket);
+    kernel.delivery.personalOf(ctx.actor.eventId, [{ attendeeId, change }], ctx.socket);
 
   /**
    * Not serial: the answer joins the event's next group commit (batch.ts), which runs in the event's
@@ -157,9 +157,8 @@ export function answerHandlers(parts: PollsParts): Partial<Handlers> {
       return {
         result,
         publish: () => {
-          kernel.delivery.personal([{ attendeeId, change }], ctx.socket);
-          const rest = others.filter((p) => p.attendeeId !== attendeeId);
-          if (rest.length) kernel.delivery.personal(rest);
+          kernel.delivery.personalOf(eventId, [{ attendeeId, change }], ctx.socket);
+          kernel.delivery.personalOf(eventId, others.filter((p) => p.attendeeId !== attendeeId));
         },
       };
     },

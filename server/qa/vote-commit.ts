@@ -114,7 +114,7 @@ export class VoteGroupCommit {
     });
     for (const { v, voted } of personal) {
       // The other tabs of this attendee (the sending tab has the ack).
-      this.kernel.delivery.personal([{ attendeeId: v.attendeeId, change: { type: 'qa:myVote', id: v.questionId, voted } }], v.socket);
+      this.kernel.delivery.personalOf(eventId, [{ attendeeId: v.attendeeId, change: { type: 'qa:myVote', id: v.questionId, voted } }], v.socket);
     }
   }
 
