@@ -3,60 +3,22 @@
  * snapshot carries the newest 50), the attendee on a 360 px phone and the moderator load the other 10
  * with "Ältere beantwortete Fragen laden (10 weitere)", by keyboard; axe-checked and photographed.
  */
-import { io as ioClient, type Socket } from 'socket.io-client';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION } from '../../shared/version.js';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { expectAccessible, pathOf, screenshotDir, startSession, type BrowserSession, organizerCookie } from './harness.js';
+import { expectAccessible, organizerFixture, pathOf, screenshotDir, expectNoHorizontalScroll } from './harness.js';
 
-const email = 'orga@example.org';
-const password = 'sicheres-passwort-1';
-let session: BrowserSession;
-let cookie: string;
-const sockets: Socket[] = [];
-
-async function rest<T>(path: string, body?: unknown, method = body ? 'POST' : 'GET'): Promise<{ status: number; body: T }> {
-  const res = await fetch(session.server.url + path, {
-    method,
-    headers: { cookie, origin: session.server.url, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
+const org = organizerFixture();
+const rest = <T>(path: string, body?: unknown, method?: string) => org.rest<T>(path, { body, method });
 
 /** The viewport only: the whole page of 60 questions of 2,000 characters is too tall to photograph. */
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir(), `${name}.png`) });
 }
 
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const { scroll, client, wide } = await page.evaluate(() => {
-    const client = document.documentElement.clientWidth;
-    // The innermost elements that stick out (to name the culprit when this fails).
-    const wide = [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > client + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > client + 1))
-      .slice(0, 3)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').slice(0, 30)}`);
-    return { scroll: document.documentElement.scrollWidth, client, wide };
-  });
-  expect(scroll, wide.join(' | ')).toBeLessThanOrEqual(client);
-}
-
 /** The longest question text: 2,000 characters, long words included. */
 const longest = (i: number) =>
   `Frage ${String(i).padStart(2, '0')}: ${'Donaudampfschifffahrtsgesellschaftskapitänsmütze und Förderprogramme für kleine Betriebe, '.repeat(25)}`.slice(0, 2000);
-
-beforeAll(async () => {
-  session = await startSession({ email, password });
-  cookie = await organizerCookie(session.server, { email, password });
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await session?.close();
-});
 
 describe('older answered questions', () => {
   it('attendee (360 px) and moderator load the answered questions beyond the newest 50', async () => {
@@ -74,18 +36,13 @@ describe('older answered questions', () => {
       ids.push(r.body.question.id);
     }
     const token = new URL(ev.links.moderator!).searchParams.get('token')!;
-    const socket = ioClient(session.server.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { protocol: PROTOCOL_VERSION, code: ev.code, token } });
-    sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
+    const socket = await org.socket(ev.code, token);
     for (const action of ['approve', 'answer'] as const) {
       const ack = (await socket.timeout(10_000).emitWithAck('qa:bulk' as never, { ids, action } as never)) as { ok: boolean };
       expect(ack.ok).toBe(true);
     }
 
-    const att = await session.open('phone', `/e/${ev.code}`);
+    const att = await org.session.open('phone', `/e/${ev.code}`);
     const tab = att.getByRole('button', { name: 'Beantwortet (60)' });
     await tab.waitFor();
     await tab.click();
@@ -93,17 +50,17 @@ describe('older answered questions', () => {
     await expect.poll(() => list.getByRole('listitem').count()).toBe(50);
     const more = att.getByRole('button', { name: 'Ältere beantwortete Fragen laden (10 weitere)' });
     await more.waitFor();
-    await noHorizontalScroll(att);
+    await expectNoHorizontalScroll(att);
     await expectAccessible(att, 'attendee, answered with older ones to load');
     await more.focus();
     await shot(att, 'answered-01-attendee-more');
     await att.keyboard.press('Enter');
     await expect.poll(() => list.getByRole('listitem').count()).toBe(60);
     expect(await att.getByRole('button', { name: /Ältere beantwortete Fragen/ }).count()).toBe(0);
-    await noHorizontalScroll(att);
+    await expectNoHorizontalScroll(att);
     await shot(att, 'answered-02-attendee-all');
 
-    const mod = await session.open('desktop', pathOf(ev.links.moderator!));
+    const mod = await org.session.open('desktop', pathOf(ev.links.moderator!));
     await mod.getByLabel('Status').selectOption('answered');
     await expect.poll(() => mod.locator('li.mod-item').count()).toBe(50);
     const modMore = mod.getByRole('button', { name: 'Ältere beantwortete Fragen laden (10 weitere)' });

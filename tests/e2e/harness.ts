@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { io as ioClient, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { PROTOCOL_VERSION } from '../../shared/version.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -184,6 +186,80 @@ export async function organizerCookie(server: Pick<RunningServer, 'url'>, organi
   });
   expect(login.status).toBe(200);
   return (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+/** A command sent over a script's socket; resolves with its ack (`{ ok: false, error }` on a timeout too). */
+export type SocketCall = (name: string, payload: unknown) => Promise<{ ok: boolean; [k: string]: any }>;
+
+/**
+ * An organizer logged in for the whole test file (started in beforeAll, closed in afterAll with every socket
+ * it opened): the browser `session`, `rest` (the API with the organizer's cookie, same-origin) and
+ * `socketFor` (a socket as a script would open it).
+ */
+export function organizerFixture(organizer = { email: 'orga@example.org', password: 'sicheres-passwort-1' }) {
+  let session: BrowserSession | undefined;
+  let cookie = '';
+  const sockets: Socket[] = [];
+  beforeAll(async () => {
+    session = await startSession(organizer);
+    cookie = await organizerCookie(session.server, organizer);
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await session?.close();
+  });
+  const started = () => {
+    if (!session) throw new Error('organizerFixture: used before beforeAll ran');
+    return session;
+  };
+  const rest = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> => {
+    const url = started().server.url;
+    const res = await fetch(url + path, {
+      method: init.method ?? (init.body ? 'POST' : 'GET'),
+      headers: { cookie, origin: url, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      body: init.body ? JSON.stringify(init.body) : undefined,
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+  };
+  /** Closed with the fixture. */
+  const socket = async (code: string, token: string): Promise<Socket> => {
+    const s = ioClient(started().server.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { protocol: PROTOCOL_VERSION, code, token } });
+    sockets.push(s);
+    await new Promise<void>((resolve, reject) => {
+      s.once('connect', () => resolve());
+      s.once('connect_error', reject);
+    });
+    return s;
+  };
+  const socketFor = async (code: string, token: string): Promise<SocketCall> => {
+    const s = await socket(code, token);
+    return (name, payload) =>
+      new Promise((resolve) => s.timeout(10_000).emit(name as never, payload as never, ((err: Error | null, ack: never) => resolve(err ? { ok: false, error: err.message } : ack)) as never));
+  };
+  return {
+    organizer,
+    get session(): BrowserSession {
+      return started();
+    },
+    rest,
+    socket,
+    socketFor,
+  };
+}
+
+/** The page does not scroll sideways (the 360 px phone with the longest content); a failure names what sticks out. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const { scroll, client, wide } = await page.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    // The innermost elements that stick out.
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > client + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > client + 1))
+      .slice(0, 3)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').slice(0, 30)}`);
+    return { scroll: document.documentElement.scrollWidth, client, wide };
+  });
+  expect(scroll, wide.join(' | ')).toBeLessThanOrEqual(client);
 }
 
 export async function expectAccessible(page: Page, name: string): Promise<void> {

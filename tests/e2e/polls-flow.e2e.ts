@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { POLL_LIMITS } from '../../shared/polls/index.js';
-import { expectAccessible, pathOf, screenshotDir, shot, startSession, type BrowserSession } from './harness.js';
+import { expectAccessible, pathOf, screenshotDir, shot, startSession, type BrowserSession, expectNoHorizontalScroll } from './harness.js';
 
 const email = 'orga@example.org';
 const password = 'sicheres-passwort-1';
@@ -28,14 +28,6 @@ const importText = [
   '* Rom',
   '- Mailand',
 ].join('\n');
-
-async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
-}
 
 let session: BrowserSession;
 

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { POLL_LIMITS } from '../../shared/polls/index.js';
-import { expectAccessible, pathOf, screenshotDir, shot, startSession, type BrowserSession } from './harness.js';
+import { expectAccessible, pathOf, screenshotDir, shot, startSession, type BrowserSession, expectNoHorizontalScroll } from './harness.js';
 
 const email = 'orga@example.org';
 const password = 'sicheres-passwort-1';
@@ -16,11 +16,6 @@ const WAIT = { timeout: 30_000 };
 const question = 'Werden meine Fragen nach der Veranstaltung gespeichert oder kann ich sie selbst löschen?';
 const pollQ = 'Welche Förderung ist Ihnen am wichtigsten?';
 const longOption = (n: number) => `${n} ${'Förderprogrammlangwort'.repeat(10)}`.slice(0, POLL_LIMITS.optionMax);
-
-async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(scroll).toBeLessThanOrEqual(client);
-}
 
 let session: BrowserSession;
 

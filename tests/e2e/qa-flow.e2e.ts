@@ -5,19 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, pathOf, screenshotDir, shot, startSession, type BrowserSession } from './harness.js';
+import { expectAccessible, pathOf, screenshotDir, shot, startSession, type BrowserSession, expectNoHorizontalScroll } from './harness.js';
 
 const email = 'orga@example.org';
 const password = 'sicheres-passwort-1';
 const question = 'Wie fördert das Land die Digitalisierung kleiner Betriebe – gibt es Zuschüsse für Schulungen?';
-
-async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll).toBeLessThanOrEqual(client);
-}
 
 let session: BrowserSession;
 const open = (kind: 'phone' | 'desktop', path: string): Promise<Page> => session.open(kind, path);

@@ -8,35 +8,20 @@
  * - a broadcast event's attendee page makes no request to YouTube before play, then embeds youtube-nocookie;
  * - frame headers on the real server.
  */
-import { io as ioClient, type Socket } from 'socket.io-client';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION } from '../../shared/version.js';
-import { expectAccessible, pathOf, shot, startSession, type BrowserSession, organizerCookie } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, organizerFixture, pathOf, shot } from './harness.js';
 import { cspDirective } from '../../server/http/frame-headers.js';
 
-const email = 'orga@example.org';
-const password = 'sicheres-passwort-1';
 const LONGEST = `${'Wie stellen wir sicher, dass die Rückmeldungen aus allen Standorten gleich gewichtet werden – auch aus den kleinen? '.repeat(18)}`.slice(0, 1999) + '?';
 
-let session: BrowserSession;
-let cookie: string;
-const sockets: Socket[] = [];
+const org = organizerFixture();
+const { rest, socketFor } = org;
 
 interface Created {
   id: string;
   code: string;
   links: { attendee: string; moderator: string; facilitator: string; stage: string; speaker: string };
-}
-
-async function rest<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-  const res = await fetch(session.server.url + path, {
-    method: init.method ?? (init.body ? 'POST' : 'GET'),
-    headers: { cookie, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-    body: init.body ? JSON.stringify(init.body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }
 
 async function createEvent(body: Record<string, unknown>): Promise<Created> {
@@ -46,18 +31,6 @@ async function createEvent(body: Record<string, unknown>): Promise<Created> {
 }
 
 const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
-
-/** A socket as a script would open it; commands resolve with their ack. */
-async function socketFor(code: string, token: string) {
-  const socket = ioClient(session.server.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { protocol: PROTOCOL_VERSION, code, token } });
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return (name: string, payload: unknown) =>
-    new Promise<{ ok: boolean; [k: string]: unknown }>((resolve) => socket.timeout(10_000).emit(name as never, payload as never, ((err: Error | null, ack: never) => resolve(err ? { ok: false, error: err.message } : ack)) as never));
-}
 
 /**
  * Every event name a page emits over Socket.IO, from WebSocket frames and from polling POST bodies
@@ -86,16 +59,6 @@ async function newPage(ctx: BrowserContext, path: string): Promise<Page> {
   return page;
 }
 
-beforeAll(async () => {
-  session = await startSession({ email, password });
-  cookie = await organizerCookie(session.server, { email, password });
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await session?.close();
-});
-
 describe('link pages send no moderator command', () => {
   it('stage, overlay and speaker pages emit only sync:snapshot (and the speaker stage:speakerDone) while a moderator runs the show', async () => {
     const ev = await createEvent({ title: 'Bühne ohne Befehle', settings: { qa: { maxQuestionLength: 2000 } } });
@@ -104,16 +67,16 @@ describe('link pages send no moderator command', () => {
     const attendee = await socketFor(ev.code, joined.body.token);
     const moderator = await socketFor(ev.code, tokenOf(ev.links.moderator));
 
-    const ctx = await session.context('desktop');
+    const ctx = await org.session.context('desktop');
     const pages = {
       stage: await newPage(ctx, 'stage'),
       overlay: await newPage(ctx, 'overlay'),
-      speaker: await newPage(await session.context('phone'), 'speaker'),
+      speaker: await newPage(await org.session.context('phone'), 'speaker'),
     };
     const emitted = { stage: recordEmits(pages.stage), overlay: recordEmits(pages.overlay), speaker: recordEmits(pages.speaker) };
-    await pages.stage.goto(session.server.url + pathOf(ev.links.stage));
-    await pages.overlay.goto(session.server.url + pathOf(ev.links.stage).replace('/stage?', '/overlay?'));
-    await pages.speaker.goto(session.server.url + pathOf(ev.links.speaker));
+    await pages.stage.goto(org.session.server.url + pathOf(ev.links.stage));
+    await pages.overlay.goto(org.session.server.url + pathOf(ev.links.stage).replace('/stage?', '/overlay?'));
+    await pages.speaker.goto(org.session.server.url + pathOf(ev.links.speaker));
     await pages.speaker.getByText(/Noch keine Frage ausgewählt/).waitFor();
 
     const asked = await attendee('qa:ask', { text: 'Wann öffnet das neue Büro in Leipzig?' });
@@ -151,7 +114,7 @@ describe('link pages send no moderator command', () => {
 describe('role links that behave', () => {
   it('another role’s link on a link page names both links; nothing of the event is shown', async () => {
     const ev = await createEvent({ title: 'Falscher Link' });
-    const ctx = await session.context('desktop');
+    const ctx = await org.session.context('desktop');
     const cases = [
       [`/e/${ev.code}/moderate?token=${tokenOf(ev.links.stage)}`, 'Das ist ein Bühnenlink; diese Seite braucht den Moderationslink.'],
       [`/e/${ev.code}/speaker?token=${tokenOf(ev.links.moderator)}`, 'Das ist ein Moderationslink; diese Seite braucht den Sprecherlink.'],
@@ -159,7 +122,7 @@ describe('role links that behave', () => {
     ] as const;
     for (const [path, message] of cases) {
       const page = await newPage(ctx, path);
-      await page.goto(session.server.url + path);
+      await page.goto(org.session.server.url + path);
       await page.getByText(message).waitFor();
       expect(await page.getByRole('heading', { name: 'Falscher Link' }).count()).toBe(0);
       expect(new URL(page.url()).searchParams.has('token')).toBe(false);
@@ -170,22 +133,22 @@ describe('role links that behave', () => {
 
   it('the token leaves the address bar and stays on the device: reload, a new tab; no token: incomplete; renewed: renewed', async () => {
     const ev = await createEvent({ title: 'Sprecher-Lesezeichen' });
-    const ctx = await session.context('phone');
+    const ctx = await org.session.context('phone');
     const page = await newPage(ctx, 'speaker');
-    await page.goto(session.server.url + pathOf(ev.links.speaker));
+    await page.goto(org.session.server.url + pathOf(ev.links.speaker));
     await page.getByRole('heading', { name: 'Sprecher-Lesezeichen' }).waitFor();
-    expect(page.url()).toBe(`${session.server.url}/e/${ev.code}/speaker`);
+    expect(page.url()).toBe(`${org.session.server.url}/e/${ev.code}/speaker`);
     await page.reload();
     await page.getByRole('heading', { name: 'Sprecher-Lesezeichen' }).waitFor();
     // A bookmark opened in a new tab: the address has no token.
     const tab = await newPage(ctx, 'speaker tab');
-    await tab.goto(`${session.server.url}/e/${ev.code}/speaker`);
+    await tab.goto(`${org.session.server.url}/e/${ev.code}/speaker`);
     await tab.getByRole('heading', { name: 'Sprecher-Lesezeichen' }).waitFor();
     await tab.close();
 
     // Another device (a fresh browser context) without the token: incomplete, not "renewed".
-    const other = await newPage(await session.context('phone'), 'speaker elsewhere');
-    await other.goto(`${session.server.url}/e/${ev.code}/speaker`);
+    const other = await newPage(await org.session.context('phone'), 'speaker elsewhere');
+    await other.goto(`${org.session.server.url}/e/${ev.code}/speaker`);
     await other.getByText(/Dieser Link ist unvollständig/).waitFor();
     expect(await other.getByText(/erneuert/).count()).toBe(0);
     await shot(other, 'links-incomplete-360');
@@ -205,17 +168,17 @@ describe('role links that behave', () => {
 describe('a renewed link stored on the organizer’s own device', () => {
   it('is dropped: the organizer’s session gets in on the moderation page instead of "renewed"', async () => {
     const ev = await createEvent({ title: 'Organisatorin testet den Link' });
-    const ctx = await session.context('desktop');
+    const ctx = await org.session.context('desktop');
     const page = await newPage(ctx, 'moderate');
     // Tried the moderator link on this browser, then renewed it because it leaked.
-    await page.goto(session.server.url + pathOf(ev.links.moderator));
+    await page.goto(org.session.server.url + pathOf(ev.links.moderator));
     await page.getByRole('heading', { name: 'Organisatorin testet den Link' }).waitFor();
     expect((await rest(`/api/events/${ev.id}/links/moderator/rotate`, { method: 'POST' })).status).toBe(200);
     await page.getByText(/Dieser Link wurde erneuert/).waitFor();
     // Signs in and opens the moderation from the event page (no token in the address).
-    const login = await page.request.post(`${session.server.url}/api/auth/login`, { data: { email, password } });
+    const login = await page.request.post(`${org.session.server.url}/api/auth/login`, { data: org.organizer });
     expect(login.status()).toBe(200);
-    await page.goto(`${session.server.url}/e/${ev.code}/moderate`);
+    await page.goto(`${org.session.server.url}/e/${ev.code}/moderate`);
     await page.getByRole('heading', { name: 'Organisatorin testet den Link' }).waitFor();
     expect(await page.getByText(/erneuert|unvollständig/).count()).toBe(0);
     expect(await page.evaluate((code) => localStorage.getItem(`plenum.token.moderator.${code}`), ev.code)).not.toMatch(/^[A-Za-z0-9_-]{20,}$/);
@@ -233,10 +196,10 @@ describe('speaker view', () => {
     await moderator('qa:queue', { ids: ids.slice(1) });
     await moderator('qa:highlight', { id: ids[0] });
     for (const [kind, size] of [['phone', null], ['tablet', { width: 820, height: 1180 }], ['tablet-landscape', { width: 1180, height: 820 }]] as const) {
-      const ctx = await session.context(kind === 'phone' ? 'phone' : 'desktop');
+      const ctx = await org.session.context(kind === 'phone' ? 'phone' : 'desktop');
       const page = await newPage(ctx, kind);
       if (size) await page.setViewportSize(size);
-      await page.goto(session.server.url + pathOf(ev.links.speaker));
+      await page.goto(org.session.server.url + pathOf(ev.links.speaker));
       await page.getByRole('region', { name: 'Jetzt' }).getByText(LONGEST).waitFor();
       const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       expect(scroll, kind).toBeLessThanOrEqual(client);
@@ -257,7 +220,7 @@ describe('broadcast embed', () => {
     expect(patched.status).toBe(200);
 
     for (const kind of ['phone', 'desktop'] as const) {
-      const ctx = await session.context(kind);
+      const ctx = await org.session.context(kind);
       const youtube: string[] = [];
       await ctx.route('**/*', (route) => {
         const host = new URL(route.request().url()).hostname;
@@ -268,7 +231,7 @@ describe('broadcast embed', () => {
         return route.continue();
       });
       const page = await newPage(ctx, 'attendee');
-      await page.goto(`${session.server.url}/e/${ev.code}`);
+      await page.goto(`${org.session.server.url}/e/${ev.code}`);
       const play = page.getByRole('button', { name: 'Live-Übertragung abspielen' });
       await play.waitFor();
       await page.getByLabel('Ihre Frage').waitFor();
@@ -300,7 +263,7 @@ describe('broadcast embed', () => {
   it('a talk event shows the meeting button named after the service', async () => {
     const ev = await createEvent({ title: 'Vortrag mit Jitsi', format: 'talk' });
     await rest(`/api/events/${ev.id}`, { method: 'PATCH', body: { settings: { stage: { meetingUrl: 'https://meet.jit.si/PlenumVortrag' } } } });
-    const page = await session.open('phone', `/e/${ev.code}`);
+    const page = await org.session.open('phone', `/e/${ev.code}`);
     const link = page.getByRole('link', { name: /Der Videokonferenz beitreten \(Jitsi\)/ });
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe('https://meet.jit.si/PlenumVortrag');
@@ -311,11 +274,11 @@ describe('broadcast embed', () => {
 describe('frame headers on the real server', () => {
   it('pages refuse frames; the overlay may be framed', async () => {
     for (const path of ['/', '/e/123456', '/e/123456/moderate', '/e/123456/stage', '/e/123456/speaker', '/dashboard']) {
-      const res = await fetch(session.server.url + path);
+      const res = await fetch(org.session.server.url + path);
       expect(cspDirective(res.headers.get('content-security-policy'), 'frame-ancestors'), path).toBe("'none'");
       expect(res.headers.get('x-frame-options'), path).toBe('DENY');
     }
-    const overlay = await fetch(`${session.server.url}/e/123456/overlay?position=top-right`);
+    const overlay = await fetch(`${org.session.server.url}/e/123456/overlay?position=top-right`);
     expect(cspDirective(overlay.headers.get('content-security-policy'), 'frame-ancestors')).toBe('*');
     expect(overlay.headers.get('x-frame-options')).toBeNull();
   });

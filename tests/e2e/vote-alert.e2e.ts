@@ -4,56 +4,16 @@
  * badge and its explanation without horizontal scrolling and passes axe; "discount these votes" drops the
  * count on an attendee's phone too, and the attendee page never shows the alert.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io as ioClient, type Socket } from 'socket.io-client';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PROTOCOL_VERSION } from '../../shared/version.js';
-import { expectAccessible, pathOf, shot, startSession, type BrowserSession, organizerCookie } from './harness.js';
+import { expectAccessible, organizerFixture, pathOf, shot, expectNoHorizontalScroll } from './harness.js';
 
-const email = 'orga@example.org';
-const password = 'sicheres-passwort-1';
 const LONGEST = `${'Wie stellen wir sicher, dass die Rückmeldungen aus allen Standorten gleich gewichtet werden – auch aus den kleinen? '.repeat(18)}`.slice(0, 1999) + '?';
 const BOTS = 12;
 
-let session: BrowserSession;
-let cookie: string;
-const sockets: Socket[] = [];
-
-async function rest<T>(path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(session.server.url + path, {
-    method: body ? 'POST' : 'GET',
-    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
-
-async function socketFor(code: string, token: string) {
-  const socket = ioClient(session.server.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { protocol: PROTOCOL_VERSION, code, token } });
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return (name: string, payload: unknown) =>
-    new Promise<{ ok: boolean; [k: string]: any }>((resolve) => socket.timeout(10_000).emit(name as never, payload as never, ((err: Error | null, ack: never) => resolve(err ? { ok: false, error: err.message } : ack)) as never));
-}
-
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(scroll).toBeLessThanOrEqual(client);
-}
-
-beforeAll(async () => {
-  session = await startSession({ email, password });
-  cookie = await organizerCookie(session.server, { email, password });
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await session?.close();
-});
+const org = organizerFixture();
+const { socketFor } = org;
+const rest = <T>(path: string, body?: unknown) => org.rest<T>(path, { body });
 
 describe('vote alert in the browser', () => {
   it('a burst of minted identities flags the longest question to the moderator (phone and desktop); discounting drops the count for attendees', async () => {
@@ -71,7 +31,7 @@ describe('vote alert in the browser', () => {
     const id = asked.question.id as string;
 
     // An attendee on a phone watches the count.
-    const att = await session.open('phone', `/e/${ev.code}`);
+    const att = await org.session.open('phone', `/e/${ev.code}`);
     await att.getByText(LONGEST.slice(0, 40), { exact: false }).first().waitFor();
 
     const bots = [];
@@ -82,13 +42,13 @@ describe('vote alert in the browser', () => {
     await att.getByRole('button', { name: `Unterstützen, ${BOTS} Stimmen` }).waitFor();
 
     for (const kind of ['phone', 'desktop'] as const) {
-      const mod = await session.open(kind, pathOf(ev.links.moderator));
+      const mod = await org.session.open(kind, pathOf(ev.links.moderator));
       const card = mod.locator('li.mod-item', { hasText: LONGEST.slice(0, 40) });
       await card.locator('.badge-vote-alert', { hasText: 'Auffällige Stimmen' }).waitFor();
       const notice = card.getByRole('group', { name: 'Auffällige Stimmen: viele neue Teilnehmende in kurzer Zeit' });
       await expect.poll(() => notice.textContent()).toMatch(`${BOTS} Stimmen von Teilnehmenden, die höchstens 5 Minuten vor ihrer Stimme beigetreten sind.`);
       expect(await notice.textContent()).toContain(`${BOTS} davon sind über dieselbe Adresse beigetreten.`);
-      await noHorizontalScroll(mod);
+      await expectNoHorizontalScroll(mod);
       // The notice and its buttons fit the card (nothing cut off at 360 px).
       const box = await notice.boundingBox();
       const page = mod.viewportSize()!;
@@ -110,6 +70,6 @@ describe('vote alert in the browser', () => {
     await att.getByRole('button', { name: 'Unterstützen, 0 Stimmen' }).waitFor();
     await expect.poll(() => att.locator('.badge-vote-alert, .vote-alert').count()).toBe(0);
     expect(await att.getByText('Auffällige Stimmen').count()).toBe(0);
-    await noHorizontalScroll(att);
+    await expectNoHorizontalScroll(att);
   });
 });

@@ -5,15 +5,11 @@
  * may run: no dialog, no marker set on window, and no Content-Security-Policy violation (the harness fails the
  * session on any, which also catches a payload that reached the DOM as markup and was only stopped by the CSP).
  */
-import { io as ioClient, type Socket } from 'socket.io-client';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assembleSnapshot } from '../../shared/snapshot.js';
-import { PROTOCOL_VERSION } from '../../shared/version.js';
-import { pathOf, startSession, type BrowserSession, organizerCookie } from './harness.js';
+import { organizerFixture, pathOf } from './harness.js';
 
-const email = 'orga@example.org';
-const password = 'sicheres-passwort-1';
 
 /** Each sets window.__xss when it runs; a dialog would also fail the test. */
 const CORPUS = [
@@ -31,46 +27,30 @@ const CORPUS = [
   '<body onload=window.__xss=1>',
 ];
 
-let session: BrowserSession;
-let cookie: string;
-const sockets: Socket[] = [];
-
-async function rest<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-  const res = await fetch(session.server.url + path, {
-    method: init.method ?? (init.body ? 'POST' : 'GET'),
-    headers: { cookie, origin: session.server.url, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-    body: init.body ? JSON.stringify(init.body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
+const org = organizerFixture();
+const { rest } = org;
 
 type Call = (name: string, payload: unknown) => Promise<Record<string, any>>;
 
+/** A socket whose commands throw on a refusal. */
 async function socketFor(code: string, token: string): Promise<Call> {
-  const socket = ioClient(session.server.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { protocol: PROTOCOL_VERSION, code, token } });
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
+  const call = await org.socketFor(code, token);
   return async (name, payload) => {
-    const ack = (await socket.timeout(10_000).emitWithAck(name as never, payload as never)) as Record<string, any>;
+    const ack = await call(name, payload);
     if (!ack.ok) throw new Error(`${name}: ${JSON.stringify(ack.error)}`);
     return ack;
   };
 }
-
 /** Opens a page, fails on any dialog, waits for `visible`, then checks that no payload ran. */
 async function visit(kind: 'phone' | 'desktop', path: string, visible: string): Promise<Page> {
-  const page = await (await session.context(kind)).newPage();
+  const page = await (await org.session.context(kind)).newPage();
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
   page.on('pageerror', (err) => console.error(`[page error ${path}]`, err.message));
-  await page.goto(session.server.url + path);
+  await page.goto(org.session.server.url + path);
   await page.getByText(visible, { exact: false }).first().waitFor({ timeout: 20_000 });
   // Give lazily loaded panels and late images a moment to do whatever they would do.
   await page.waitForTimeout(500);
@@ -81,17 +61,6 @@ async function visit(kind: 'phone' | 'desktop', path: string, visible: string): 
   expect(html, path).not.toMatch(/<img[^>]+onerror=|<svg\/onload|<script>window\.__xss|<iframe src="javascript|<details open ontoggle/i);
   return page;
 }
-
-beforeAll(async () => {
-  session = await startSession({ email, password });
-  cookie = await organizerCookie(session.server, { email, password });
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  // Fails when any page tripped the Content-Security-Policy.
-  await session?.close();
-});
 
 describe('XSS corpus on every page', () => {
   it('shows every payload as text on the attendee, moderator, facilitator, stage, overlay and speaker pages', async () => {
@@ -158,8 +127,8 @@ describe('XSS corpus on every page', () => {
   });
 
   it('the same corpus injected straight into the DOM would be stopped by the CSP (the guard is live)', async () => {
-    const page = await (await session.context('desktop')).newPage();
-    await page.goto(`${session.server.url}/`);
+    const page = await (await org.session.context('desktop')).newPage();
+    await page.goto(`${org.session.server.url}/`);
     const blocked = page.waitForEvent('console', { predicate: (m) => /Content Security Policy/i.test(m.text()), timeout: 10_000 });
     await page.evaluate(() => {
       const s = document.createElement('script');
@@ -169,6 +138,6 @@ describe('XSS corpus on every page', () => {
     await blocked;
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
     // This one was meant to trip the policy: take it out of the session's list.
-    session.cspViolations.splice(0);
+    org.session.cspViolations.splice(0);
   });
 });

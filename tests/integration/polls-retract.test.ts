@@ -25,6 +25,17 @@ async function eventually(check: () => Promise<boolean>, timeoutMs: number, what
   }
 }
 
+/** A quiz at its first question with Anna (a) and Ben (b) playing, and Anna's correct answer in. */
+async function quizAnsweredBy(mod: Client, a: Client, b: Client): Promise<{ id: string }> {
+  const q = (await mod.ok('polls:create', { definition: defs.quiz })).poll;
+  await mod.ok('polls:open', { id: q.id });
+  await a.ok('polls:nickname', { pollId: q.id, nickname: 'Anna' });
+  await b.ok('polls:nickname', { pollId: q.id, nickname: 'Ben' });
+  await mod.ok('polls:quizNext', { id: q.id });
+  await a.ok('polls:answer', { pollId: q.id, answer: { type: 'quiz', questionId: 'q1', optionIds: ['a'] } });
+  return q;
+}
+
 describe('polls:retract', () => {
   it('deletes the own answer while open (row gone, tallies down for staff and attendees, answer again) and after closing', async () => {
     const { mod, stage, people, ids } = await setup(2);
@@ -89,12 +100,7 @@ describe('polls:retract', () => {
   it('a quiz player leaves: answers and nickname deleted, leaderboard and the others\' ranks follow', async () => {
     const { mod, stage, people, ids } = await setup(2);
     const [a, b] = people as [Client, Client];
-    const q = (await mod.ok('polls:create', { definition: defs.quiz })).poll;
-    await mod.ok('polls:open', { id: q.id });
-    await a.ok('polls:nickname', { pollId: q.id, nickname: 'Anna' });
-    await b.ok('polls:nickname', { pollId: q.id, nickname: 'Ben' });
-    await mod.ok('polls:quizNext', { id: q.id });
-    await a.ok('polls:answer', { pollId: q.id, answer: { type: 'quiz', questionId: 'q1', optionIds: ['a'] } });
+    const q = await quizAnsweredBy(mod, a, b);
     await b.ok('polls:answer', { pollId: q.id, answer: { type: 'quiz', questionId: 'q1', optionIds: ['a'] } });
     await mod.ok('polls:quizEndQuestion', { id: q.id });
     const before = (await stage.snapshot()).polls.polls[0]! as PublicPoll;
@@ -131,12 +137,7 @@ describe('polls:retract', () => {
   it("a retraction right after the review: the other player's last pushed rank is the new one", async () => {
     const { mod, people } = await setup(2);
     const [a, b] = people as [Client, Client];
-    const q = (await mod.ok('polls:create', { definition: defs.quiz })).poll;
-    await mod.ok('polls:open', { id: q.id });
-    await a.ok('polls:nickname', { pollId: q.id, nickname: 'Anna' });
-    await b.ok('polls:nickname', { pollId: q.id, nickname: 'Ben' });
-    await mod.ok('polls:quizNext', { id: q.id });
-    await a.ok('polls:answer', { pollId: q.id, answer: { type: 'quiz', questionId: 'q1', optionIds: ['a'] } });
+    const q = await quizAnsweredBy(mod, a, b);
     await new Promise((r) => setTimeout(r, 50)); // Ben answers later: fewer points, rank 2 in the review
     await b.ok('polls:answer', { pollId: q.id, answer: { type: 'quiz', questionId: 'q1', optionIds: ['a'] } });
     const bRanks: Array<number | null> = [];
