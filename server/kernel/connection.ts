@@ -1,6 +1,7 @@
 /** A socket that passed the handshake: join its rooms, listen for commands, tell the modules who is here. */
 import { isStaffRole } from '../../shared/kernel/roles.js';
 import { registerCommands } from './dispatch.js';
+import { useFramedWrites } from './framed-writes.js';
 import type { RunningKernel } from './kernel.js';
 import { attendeeRoom, linkRoom, pubPartOf, pubPartRoom, pubRoom, stageRoom, staffRoom } from './rooms.js';
 import type { PlenumSocket } from './socket-types.js';
@@ -14,6 +15,7 @@ export function onConnection(kernel: RunningKernel, socket: PlenumSocket): void 
     socket.disconnect(true);
     return;
   }
+  useFramedWrites(socket);
   const rooms = [isStaffRole(d.role) ? staffRoom(d.eventId) : pubRoom(d.eventId)];
   if (d.attendeeId) rooms.push(attendeeRoom(d.attendeeId));
   if (d.linkRole) rooms.push(linkRoom(d.eventId, d.linkRole));
