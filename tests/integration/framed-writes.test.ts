@@ -1,13 +1,14 @@
 /**
- * Broadcast frames written straight to the connection (server/kernel/framed-writes.ts): taken for WebSocket
- * clients, never ahead of a packet engine.io still holds, and not for polling clients; through Plenum, every
+ * Frames written straight to the connection (server/kernel/framed-writes.ts): taken for WebSocket clients
+ * (broadcasts, emits to one socket, acks), never ahead of a packet engine.io still holds, and not for
+ * polling clients; through Plenum, every
  * attendee still gets every seq once and in order, whatever its transport.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { io as ioClient, type Socket as ClientSocket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Delta } from '../../shared/socket.js';
 import { PROTOCOL_VERSION } from '../../shared/version.js';
 import { framedWriteStats, useFramedWrites } from '../../server/kernel/framed-writes.js';
@@ -34,9 +35,15 @@ describe('framed writes on a bare Socket.IO server', () => {
   afterAll(async () => {
     await io.close();
   });
+  // Each test's clients leave the room before the next test counts writes to it.
+  const opened: ClientSocket[] = [];
+  afterEach(() => {
+    for (const socket of opened.splice(0)) socket.close();
+  });
 
   async function client(transports: Array<'websocket' | 'polling'>): Promise<{ socket: ClientSocket; got: unknown[] }> {
     const socket = ioClient(url, { transports, forceNew: true, reconnection: false, upgrade: false });
+    opened.push(socket);
     const got: unknown[] = [];
     socket.on('m', (v: unknown) => got.push(v));
     await new Promise<void>((resolve, reject) => {
@@ -59,31 +66,52 @@ describe('framed writes on a bare Socket.IO server', () => {
     io.to('room').emit('m', big);
     await until(() => clients.every((c) => c.got.length === 2), 2000, 'the large broadcast');
     for (const c of clients) expect(c.got[1]).toBe(big);
-    for (const c of clients) c.socket.close();
   });
 
   it('never ahead of packets engine.io still holds: the order of mixed emits is kept', async () => {
     const c = await client(['websocket']);
     const s = serverSockets.find((x) => x.id === c.socket.id)!;
     const before = { ...framedWriteStats };
-    // The first emit is in flight, the second waits in engine.io's buffer: the broadcasts after it must wait too.
+    // A binary emit takes engine.io's path and is in flight; the second one waits in engine.io's buffer, and
+    // so must everything after it until that buffer is empty.
     s.emit('m', 1);
-    io.to('room').emit('m', 2);
-    s.emit('m', 3);
-    io.to('room').emit('m', 4);
-    io.to(s.id).emit('m', 5);
-    s.emit('m', 6);
-    await until(() => c.got.length === 6, 2000, 'six messages');
-    expect(c.got).toEqual([1, 2, 3, 4, 5, 6]);
-    // 2 went straight (only the in-flight write is ahead of it); 4 and 5 queued behind 3.
+    s.emit('m', Buffer.from([2]));
+    io.to('room').emit('m', 3);
+    s.emit('m', Buffer.from([4]));
+    io.to('room').emit('m', 5);
+    io.to(s.id).emit('m', 6);
+    s.emit('m', 7);
+    await until(() => c.got.length === 7, 2000, 'seven messages');
+    expect(c.got.map((v) => (Buffer.isBuffer(v) ? v[0] : v))).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // 1 went straight; 2 is binary: its first packet is in flight and its attachment waits in engine.io's
+    // buffer, so 3, 5, 6 and 7 queue behind it (4 is binary: engine.io's anyway).
     expect(framedWriteStats.direct - before.direct).toBe(1);
-    expect(framedWriteStats.queued - before.queued).toBe(2);
-    // Once engine.io's buffer is empty, broadcasts go straight again.
+    expect(framedWriteStats.queued - before.queued).toBe(4);
+    // Once engine.io's buffer is empty, emits go straight again.
+    await new Promise((r) => setTimeout(r, 50));
     const direct = framedWriteStats.direct;
-    io.to('room').emit('m', 7);
-    await until(() => c.got.length === 7, 2000, 'the seventh');
-    expect(framedWriteStats.direct).toBe(direct + 1);
-    c.socket.close();
+    io.to('room').emit('m', 8);
+    s.emit('m', 9);
+    await until(() => c.got.length === 9, 2000, 'the last two');
+    expect(c.got.slice(7)).toEqual([8, 9]);
+    expect(framedWriteStats.direct).toBe(direct + 2);
+  });
+
+  it('acks and emits to one socket are framed here: every frame size (short, 16-bit, 64-bit length) arrives intact', async () => {
+    const c = await client(['websocket']);
+    const s = serverSockets.find((x) => x.id === c.socket.id)!;
+    s.on('echo', (text: string, ack: (v: unknown) => void) => ack({ text }));
+    const before = framedWriteStats.direct;
+    // One character per size class of the header, around each boundary, with multi-byte UTF-8.
+    const texts = ['', 'ü', 'a'.repeat(100), 'ä'.repeat(60), 'a'.repeat(125), 'b'.repeat(65_520), 'ö'.repeat(32_770), 'c'.repeat(70_000)];
+    for (const text of texts) {
+      const res = (await c.socket.timeout(2000).emitWithAck('echo', text)) as { text: string };
+      expect(res.text).toBe(text);
+      s.emit('m', text);
+    }
+    await until(() => c.got.length === texts.length, 2000, 'every emit');
+    expect(c.got).toEqual(texts);
+    expect(framedWriteStats.direct - before).toBe(2 * texts.length);
   });
 
   it('a polling client gets broadcasts through engine.io', async () => {
@@ -94,7 +122,11 @@ describe('framed writes on a bare Socket.IO server', () => {
     expect(c.got).toEqual(['über HTTP']);
     expect(framedWriteStats.direct - before.direct).toBe(0);
     expect(framedWriteStats.queued - before.queued).toBe(1);
-    c.socket.close();
+    // So are its acks.
+    const s = serverSockets.find((x) => x.id === c.socket.id)!;
+    s.on('echo', (text: string, ack: (v: unknown) => void) => ack({ text }));
+    await expect(c.socket.timeout(3000).emitWithAck('echo', 'Antwort per Polling')).resolves.toEqual({ text: 'Antwort per Polling' });
+    expect(framedWriteStats.direct - before.direct).toBe(0);
   });
 });
 
