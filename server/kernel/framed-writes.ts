@@ -42,7 +42,7 @@ interface PacketOpts {
 
 const WS_OPEN = 1;
 
-/** Broadcast frames written straight to the connection, and those that took engine.io's path (tests, metrics). */
+/** Frames written straight to the connection, and frames that had to take engine.io's path (for the tests). */
 export const framedWriteStats = { direct: 0, queued: 0 };
 
 // A broadcast writes the same frame to every socket of its rooms in one synchronous loop: one entry suffices.
@@ -57,7 +57,7 @@ function joined(frame: Buffer[]): Buffer {
   return lastJoined!;
 }
 
-/** Whether a framed broadcast may be written straight to this connection now (see above). */
+/** ws's sender when a frame may be written straight to this connection now (see above), else null. */
 function directSender(conn: EngineConn) {
   const t = conn.transport;
   if (conn.readyState !== 'open' || conn.writeBuffer.length !== 0 || t.name !== 'websocket' || t.perMessageDeflate) return null;
