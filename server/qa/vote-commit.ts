@@ -6,7 +6,7 @@
  * `qa:myVote`. Before, every vote was its own transaction of four queries and the counts a second one.
  * If the transaction fails, every vote of the window fails (nothing of it was written).
  */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Change } from '../../shared/socket.js';
 import type { DB } from '../db/types.js';
 import type { Kernel } from '../kernel/feature.js';
@@ -126,12 +126,17 @@ export class VoteGroupCommit {
       const rows = await trx.selectFrom('questions').select(['id', 'state', 'votes']).where('event_id', '=', eventId).where('id', 'in', part).execute();
       for (const r of rows) questions.set(r.id, { state: r.state as 'live', votes: Number(r.votes) });
     }
-    const attendees = [...new Set(votes.map((v) => v.attendeeId))];
-    for (const qPart of chunks(ids, 100)) {
-      for (const aPart of chunks(attendees, 200)) {
-        const rows = await trx.selectFrom('votes').select(['question_id', 'attendee_id']).where('question_id', 'in', qPart).where('attendee_id', 'in', aPart).execute();
-        for (const r of rows) existing.add(pairKey(r.question_id, r.attendee_id));
-      }
+    // The window's exact pairs. Questions IN (…) AND attendees IN (…) made SQLite probe every combination:
+    // 50 questions × 200 voters = 10,000 index lookups per chunk (15 ms) for ~200 pairs (0.7 ms this way).
+    const pairs = [...new Map(votes.map((v) => [pairKey(v.questionId, v.attendeeId), v])).values()];
+    for (const part of chunks(pairs)) {
+      const wanted = sql.join(part.map((p) => sql`(${p.questionId}, ${p.attendeeId})`));
+      const rows = await trx
+        .selectFrom('votes')
+        .select(['question_id', 'attendee_id'])
+        .where(sql<boolean>`(question_id, attendee_id) in (values ${wanted})`)
+        .execute();
+      for (const r of rows) existing.add(pairKey(r.question_id, r.attendee_id));
     }
     return decideVoteBatch(questions, existing, votes);
   }
