@@ -36,7 +36,7 @@ async function measure(path: 'engine.io' | 'framed') {
     void socket.join('room');
   });
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-  const child = fork(join(here, 'clients.mjs'), [`http://127.0.0.1:${(http.address() as AddressInfo).port}`, String(n)]);
+  const child = fork(join(here, 'clients.ts'), [`http://127.0.0.1:${(http.address() as AddressInfo).port}`, String(n)], { execArgv: ['--import', 'tsx'] });
   const ready = await reply(child);
   if (ready.error) throw new Error(String(ready.error));
   await sleep(500);
